@@ -1,0 +1,73 @@
+"""Pelican settings for the news-corpus explorer (local preview build)."""
+
+AUTHOR = "News corpus explorer"
+SITENAME = "News corpus explorer"
+SITESUBTITLE = "Scraped news articles, cleaned and cross-referenced"
+SITEURL = ""
+
+# Articles are the corpus files; nothing else is content.
+PATH = "corpus"
+ARTICLE_PATHS = [""]
+PAGE_PATHS: list[str] = []
+STATIC_PATHS: list[str] = []
+IGNORE_FILES = [".#*", ".*"]
+
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["news_explorer"]
+
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+# Autoescape everything a template prints; only the reader's own HTML
+# (already escaped text in <p> tags) is marked safe in the templates.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "extensions": [],
+}
+
+# Two corpus files with the same headline are two articles, never
+# "translations" of each other; the plugin gives them distinct slugs.
+ARTICLE_TRANSLATION_ID = None
+ARTICLE_URL = "articles/{slug}/"
+ARTICLE_SAVE_AS = "articles/{slug}/index.html"
+CATEGORY_URL = "outlets/{slug}/"
+CATEGORY_SAVE_AS = "outlets/{slug}/index.html"
+CATEGORIES_URL = "outlets/"
+CATEGORIES_SAVE_AS = "outlets/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives"]
+PAGINATED_TEMPLATES: dict[str, int | None] = {}
+DEFAULT_PAGINATION = False
+
+# No feeds in the local preview; publishconf.py turns them on.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Nothing in a build depends on the clock or the file system's mtimes.
+DEFAULT_DATE = None
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+# --- news-corpus explorer settings (read by plugins/news_explorer) ---
+# Optional per-file metadata that overrides what is detected in the text.
+NEWS_SOURCES_FILE = "sources.csv"
+# Outlet shown when neither the text nor sources.csv names one.
+NEWS_UNKNOWN_OUTLET = "Unknown outlet"
+# Sentences of cleaned body text used for the summary.
+NEWS_SUMMARY_SENTENCES = 2
+# Where the build report is written, relative to the output folder.
+NEWS_BUILD_REPORT = "data/build-report.json"
