@@ -1,0 +1,208 @@
+"""Line rules: what a single line of page furniture looks like, by cue and shape.
+
+Each rule names the kind of furniture it finds. The rules look at one line at a
+time; rules that need the lines around them (teaser blocks, captions, related
+headlines at the end, the page header) live in :mod:`newscorpus.clean`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import datelines
+from .shape import ends_sentence, split_camel, word_count, words
+from .wordlists import load_words
+
+SKIP_LINK = re.compile(r"^(?:\d+\.\s*)?skip\s+(?:to|navigation)\b", re.IGNORECASE)
+ADVERTISEMENT = re.compile(
+    r"^[\W_]*(?:advertisement|advertising|sponsored(?: content)?|promoted(?: content)?|ad"
+    r"|story continues below(?: advertisement)?|scroll to continue(?: with content)?"
+    r"|continue reading (?:below|the main story)|article continues below)[\W_]*$",
+    re.IGNORECASE,
+)
+# WordPress-style shortcodes filling a whole line: [the_ad id='2023'], [caption …]…[/caption].
+SHORTCODE = re.compile(r"^\[/?[a-z][a-z0-9_-]*(?:[\s=][^\]]*)?\](?:.*\[/[a-z][a-z0-9_-]*\])?$")
+CROSS_LINK = re.compile(
+    r"^(?:read more|read also|also read|read next|see also|related|recommended"
+    r"|more on this(?: story)?"
+    r"|watch|listen|read|related (?:article|story|coverage|content|link)s?|click here|must read"
+    r"|don'?t miss|editor'?s pick)\s*(?:[:|»›>]|[–—-]\s)\s*\S",
+    re.IGNORECASE,
+)
+PHOTO_CREDIT = re.compile(
+    r"^\(?(?:image|images|photo|photos|photograph|picture|pictures|credit|credits|illustration"
+    r"|graphic|footage|video|file photo)(?:\s+credits?)?\s*(?::|©|by\b)\s*\S.{0,80}$"
+    r"|(?:image|photo|photograph|picture|credit)s?:\s*[^.!?]{1,80}$"
+    r"|\bgetty images\b|\bap photo\b|\bpicture-alliance\b|\bshutterstock\b",
+    re.IGNORECASE,
+)
+COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
+CREDIT_LINE = re.compile(
+    r"^\(?(?:additional reporting|reporting|writing|editing|compiled|research|translated|"
+    r"produced|graphics)(?: and [a-z]+)? by\b"
+    r"|^(?:sources?|with (?:agency|wire) reports?|via)\s*:\s*\S"
+    r"|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$"
+    r"|^[a-z]{1,5}(?:/[a-z]{1,5})+(?:\s*\([^)]{1,60}\))?$",
+    re.IGNORECASE,
+)
+BYLINE = re.compile(r"^(?:by|written by|words by|story by|posted by)\s+[A-Z]", re.IGNORECASE)
+COMMENT_FORM = re.compile(
+    r"^(?:leave a (?:reply|comment)|post (?:a )?comment|add a comment|comments? (?:are|is) closed"
+    r"|\d+\s+comments?|your email address will not be published|required fields are marked"
+    r"|cancel reply|join the (?:conversation|discussion)|show comments|view comments)\b",
+    re.IGNORECASE,
+)
+NEWSLETTER_CUE = re.compile(
+    r"\b(?:subscribe|subscribed|subscription|newsletters?|sign(?:ing)? up|signup|inbox"
+    r"|log ?in|register|download (?:the|our)\b.{0,40}\bapp|app store|google play|follow us"
+    r"|support (?:our|independent|quality) journalism|donate"
+    r"|become a (?:member|supporter|subscriber)"
+    r"|thanks for reading)\b",
+    re.IGNORECASE,
+)
+READER_ADDRESS = re.compile(
+    r"\b(?:you|your|yours|our|us)\b|^\W*(?:subscribe|sign|get|join|download|follow|register|support"
+    r"|click|tap|enter|thanks|receive|stay)\b",
+    re.IGNORECASE,
+)
+REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|according to|added|stated)\b", re.IGNORECASE)
+KEYWORD_PREFIX = re.compile(
+    r"^(?:tags?|topics?|keywords?|filed under|categories|category|related topics|subjects?)\s*[:|]",
+    re.IGNORECASE,
+)
+LIST_SEPARATOR = re.compile(r"\s*[,;|]\s*")
+MENU_SEPARATOR = re.compile(r"\s+[|•·›»>/]\s+|\s*\|\s*")
+READING_TIME = re.compile(r"^\d+\s*(?:min|mins|minutes?)(?:\s+read)?$", re.IGNORECASE)
+
+# Words of page chrome: sharing, navigation, comment and player widgets.
+UI_WORDS = load_words("ui-words.txt")
+# UI_WORDS that are also everyday words: a line of only these is not a widget.
+UI_FILLER = frozenset(
+    [
+        "a",
+        "the",
+        "and",
+        "of",
+        "to",
+        "on",
+        "in",
+        "this",
+        "us",
+        "more",
+        "less",
+        "now",
+        "here",
+        "back",
+        "next",
+        "open",
+        "close",
+    ]
+)
+# Words of site sections and menus ("World", "Military & Intelligence").
+NAV_WORDS = load_words("nav-words.txt")
+
+SEPARATOR_CHARS = frozenset("-–—_*=~•·#+/\\|<> ")
+
+LineRule = tuple[str, Callable[[str], bool]]
+
+
+def _is_ui_line(text: str) -> bool:
+    tokens = [token.lower() for token in words(split_camel(text)) if not token.isdigit()]
+    if not 0 < len(tokens) <= 8 or not all(token in UI_WORDS for token in tokens):
+        return False
+    return any(token not in UI_FILLER for token in tokens)
+
+
+def _is_newsletter_prompt(text: str) -> bool:
+    if word_count(text) > 45 or not NEWSLETTER_CUE.search(text):
+        return False
+    return bool(READER_ADDRESS.search(text)) and not REPORTED_SPEECH.search(text)
+
+
+def _is_menu_line(text: str) -> bool:
+    parts = [part for part in MENU_SEPARATOR.split(text) if part.strip()]
+    if len(parts) >= 3 and all(word_count(part) <= 3 for part in parts):
+        return True
+    return _is_section_label(text) and word_count(text) >= 3
+
+
+def _is_section_label(text: str) -> bool:
+    tokens = [token.lower() for token in words(text)]
+    return 0 < len(tokens) <= 4 and not ends_sentence(text) and all(t in NAV_WORDS for t in tokens)
+
+
+def _is_separator(text: str) -> bool:
+    return all(char in SEPARATOR_CHARS for char in text)
+
+
+def _is_keyword_list_with_prefix(text: str) -> bool:
+    return bool(KEYWORD_PREFIX.match(text)) and word_count(text) <= 40
+
+
+def _is_photo_credit(text: str) -> bool:
+    return (
+        word_count(text) <= 40 and bool(PHOTO_CREDIT.search(text)) and not _is_quote_or_prose(text)
+    )
+
+
+def _is_quote_or_prose(text: str) -> bool:
+    return word_count(text) >= 25 and ends_sentence(text)
+
+
+def _is_copyright(text: str) -> bool:
+    return word_count(text) <= 25 and bool(COPYRIGHT.search(text))
+
+
+def _is_credit_line(text: str) -> bool:
+    return word_count(text) <= 30 and bool(CREDIT_LINE.search(text))
+
+
+def _is_byline(text: str) -> bool:
+    return word_count(text) <= 10 and not ends_sentence(text) and bool(BYLINE.match(text))
+
+
+def _is_dateline(text: str) -> bool:
+    return word_count(text) <= 14 and datelines.is_date_line(text)
+
+
+# Order matters: the first rule that matches names the line's kind.
+LINE_RULES: tuple[LineRule, ...] = (
+    ("separator", _is_separator),
+    ("skip link", lambda text: bool(SKIP_LINK.match(text)) and word_count(text) <= 10),
+    ("advertisement", lambda text: bool(ADVERTISEMENT.match(text))),
+    ("shortcode", lambda text: bool(SHORTCODE.match(text))),
+    ("dateline", _is_dateline),
+    ("cross-link", lambda text: bool(CROSS_LINK.match(text)) and word_count(text) <= 30),
+    ("photo credit", _is_photo_credit),
+    ("copyright notice", _is_copyright),
+    ("credit line", _is_credit_line),
+    ("byline", _is_byline),
+    ("comment form", lambda text: bool(COMMENT_FORM.match(text)) and word_count(text) <= 20),
+    ("newsletter prompt", _is_newsletter_prompt),
+    ("reading time", lambda text: bool(READING_TIME.match(text))),
+    ("share widget", _is_ui_line),
+    ("menu", _is_menu_line),
+    ("keyword line", _is_keyword_list_with_prefix),
+)
+
+
+def line_furniture(text: str) -> str | None:
+    """The kind of furniture a line is, judged on its own, or ``None``."""
+    for reason, rule in LINE_RULES:
+        if rule(text):
+            return reason
+    return None
+
+
+def is_section_label(text: str) -> bool:
+    """A short line of site-section words, such as ``Military & Intelligence``."""
+    return _is_section_label(text)
+
+
+def is_keyword_list(text: str) -> bool:
+    """A bare list of tags: five or more short comma-separated items, no sentence."""
+    if ends_sentence(text):
+        return False
+    items = [item for item in LIST_SEPARATOR.split(text.strip()) if item]
+    return len(items) >= 5 and all(1 <= word_count(item) <= 4 for item in items)

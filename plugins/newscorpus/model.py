@@ -1,0 +1,97 @@
+"""Data classes that flow from a corpus file to the site."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["p", "h"]
+Precision = Literal["day", "month", "year", "none"]
+DateStatus = Literal["stated", "inferred", "undated"]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One paragraph-sized piece of the source: a line, or hard-wrapped lines joined."""
+
+    line_numbers: tuple[int, ...]
+    text: str
+    blank_before: bool = False
+
+    @property
+    def first_line(self) -> int:
+        return self.line_numbers[0]
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A source line the cleaner took out of the body, and why."""
+
+    line_no: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A piece of the cleaned body: a paragraph or a subheading."""
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """When an article was published, as far as the text lets us say."""
+
+    value: dt.date | None
+    precision: Precision
+    status: DateStatus
+    reason: str
+
+    @property
+    def iso(self) -> str:
+        """``2019-05-19``, ``2019-05``, ``2019`` or ``""`` by precision."""
+        if self.value is None:
+            return ""
+        return {
+            "day": self.value.isoformat(),
+            "month": self.value.strftime("%Y-%m"),
+            "year": f"{self.value.year:04d}",
+        }.get(self.precision, "")
+
+    @property
+    def label(self) -> str:
+        """A human-readable date: ``19 May 2019``, ``May 2019``, ``2019`` or ``Undated``."""
+        if self.value is None:
+            return "Undated"
+        if self.precision == "day":
+            return f"{self.value.day} {self.value:%B %Y}"
+        if self.precision == "month":
+            return f"{self.value:%B %Y}"
+        return f"{self.value.year}"
+
+
+UNDATED = Published(None, "none", "undated", "no dateline or date in the lead paragraph")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A corpus file after decoding, cleaning and metadata detection."""
+
+    source: str
+    headline: str
+    headline_derived: bool
+    blocks: tuple[Block, ...]
+    removed: tuple[RemovedLine, ...]
+    outlet: str
+    outlet_reason: str
+    published: Published
+    lede: str
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def body_text(self) -> str:
+        """The cleaned body as plain text, blocks separated by blank lines."""
+        return "\n\n".join(block.text for block in self.blocks)

@@ -1,0 +1,97 @@
+"""From the bytes of one corpus file to an :class:`~newscorpus.model.Article`."""
+
+from __future__ import annotations
+
+from .clean import clean, to_blocks, to_units
+from .decode import UnreadableFile, decode
+from .model import Article, Block, RemovedLine
+from .outlet import find_outlet, split_title_suffix
+from .published import find_published
+from .sentences import shorten, split_sentences
+from .sources import SourceRecord
+
+UNKNOWN_OUTLET = "Unknown outlet"
+DERIVED_HEADLINE_WORDS = 14
+
+__all__ = ["UnreadableFile", "parse_article"]
+
+
+def parse_article(
+    raw: bytes,
+    source: str,
+    record: SourceRecord | None = None,
+    *,
+    summary_sentences: int = 2,
+    unknown_outlet: str = UNKNOWN_OUTLET,
+) -> Article:
+    """Decode, clean and describe one article file.
+
+    Raises :class:`UnreadableFile` when the file holds no readable article.
+    """
+    text, warnings = decode(raw)
+    cleaned = clean(to_units(text))
+    blocks = to_blocks(cleaned)
+    if not any(block.kind == "p" for block in blocks):
+        raise UnreadableFile("no article text (only a headline or page furniture)")
+    removed = cleaned.removed_lines()
+
+    if cleaned.headline_index is not None:
+        headline, title_outlet = split_title_suffix(cleaned.units[cleaned.headline_index].text)
+        derived = False
+    else:
+        headline, title_outlet, derived = derive_headline(blocks), None, True
+        warnings.append("no headline line; headline derived from the lead sentence")
+
+    found = find_outlet(cleaned.units, cleaned.reasons)
+    if title_outlet:
+        outlet, outlet_reason = title_outlet, "named after the headline"
+    elif found:
+        outlet, outlet_reason = found
+    else:
+        outlet, outlet_reason = unknown_outlet, "the text names no outlet"
+    published = find_published(cleaned)
+
+    if record is not None:
+        if record.outlet:
+            outlet, outlet_reason = record.outlet, "from sources.csv"
+        if record.published:
+            published = record.published
+
+    return Article(
+        source=source,
+        headline=headline,
+        headline_derived=derived,
+        blocks=tuple(blocks),
+        removed=tuple(removed),
+        outlet=outlet,
+        outlet_reason=outlet_reason,
+        published=published,
+        lede=lede(blocks, summary_sentences),
+        warnings=tuple(warnings),
+    )
+
+
+def derive_headline(blocks: list[Block]) -> str:
+    """A headline made from the lead sentence, for files that have none."""
+    first = next(block.text for block in blocks if block.kind == "p")
+    return shorten(split_sentences(first)[0], DERIVED_HEADLINE_WORDS)
+
+
+def lede(blocks: list[Block], count: int) -> str:
+    """The first ``count`` sentences of the body."""
+    sentences: list[str] = []
+    for block in blocks:
+        if block.kind != "p":
+            continue
+        sentences.extend(split_sentences(block.text))
+        if len(sentences) >= count:
+            break
+    return " ".join(sentences[:count])
+
+
+def removed_summary(removed: tuple[RemovedLine, ...]) -> dict[str, int]:
+    """How many lines were removed for each reason."""
+    counts: dict[str, int] = {}
+    for line in removed:
+        counts[line.reason] = counts.get(line.reason, 0) + 1
+    return counts

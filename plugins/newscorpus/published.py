@@ -1,0 +1,129 @@
+"""When was an article published? A stated dateline, an inference, or undated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import datelines
+from .clean import Cleaned
+from .model import UNDATED, Published
+from .shape import is_prose
+
+# "LONDON, 19 May 2019 (Reuters) -" or "May 19, 2019 —" at the start of the lead.
+LEAD_DATELINE = re.compile(r"^(?P<prefix>[^—–]{0,80}?)\s*[—–-]{1,2}\s")
+
+_DATE = rf"(?:{datelines.FULL_DATE.pattern}|{datelines.MONTH_YEAR.pattern})"
+PRESENT_DATE = re.compile(
+    rf"\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|as of|as at)"
+    rf",?\s+(?:\(?{datelines.WEEKDAY},?\s+)?\(?{_DATE}",
+    re.IGNORECASE,
+)
+PRESENT_YEAR = re.compile(
+    r"\b(?:this year|the current year),?\s+\(?(?P<year>(?:19|20)\d{2})\b"
+    r"|\b(?P<year2>(?:19|20)\d{2}) (?:so far|to date)\b",
+    re.IGNORECASE,
+)
+
+
+def find_published(cleaned: Cleaned) -> Published:
+    """Decide the publication date from datelines, the lead, and page clock stamps."""
+    return (
+        _stated_dateline(cleaned)
+        or _lead_dateline(cleaned)
+        or _present_date(cleaned)
+        or _corroborated_clock(cleaned)
+        or UNDATED
+    )
+
+
+def _dates_in(cleaned: Cleaned, reason: str) -> list[tuple[str, datelines.FoundDate]]:
+    found = []
+    for unit, unit_reason in zip(cleaned.units, cleaned.reasons, strict=True):
+        if unit_reason == reason:
+            found.extend((unit.text, date) for date in datelines.full_dates(unit.text))
+    return found
+
+
+def _stated_dateline(cleaned: Cleaned) -> Published | None:
+    """A line that states the date: ``May 19, 2019``, ``Published 12 Jan 2022``."""
+    candidates = _dates_in(cleaned, "dateline")
+    published = [c for c in candidates if datelines.is_stated_cue(c[0])]
+    plain = [c for c in candidates if not datelines.is_updated_cue(c[0])]
+    updated = [c for c in candidates if datelines.is_updated_cue(c[0])]
+    for pool, how in (
+        (published, "publication line"),
+        (plain, "dateline"),
+        (updated, "'updated' line"),
+    ):
+        if pool:
+            line, date = pool[0]
+            return Published(date.value, "day", "stated", f"{how} '{line}'")
+    return None
+
+
+def _body(cleaned: Cleaned) -> list[str]:
+    return [
+        cleaned.units[i].text
+        for i in cleaned.kept()
+        if i != cleaned.headline_index and is_prose(cleaned.units[i].text)
+    ]
+
+
+def _lead_dateline(cleaned: Cleaned) -> Published | None:
+    """A full date in the dateline that opens the lead paragraph."""
+    body = _body(cleaned)
+    if not body:
+        return None
+    match = LEAD_DATELINE.match(body[0])
+    if not match:
+        return None
+    dates = datelines.full_dates(match.group("prefix"))
+    if not dates:
+        return None
+    return Published(
+        dates[0].value, "day", "stated", f"dateline of the lead '{match.group('prefix')}'"
+    )
+
+
+def _present_date(cleaned: Cleaned) -> Published | None:
+    """A date the text itself calls current: ``today, 19 May 2019``, ``as of March 2019``.
+
+    A date merely mentioned in the lead is often background or future
+    ("since March 2003", "until May 2008"), so only these cues count.
+    """
+    for text in _body(cleaned):
+        for match in PRESENT_DATE.finditer(text):
+            found = datelines.full_dates(match.group(0)) + datelines.month_years(match.group(0))
+            if found:
+                date = found[0]
+                return Published(
+                    date.value.replace(day=1),
+                    "month",
+                    "inferred",
+                    f"inferred from '{match.group(0)}'",
+                )
+        match = PRESENT_YEAR.search(text)
+        if match:
+            year = int(match.group("year") or match.group("year2"))
+            return Published(
+                dt.date(year, 1, 1), "year", "inferred", f"inferred from '{match.group(0)}'"
+            )
+    return None
+
+
+def _corroborated_clock(cleaned: Cleaned) -> Published | None:
+    """A page clock stamp counts only when the article's own text names the same year."""
+    stamps = _dates_in(cleaned, "clock stamp")
+    if not stamps:
+        return None
+    line, date = stamps[0]
+    year = str(date.value.year)
+    if any(re.search(rf"(?<!\d){year}(?!\d)", text) for text in _body(cleaned)):
+        return Published(
+            date.value.replace(month=1, day=1),
+            "year",
+            "inferred",
+            f"page clock stamp '{line}', year confirmed by the text",
+        )
+    return None

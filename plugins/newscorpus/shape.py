@@ -1,0 +1,50 @@
+"""The shape of a line of text: words, sentence ends, headline- or prose-likeness."""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
+# A sentence ends with . ! ? … optionally followed by closing quotes/brackets.
+TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»][.!?]$")
+CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
+CLOSING_COLON = re.compile(r":\s*$")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, hyphenated and apostrophised words kept whole."""
+    return WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(words(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends the way a sentence ends."""
+    return bool(TERMINAL.search(text.rstrip()))
+
+
+def split_camel(text: str) -> str:
+    """Undo words glued by a scraper: ``standardsDiscussion`` -> ``standards Discussion``."""
+    return CAMEL_JOIN.sub(" ", text)
+
+
+def is_prose(text: str) -> bool:
+    """A paragraph of running text: a finished sentence of some length, or long."""
+    count = word_count(text)
+    return count >= 30 or (count >= 7 and ends_sentence(text))
+
+
+def is_headline_shaped(text: str) -> bool:
+    """A title-like line: a few words, starts with a capital or digit, no full stop."""
+    stripped = text.strip().strip("\"'“”‘’")
+    count = word_count(stripped)
+    if not 3 <= count <= 25 or not stripped[:1].isupper() and not stripped[:1].isdigit():
+        return False
+    return not stripped.endswith((".", ":", ";", ","))
+
+
+def introduces_list(text: str) -> bool:
+    """True for a line ending with a colon, e.g. ``The measures include:``."""
+    return bool(CLOSING_COLON.search(text))

@@ -1,0 +1,15 @@
+"""Word lists the rules use, kept as text files in ``data/`` so users can extend them."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+
+@functools.cache
+def load_words(name: str) -> frozenset[str]:
+    """The words of ``data/<name>``, lower-cased; ``#`` starts a comment."""
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return frozenset(
+        word.lower() for line in text.splitlines() for word in line.split("#", 1)[0].split()
+    )
