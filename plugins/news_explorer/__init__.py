@@ -1,0 +1,27 @@
+"""Pelican glue for the news-corpus explorer.
+
+Registers the ``.txt`` reader and the signal handlers; all the real work is in
+the plain-Python core, :mod:`newscorpus`.
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from . import report
+from .ordering import order_articles
+from .reader import NewsTextReader
+
+
+def add_reader(readers) -> None:
+    """Read every ``.txt`` file in the corpus with our reader."""
+    for extension in NewsTextReader.file_extensions:
+        readers.reader_classes[extension] = NewsTextReader
+
+
+def register() -> None:
+    signals.initialized.connect(report.start_build)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_pretaxonomy.connect(order_articles)
+    signals.article_generator_finalized.connect(report.collect_articles)
+    signals.finalized.connect(report.finish_build)

@@ -1,0 +1,154 @@
+"""The build report: every corpus file is an article page or a line saying why not.
+
+Written to ``output/<NEWS_BUILD_REPORT>`` as JSON and summarised on the
+console at the end of a build.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newscorpus.sources import SourceRecord, read_sources
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class BuildState:
+    """What one build has learnt about the corpus so far."""
+
+    corpus: Path = Path("corpus")
+    sources: dict[str, SourceRecord] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
+    notes: list[dict[str, str]] = field(default_factory=list)
+    articles: list[dict] = field(default_factory=list)
+
+
+STATE = BuildState()
+
+
+def start_build(pelican) -> None:
+    """Reset the state and read the optional sources.csv."""
+    global STATE
+    settings = pelican.settings
+    STATE = BuildState(corpus=Path(settings["PATH"]))
+    sources_path = STATE.corpus / settings.get("NEWS_SOURCES_FILE", "sources.csv")
+    if sources_path.is_file():
+        text = sources_path.read_bytes().decode("utf-8-sig", errors="replace")
+        STATE.sources, warnings = read_sources(text, sources_path.name)
+        for warning in warnings:
+            STATE.notes.append({"file": sources_path.name, "message": warning})
+            logger.warning(warning)
+
+
+def corpus_relative(filename: str, settings: dict) -> str:
+    """A file's path relative to the corpus folder, with forward slashes."""
+    return Path(os.path.relpath(filename, settings["PATH"])).as_posix()
+
+
+def source_record(source: str) -> SourceRecord | None:
+    """The sources.csv row for a file, by relative path or by bare file name."""
+    return STATE.sources.get(source) or STATE.sources.get(Path(source).name)
+
+
+def skip(source: str, reason: str) -> None:
+    """Record a file that produced no page."""
+    STATE.skipped[source] = reason
+    logger.warning("%s: skipped: %s", source, reason)
+
+
+def collect_articles(generator) -> None:
+    """Note every article the generator will write, with its warnings."""
+    siteurl = generator.settings.get("SITEURL", "")
+    STATE.articles = [
+        {
+            "file": article.source_file,
+            "url": f"{siteurl}/{article.url}",
+            "headline": article.title,
+            "headline_derived": article.headline_derived,
+            "outlet": article.outlet,
+            "published": article.published_iso,
+            "published_status": article.published_status,
+            "removed_lines": len(article.furniture),
+            "warnings": list(article.warnings),
+        }
+        for article in sorted(generator.articles, key=lambda a: a.source_file)
+    ]
+
+
+def unread_files(corpus: Path, seen: set[str], sources_file: str) -> dict[str, str]:
+    """Files in the corpus folder that no reader took, with the reason."""
+    reasons = {}
+    for path in sorted(corpus.rglob("*")):
+        relative = path.relative_to(corpus).as_posix()
+        if path.is_dir() or relative in seen or relative == sources_file:
+            continue
+        if any(part.startswith(".") for part in path.relative_to(corpus).parts):
+            continue
+        if path.suffix.lower() != ".txt":
+            reasons[relative] = f"not a .txt file ({path.suffix or 'no extension'})"
+        else:
+            reasons[relative] = "not read (see the build log)"
+    return reasons
+
+
+def build_report(settings: dict) -> dict:
+    """The report as a JSON-ready dict; keys and lists in a stable order."""
+    seen = {a["file"] for a in STATE.articles} | set(STATE.skipped)
+    skipped = dict(STATE.skipped)
+    skipped.update(
+        unread_files(STATE.corpus, seen, settings.get("NEWS_SOURCES_FILE", "sources.csv"))
+    )
+    warnings = [
+        {"file": a["file"], "message": message} for a in STATE.articles for message in a["warnings"]
+    ] + STATE.notes
+    return {
+        "counts": {
+            "articles": len(STATE.articles),
+            "warnings": len(warnings),
+            "skipped": len(skipped),
+        },
+        "articles": STATE.articles,
+        "warnings": sorted(warnings, key=lambda w: (w["file"], w["message"])),
+        "skipped": [{"file": name, "reason": skipped[name]} for name in sorted(skipped)],
+    }
+
+
+def finish_build(pelican) -> None:
+    """Write the JSON report and print its summary."""
+    report = build_report(pelican.settings)
+    target = Path(pelican.output_path) / pelican.settings.get(
+        "NEWS_BUILD_REPORT", "data/build-report.json"
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(summary(report, target))
+
+
+def summary(report: dict, target: Path) -> str:
+    """The console summary: counts, then one line per warning and skipped file."""
+    counts = report["counts"]
+    lines = [
+        f"News corpus: {_count(counts['articles'], 'article')}, "
+        f"{_count(counts['warnings'], 'warning')}, {counts['skipped']} skipped "
+        f"(report: {_display_path(target)})"
+    ]
+    lines += [f"  warning  {w['file']}: {w['message']}" for w in report["warnings"]]
+    lines += [f"  skipped  {s['file']}: {s['reason']}" for s in report["skipped"]]
+    return "\n".join(lines)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _display_path(path: Path) -> str:
+    """The path relative to the working folder when it is inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
