@@ -46,8 +46,6 @@ def decode(raw: bytes) -> tuple[str, list[str]]:
     text = CONTROL_CHARS.sub("", text)
     if not text.strip():
         raise UnreadableFile("no text (only whitespace)")
-    if "\r" in text:
-        warnings.append("line endings normalised (CR or CRLF)")
     return LINE_BREAKS.sub("\n", text), warnings
 
 

@@ -1,0 +1,129 @@
+"""What a person sees: the built site in real headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(
+                "CI needs /usr/bin/chromium (Debian package 'chromium'); .ci/run installs it"
+            )
+        pytest.skip("no /usr/bin/chromium on this machine (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+def serve(folder: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 on a free port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def seed_url(seed_site):
+    yield from serve(seed_site)
+
+
+@pytest.fixture(scope="module")
+def bad_url(bad_build):
+    yield from serve(bad_build[0])
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.console_errors = errors
+    yield page
+    context.close()
+
+
+def test_home_page_shows_every_article_without_console_errors(page, seed_url):
+    page.goto(f"{seed_url}/")
+    assert page.locator("article.card").count() == 5
+    assert page.locator("article.card").first.locator("time").inner_text() == "19 May 2019"
+    assert page.console_errors == []
+
+
+def test_first_tab_reaches_the_skip_link(page, seed_url):
+    page.goto(f"{seed_url}/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
+
+
+def test_removed_furniture_is_collapsed_until_opened(page, seed_url):
+    page.goto(f"{seed_url}/articles/turkey-to-produce-missile-system-with-russia/")
+    removed = page.get_by_text("Skip to more DW sites")
+    assert not removed.is_visible()
+    page.get_by_text("12 lines of page furniture removed").click()
+    assert removed.is_visible()
+
+
+def test_script_in_an_article_is_shown_and_never_run(page, bad_url, bad_build):
+    site, _ = bad_build
+    report = json.loads((site / "data" / "build-report.json").read_text(encoding="utf-8"))
+    entry = next(a for a in report["articles"] if a["file"] == "script-injection.txt")
+    page.goto(f"{bad_url}{entry['url']}")
+    assert page.evaluate("window.__injected") is None
+    body = page.locator(".story-body").inner_text()
+    assert "<script>window.__injected = 2</script>" in body
+    assert '<img src=x onerror="window.__injected=3">' in body
+    assert page.locator("h1").inner_text().startswith("Council <script>")
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("width", [360, 1440])
+def test_screenshots_for_people_to_look_at(page, seed_url, width):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": width, "height": 900})
+    for name, url in (
+        ("home", "/"),
+        ("article", "/articles/turkey-to-produce-missile-system-with-russia/"),
+    ):
+        page.goto(f"{seed_url}{url}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)

@@ -1,0 +1,194 @@
+"""Whole builds: a real Pelican run over real corpus folders, checked on disk."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, build_site
+
+DW_SLUG = "turkey-to-produce-missile-system-with-russia"
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def text_of(html: str) -> str:
+    """The visible text of a page, whitespace collapsed."""
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.parts: list[str] = []
+
+        def handle_data(self, data: str) -> None:
+            self.parts.append(data)
+
+    parser = Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def report(site: Path) -> dict:
+    return json.loads((site / "data" / "build-report.json").read_text(encoding="utf-8"))
+
+
+def test_home_page_lists_every_article_with_outlet_date_and_summary(seed_site):
+    home = text_of((seed_site / "index.html").read_text(encoding="utf-8"))
+    assert "5 articles" in home
+    for headline in (
+        "Turkey says to produce S-500s with Russia after S-400 missile deal",
+        "Turkey, Russia Get Closer, Discuss Joint Production of Defense Systems",
+        "Turkey to produce missile system with Russia",
+        "Erdogan: Russia and Turkey Should Make S-500’s Together",
+    ):
+        assert headline in home
+    assert "DW · 19 May 2019 The Turkish president has described plans" in home
+    assert "Defence Notes · Undated" in home
+
+
+def test_dated_articles_come_first_and_undated_last(seed_site):
+    home = (seed_site / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="/articles/([^/]+)/"', home)
+    assert links[0] == DW_SLUG
+    assert len(set(links)) == 5
+
+
+def test_article_page_has_cleaned_text_metadata_and_removed_furniture(seed_site):
+    html = page(seed_site, f"articles/{DW_SLUG}")
+    text = text_of(html)
+    assert "<title>Turkey to produce missile system with Russia" in html
+    assert '<time datetime="2019-05-19">19 May 2019</time>' in html
+    assert "Russia and Turkey will jointly produce the next generation S-500" in text
+    assert "<h2>&#x27;Sooner or later&#x27;</h2>" in html
+    assert "12 lines of page furniture removed" in text
+    # Removed lines are shown for checking, but only inside the collapsed block.
+    body = html.split('class="story-body"', 1)[1].split("</div>", 1)[0]
+    assert "Skip to content" not in body
+    assert "Skip to content" in html.split("<details", 1)[1]
+
+
+def test_derived_headline_is_marked(seed_site):
+    slug = "in-march-turkish-president-recep-tayyip-erdogan-reiterated-ankaras-commitment-to"
+    text = text_of(page(seed_site, f"articles/{slug}"))
+    assert "Headline derived from lead sentence" in text
+    assert "Undated" in text
+
+
+def test_outlet_tag_and_archive_pages(seed_site):
+    assert "Turkey to produce missile system with Russia" in page(seed_site, "outlets/dw")
+    outlets = text_of(page(seed_site, "outlets"))
+    for outlet in ("DW", "Defence Notes", "DESPARDES News Monitor", "Unknown outlet"):
+        assert outlet in outlets
+    assert "Turkey to produce missile system with Russia" in page(seed_site, "tags/2019-05")
+    archives = text_of(page(seed_site, "archives"))
+    assert archives.index("2019") < archives.index("Undated")
+
+
+def test_build_report_lists_every_file(seed_site):
+    data = report(seed_site)
+    assert data["counts"] == {"articles": 5, "warnings": 1, "skipped": 0}
+    assert [a["file"] for a in data["articles"]] == sorted(p.name for p in CORPUS.glob("*.txt"))
+    assert data["warnings"][0]["file"].startswith("002_")
+
+
+def test_pages_request_nothing_from_other_hosts(seed_site):
+    for html_file in seed_site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert not re.search(r'(?:src|href)="(?:https?:)?//', html), html_file
+
+
+def test_same_corpus_builds_byte_identical_output(seed_site, tmp_path):
+    again = tmp_path / "again"
+    build_site(CORPUS, again)
+    first = {p.relative_to(seed_site): p.read_bytes() for p in seed_site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first == second
+
+
+# --- bad input ---------------------------------------------------------------
+
+SKIPPED = {
+    "empty.txt": "empty file",
+    "whitespace-only.txt": "only whitespace",
+    "png-renamed.txt": "PNG image",
+    "nul-bytes.txt": "NUL bytes",
+    "headline-only.txt": "only a headline",
+    "notes.md": "not a .txt file",
+    "photo.jpg": "not a .txt file",
+}
+
+
+def test_bad_files_never_abort_the_build_and_each_is_accounted_for(bad_build, bad_corpus):
+    site, _ = bad_build
+    data = report(site)
+    skipped = {entry["file"]: entry["reason"] for entry in data["skipped"]}
+    published = {entry["file"] for entry in data["articles"]}
+    for name, reason in SKIPPED.items():
+        assert reason in skipped[name]
+    assert published | set(skipped) == {p.name for p in bad_corpus.iterdir()}
+    assert not published & set(skipped)
+
+
+def test_console_summary_names_each_problem_file(bad_build):
+    _, console = bad_build
+    assert "News corpus: 9 articles" in console
+    assert "skipped  empty.txt: empty file (0 bytes)" in console
+    assert "warning  windows-1252.txt: not valid UTF-8; decoded as Windows-1252" in console
+
+
+@pytest.mark.parametrize(
+    ("file", "text"),
+    [
+        ("windows-1252.txt", "“We cannot pay it,” said Renée Dupont"),
+        ("utf8-bom.txt", "Ministers from five countries met in Brussels"),
+        ("utf16-bom.txt", "The harbour reopened on Friday"),
+        ("crlf.txt", "Work is expected to begin in the spring"),
+        ("lone-cr.txt", "The central library will open until 9pm"),
+    ],
+)
+def test_readable_bad_files_become_pages(bad_build, file, text):
+    site, _ = bad_build
+    entry = next(a for a in report(site)["articles"] if a["file"] == file)
+    assert text in text_of(page(site, entry["url"].strip("/")))
+
+
+def test_same_headline_gets_two_distinct_pages(bad_build):
+    site, _ = bad_build
+    urls = [a["url"] for a in report(site)["articles"] if a["file"].startswith("same-headline")]
+    assert urls == [
+        "/articles/storm-closes-schools-across-the-region/",
+        "/articles/storm-closes-schools-across-the-region-1/",
+    ]
+    assert "A second report" in page(site, urls[1].strip("/"))
+
+
+def test_markup_in_an_article_is_shown_as_text(bad_build):
+    site, _ = bad_build
+    entry = next(a for a in report(site)["articles"] if a["file"] == "script-injection.txt")
+    html = page(site, entry["url"].strip("/"))
+    assert "<script" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;window.__injected = 2&lt;/script&gt;" in html
+    assert "{{ config }}" in html and "{% if true %}" in html
+    assert "<title>Council &lt;script&gt;" in html
+
+
+def test_sources_csv_overrides_outlet_and_date(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seed = next(CORPUS.glob("004_*.txt"))
+    (corpus / seed.name).write_bytes(seed.read_bytes())
+    (corpus / "sources.csv").write_text(
+        f"file,outlet,url,published\n{seed.name},Example Herald,https://example.org/x,2019-05-20\n",
+        encoding="utf-8",
+    )
+    build_site(corpus, tmp_path / "out")
+    data = report(tmp_path / "out")
+    assert data["counts"]["skipped"] == 0
+    article = data["articles"][0]
+    assert (article["outlet"], article["published"]) == ("Example Herald", "2019-05-20")
