@@ -7,6 +7,7 @@ BIN    := $(VENV)/bin
 CORPUS ?= corpus
 OUTPUT ?= output
 PELICAN_OPTS ?=
+LINT   := plugins tests pelicanconf.py publishconf.py $(wildcard bench)
 
 .PHONY: site publish serve test lint clean setup
 
@@ -20,12 +21,12 @@ serve: site
 	$(BIN)/pelican --listen --bind 127.0.0.1 --port 8000 -o "$(OUTPUT)" -s pelicanconf.py
 
 test: $(VENV)/.test node_modules/.installed
-	$(BIN)/ruff check plugins tests bench pelicanconf.py publishconf.py
+	$(BIN)/ruff check $(LINT)
 	$(BIN)/pytest
 
 lint: $(VENV)/.test
-	$(BIN)/ruff check plugins tests bench pelicanconf.py publishconf.py
-	$(BIN)/ruff format --check plugins tests bench pelicanconf.py publishconf.py
+	$(BIN)/ruff check $(LINT)
+	$(BIN)/ruff format --check $(LINT)
 
 setup: $(VENV)/.test node_modules/.installed
 
