@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from . import datelines
-from .furniture import is_keyword_list, is_section_label, line_furniture
+from .furniture import is_counter, is_keyword_list, is_section_label, line_furniture
 from .model import Block, RemovedLine, Unit
 from .shape import ends_sentence, introduces_list, is_headline_shaped, is_prose, word_count
 
@@ -25,10 +25,52 @@ TEASER_HEADING = re.compile(
     r"|most (?:read|popular|viewed|shared|watched)|recommended(?: for you| stories| reading)?"
     r"|trending(?: now| stories| news)?|latest (?:news|stories|headlines|articles)|top stories"
     r"|editor'?s picks|what to read next|further reading|popular now|in other news|read next"
-    r"|up next|elsewhere on\b|also on\b)[^.!?]{0,40}$",
+    r"|up next|elsewhere on\b|also on\b|also read|read also|read more|keep reading|more stories"
+    r"|related links)[^.!?]{0,40}$",
     re.IGNORECASE,
 )
-HEADLINE_SCAN_LIMIT = 12
+HEADLINE_SCAN_LIMIT = 40
+# Line kinds that belong to the page around an article, and those that open one.
+PAGE_CHROME = frozenset(
+    {"skip link", "menu", "share widget", "section label", "advertisement", "newsletter prompt"}
+)
+ARTICLE_START = frozenset({"byline", "dateline", "reading time", "photo credit"})
+# Line kinds that end an article: after them comes only more page.
+STRONG_END = frozenset(
+    {
+        "comment form",
+        "copyright notice",
+        "credit line",
+        "keyword line",
+        "teaser block",
+        "related headlines",
+        "print edition note",
+        "author bio",
+    }
+)
+WEAK_END = frozenset({"newsletter prompt", "share widget", "advertisement", "cross-link"})
+FOOTER_PARAGRAPH_WORDS = 20
+BYLINE_KINDS = frozenset({"byline", "dateline", "reading time"})
+NAME_CONNECTORS = frozenset(
+    {
+        "in",
+        "and",
+        "de",
+        "da",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "al",
+        "la",
+        "le",
+        "del",
+        "di",
+        "du",
+    }
+)
+CORPORATE_END = re.compile(r"\b(?:Inc|Ltd|Co|Corp|LLC|Plc)\.$")
 CAPTION_MAX_WORDS = 30
 CROSSHEAD_MAX_WORDS = 10
 
@@ -97,27 +139,50 @@ def clean(units: list[Unit]) -> Cleaned:
     reasons: list[str | None] = [line_furniture(unit.text) for unit in units]
     headline = find_headline(units, reasons)
     _mark_page_header(units, reasons, headline)
+    _mark_header_bylines(units, reasons, headline)
+    _mark_counters(units, reasons)
     _mark_teaser_blocks(units, reasons, headline)
     _mark_captions(units, reasons)
     _mark_tail(units, reasons, headline)
+    _mark_footer(units, reasons, headline)
     return Cleaned(units, reasons, headline)
 
 
 def find_headline(units: list[Unit], reasons: list[str | None]) -> int | None:
-    """Index of the headline unit, or ``None`` when the body starts first."""
+    """Index of the headline unit, or ``None`` when the body starts first.
+
+    The headline is the first title-like line after the page's masthead and
+    menus and before the byline, dateline or first paragraph. A title-like
+    line followed by a run of menu lines was the site's tagline, not the
+    article's headline.
+    """
+    candidate: int | None = None
     for index, unit in enumerate(units[:HEADLINE_SCAN_LIMIT]):
-        if reasons[index] is not None:
+        reason, text = reasons[index], unit.text
+        if reason in ARTICLE_START and candidate is not None:
+            return candidate
+        if reason is not None:
+            if reason in PAGE_CHROME:
+                candidate = None
             continue
-        text = unit.text
         if _starts_body(text):
-            return None
-        if is_section_label(text):
+            return candidate
+        if index > 0 and word_count(text) < 4:
+            # The file's first line stays the headline unless real page chrome follows.
+            if candidate != 0 and _menu_follows(units, reasons, index):
+                candidate = None
             continue
-        # The file's first line is its headline unless it is furniture; further
-        # down, short lines are menu and section labels, so a headline needs words.
-        if index == 0 or word_count(text) >= 4:
-            return index
-    return None
+        if candidate is None and not is_section_label(text):
+            candidate = index
+    return candidate
+
+
+def _menu_follows(units: list[Unit], reasons: list[str | None], index: int) -> bool:
+    """The next unit is page chrome or another short label: we are in a menu."""
+    if index + 1 >= len(units):
+        return False
+    reason = reasons[index + 1]
+    return reason in PAGE_CHROME or (reason is None and word_count(units[index + 1].text) < 4)
 
 
 def _starts_body(text: str) -> bool:
@@ -149,12 +214,50 @@ def _is_clock_stamp(text: str) -> bool:
     return datelines.has_clock(text) and not cued
 
 
+def _mark_header_bylines(
+    units: list[Unit], reasons: list[str | None], headline: int | None
+) -> None:
+    """A line of names next to a byline or dateline is part of it (``Helena Varga in Brussels``)."""
+    start = (headline or -1) + 1
+    for index in range(start, min(len(units), start + HEADLINE_SCAN_LIMIT)):
+        neighbours = reasons[max(index - 1, 0)], reasons[min(index + 1, len(units) - 1)]
+        beside_byline = any(reason in BYLINE_KINDS for reason in neighbours)
+        if reasons[index] is None and beside_byline and _is_name_line(units[index].text):
+            reasons[index] = "byline"
+
+
+def _mark_counters(units: list[Unit], reasons: list[str | None]) -> None:
+    """A bare number next to page furniture is a like, share or comment count."""
+    for index, unit in enumerate(units):
+        if reasons[index] is None and is_counter(unit.text):
+            neighbours = reasons[max(index - 1, 0) : index] + reasons[index + 1 : index + 2]
+            if any(reason is not None for reason in neighbours):
+                reasons[index] = "counter"
+
+
+def _is_name_line(text: str) -> bool:
+    """``Helena Varga in Brussels``, ``Northwind Robotics, Inc.``: capitalised names only."""
+    stripped = text.rstrip()
+    if stripped.endswith(("!", "?")) or (
+        stripped.endswith(".") and not CORPORATE_END.search(stripped)
+    ):
+        return False
+    tokens = stripped.replace(",", " ").split()
+    names = [token for token in tokens if token[:1].isupper()]
+    return (
+        2 <= len(tokens) <= 8
+        and len(names) >= 2
+        and all(token[:1].isupper() or token.lower() in NAME_CONNECTORS for token in tokens)
+    )
+
+
 def _mark_teaser_blocks(units: list[Unit], reasons: list[str | None], headline: int | None) -> None:
     """A teaser heading ("More from …") and the headlines and blurbs it introduces."""
     index = (headline or 0) + 1
     while index < len(units):
         text = units[index].text
-        if reasons[index] is None and word_count(text) <= 8 and TEASER_HEADING.match(text):
+        relabel = reasons[index] in {None, "share widget", "cross-link"}
+        if relabel and word_count(text) <= 8 and TEASER_HEADING.match(text):
             reasons[index] = "teaser block"
             index = _mark_teasers_after(units, reasons, index + 1)
         else:
@@ -162,16 +265,22 @@ def _mark_teaser_blocks(units: list[Unit], reasons: list[str | None], headline: 
 
 
 def _mark_teasers_after(units: list[Unit], reasons: list[str | None], start: int) -> int:
+    """Mark teaser headlines (and their blurbs, if the block has them); return where it ends."""
+    kept = [i for i in range(start, len(units)) if reasons[i] is None]
+    first_two = [units[i].text for i in kept[:2]]
+    with_blurbs = (
+        len(first_two) == 2 and is_headline_shaped(first_two[0]) and is_prose(first_two[1])
+    )
     after_teaser_headline = False
     index = start
     while index < len(units):
         text = units[index].text
         if reasons[index] is not None:
             after_teaser_headline = False
-        elif is_headline_shaped(text) and not ends_sentence(text):
+        elif is_headline_shaped(text) and not text.endswith("."):
             after_teaser_headline = True
-        elif after_teaser_headline:
-            after_teaser_headline = False  # the blurb under a teaser headline
+        elif with_blurbs and after_teaser_headline:
+            after_teaser_headline = False
         else:
             return index
         reasons[index] = reasons[index] or "teaser block"
@@ -224,6 +333,25 @@ def _listed_apart(units: list[Unit], run: list[int]) -> bool:
     if paragraphs_spaced:
         return all(not units[i].blank_before for i in run[1:])
     return len(run) >= 3 and all(word_count(units[i].text) >= 5 for i in run)
+
+
+def _mark_footer(units: list[Unit], reasons: list[str | None], headline: int | None) -> None:
+    """Once the article has ended (a credit line, comments, a copyright notice … with no
+    paragraph of the article after it), whatever else is left is the page's footer."""
+    start = (headline or 0) + 1
+    for index in range(start, len(units)):
+        reason = reasons[index]
+        if reason not in STRONG_END and reason not in WEAK_END:
+            continue
+        later = [units[i].text for i in range(index + 1, len(units)) if reasons[i] is None]
+        if reason in STRONG_END:
+            ended = not any(is_prose(t) and word_count(t) >= FOOTER_PARAGRAPH_WORDS for t in later)
+        else:
+            ended = not any(is_prose(t) for t in later)
+        if ended:
+            for i in range(index + 1, len(units)):
+                reasons[i] = reasons[i] or "page footer"
+            return
 
 
 def to_blocks(cleaned: Cleaned) -> list[Block]:

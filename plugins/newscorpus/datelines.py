@@ -28,7 +28,7 @@ TIMEZONE = re.compile(
     r"\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|EST|EDT|CST|CDT|PST|PDT|ET|PT|JST|AEST|AEDT|HKT|SGT)\b|[+-]\d{2}:?\d{2}\b"
 )
 CUES = re.compile(
-    r"\b(?:first\s+)?(?:published|updated|posted|modified|last\s+updated|date|dated|created|on|at|time)\b:?",
+    r"\b(?:first\s+|last\s+)?(?:published|updated|posted|modified|date|dated|created|on|at|time)\b:?",
     re.IGNORECASE,
 )
 STATED_CUE = re.compile(r"^\W*(?:first\s+)?(?:published|posted|dated|date)\b", re.IGNORECASE)
@@ -81,8 +81,26 @@ def parse_date(text: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+SEGMENT = re.compile(r"\s+[/|·•]\s+")
+
+
 def is_date_line(text: str) -> bool:
-    """True for a line that only states a date (and perhaps a time and a cue word)."""
+    """True for a line that states a date, perhaps with a time, a cue and a short credit.
+
+    ``TNN / Updated: Jan 5, 2023, 10:42 IST`` counts: one segment is a date,
+    the others are a few words each.
+    """
+    segments = SEGMENT.split(text)
+    dated = [s for s in segments if _is_date_segment(s)]
+    return bool(dated) and all(s in dated or len(s.split()) <= 3 for s in segments)
+
+
+def _date_segment(text: str) -> str:
+    """The part of a dateline that holds the date."""
+    return next((s for s in SEGMENT.split(text) if _is_date_segment(s)), text)
+
+
+def _is_date_segment(text: str) -> bool:
     if not full_dates(text):
         return False
     rest = text
@@ -100,8 +118,9 @@ def has_clock(text: str) -> bool:
 
 def is_stated_cue(text: str) -> bool:
     """True for ``Published …``/``Posted …`` lines, which state a publication date."""
-    return bool(STATED_CUE.match(text))
+    return bool(STATED_CUE.match(_date_segment(text)))
 
 
 def is_updated_cue(text: str) -> bool:
-    return bool(UPDATED_CUE.match(text))
+    """True for ``Updated …``/``Last modified …`` lines."""
+    return bool(UPDATED_CUE.match(_date_segment(text)))

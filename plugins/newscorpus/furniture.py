@@ -14,9 +14,11 @@ from . import datelines
 from .shape import ends_sentence, split_camel, word_count, words
 from .wordlists import load_words
 
-SKIP_LINK = re.compile(r"^(?:\d+\.\s*)?skip\s+(?:to|navigation)\b", re.IGNORECASE)
+SKIP_LINK = re.compile(r"^(?:\d+\.\s*)?skip\s+(?:to|navigation|links?\b)", re.IGNORECASE)
 ADVERTISEMENT = re.compile(
-    r"^[\W_]*(?:advertisement|advertising|sponsored(?: content)?|promoted(?: content)?|ad"
+    r"^[\W_]*(?:(?:skip )?advertisement|advertising|sponsored(?: content| by)?"
+    r"|promoted(?: content)?"
+    r"|ad|supported by"
     r"|story continues below(?: advertisement)?|scroll to continue(?: with content)?"
     r"|continue reading (?:below|the main story)|article continues below)[\W_]*$",
     re.IGNORECASE,
@@ -33,30 +35,49 @@ CROSS_LINK = re.compile(
 PHOTO_CREDIT = re.compile(
     r"^\(?(?:image|images|photo|photos|photograph|picture|pictures|credit|credits|illustration"
     r"|graphic|footage|video|file photo)(?:\s+credits?)?\s*(?::|©|by\b)\s*\S.{0,80}$"
-    r"|(?:image|photo|photograph|picture|credit)s?:\s*[^.!?]{1,80}$"
+    r"|(?:image|photo|photograph|picture|credit)s?(?::|\.{3}|…)\s*[^!?]{1,80}$"
+    r"|(?-i:\b[A-Z]{2,}/[A-Z][a-z]+(?: [A-Z][a-z]+)+)(?:/file photo)?$"
     r"|\bgetty images\b|\bap photo\b|\bpicture-alliance\b|\bshutterstock\b",
     re.IGNORECASE,
 )
-COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
+COPYRIGHT = re.compile(
+    r"^\W*(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b", re.IGNORECASE
+)
 CREDIT_LINE = re.compile(
     r"^\(?(?:additional reporting|reporting|writing|editing|compiled|research|translated|"
     r"produced|graphics)(?: and [a-z]+)? by\b"
     r"|^(?:sources?|with (?:agency|wire) reports?|via)\s*:\s*\S"
     r"|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$"
+    r"|^SOURCE\s+[A-Z]"
     r"|^[a-z]{1,5}(?:/[a-z]{1,5})+(?:\s*\([^)]{1,60}\))?$",
     re.IGNORECASE,
 )
-BYLINE = re.compile(r"^(?:by|written by|words by|story by|posted by)\s+[A-Z]", re.IGNORECASE)
+BYLINE = re.compile(
+    r"^(?:by|written by|words by|story by|posted by|reporting from|(?:news )?provided by)"
+    r"(?:\s+[A-Z]|$)",
+    re.IGNORECASE,
+)
+AUTHOR_BIO = re.compile(r"\b(?i:more about) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*\.?$")
+PRINT_NOTE = re.compile(
+    r"^a version of this (?:article|story) appear(?:s|ed) in print\b", re.IGNORECASE
+)
+SCREEN_READER = re.compile(r"^(?:list(?: \d+)? of \d+(?: items?)?|end of list)$", re.IGNORECASE)
+COUNTER = re.compile(r"^\d[\d.,]*[kKmM+]?$")
+CLICK_TO_SHARE = re.compile(
+    r"^click (?:here )?to (?:share|email|print|tweet|post|copy)\b", re.IGNORECASE
+)
 COMMENT_FORM = re.compile(
     r"^(?:leave a (?:reply|comment)|post (?:a )?comment|add a comment|comments? (?:are|is) closed"
     r"|\d+\s+comments?|your email address will not be published|required fields are marked"
-    r"|cancel reply|join the (?:conversation|discussion)|show comments|view comments)\b",
+    r"|cancel reply|join the (?:conversation|discussion)|show comments|view comments"
+    r"|start (?:a|the) conversation|discussion about this (?:post|article))\b",
     re.IGNORECASE,
 )
 NEWSLETTER_CUE = re.compile(
     r"\b(?:subscribe|subscribed|subscription|newsletters?|sign(?:ing)? up|signup|inbox"
     r"|log ?in|register|download (?:the|our)\b.{0,40}\bapp|app store|google play|follow us"
-    r"|support (?:our|independent|quality) journalism|donate"
+    r"|support(?:ing)? (?:our|independent|quality) journalism|donate|contribution"
+    r"|support the [A-Z]\w+"
     r"|become a (?:member|supporter|subscriber)"
     r"|thanks for reading)\b",
     re.IGNORECASE,
@@ -68,11 +89,13 @@ READER_ADDRESS = re.compile(
 )
 REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|according to|added|stated)\b", re.IGNORECASE)
 KEYWORD_PREFIX = re.compile(
-    r"^(?:tags?|topics?|keywords?|filed under|categories|category|related topics|subjects?)\s*[:|]",
+    r"^(?:tags?|topics?|keywords?|filed under|categories|category|related topics|subjects?"
+    r"|see more on|more on)\s*[:|]|^(?:posted in|tagged(?: with)?)\s+\S",
     re.IGNORECASE,
 )
 LIST_SEPARATOR = re.compile(r"\s*[,;|]\s*")
 MENU_SEPARATOR = re.compile(r"\s+[|•·›»>/]\s+|\s*\|\s*")
+BREADCRUMB_SEPARATOR = re.compile(r"[|›»>]")
 READING_TIME = re.compile(r"^\d+\s*(?:min|mins|minutes?)(?:\s+read)?$", re.IGNORECASE)
 
 # Words of page chrome: sharing, navigation, comment and player widgets.
@@ -102,13 +125,20 @@ UI_FILLER = frozenset(
 # Words of site sections and menus ("World", "Military & Intelligence").
 NAV_WORDS = load_words("nav-words.txt")
 
+DIGITS = re.compile(r"\d+")
 SEPARATOR_CHARS = frozenset("-–—_*=~•·#+/\\|<> ")
 
 LineRule = tuple[str, Callable[[str], bool]]
 
 
 def _is_ui_line(text: str) -> bool:
-    tokens = [token.lower() for token in words(split_camel(text)) if not token.isdigit()]
+    """A widget's words only: ``Share``, ``Get short URL``, ``Community standardsDiscussion``."""
+    return _only_ui_words(words(text)) or _only_ui_words(words(split_camel(text)))
+
+
+def _only_ui_words(tokens: list[str]) -> bool:
+    tokens = [DIGITS.sub("", token.lower()) for token in tokens]
+    tokens = [token for token in tokens if token]
     if not 0 < len(tokens) <= 8 or not all(token in UI_WORDS for token in tokens):
         return False
     return any(token not in UI_FILLER for token in tokens)
@@ -121,10 +151,17 @@ def _is_newsletter_prompt(text: str) -> bool:
 
 
 def _is_menu_line(text: str) -> bool:
+    """Menu items on one line: separated by bars or bullets, or a run of section names."""
     parts = [part for part in MENU_SEPARATOR.split(text) if part.strip()]
-    if len(parts) >= 3 and all(word_count(part) <= 3 for part in parts):
+    breadcrumb = len(parts) >= 2 and BREADCRUMB_SEPARATOR.search(text)
+    if (len(parts) >= 3 or breadcrumb) and all(word_count(part) <= 3 for part in parts):
         return True
-    return _is_section_label(text) and word_count(text) >= 3
+    tokens = words(text)
+    if len(tokens) < 3 or ends_sentence(text):
+        return False
+    capitalised = sum(token[:1].isupper() for token in tokens) / len(tokens)
+    section_words = sum(token.lower() in NAV_WORDS for token in tokens) / len(tokens)
+    return capitalised >= 0.8 and section_words >= 0.6
 
 
 def _is_section_label(text: str) -> bool:
@@ -159,7 +196,9 @@ def _is_credit_line(text: str) -> bool:
 
 
 def _is_byline(text: str) -> bool:
-    return word_count(text) <= 10 and not ends_sentence(text) and bool(BYLINE.match(text))
+    ends_with_abbreviation = bool(re.search(r"\b[A-Z][a-z]{0,3}\.$", text))
+    finished = ends_sentence(text) and not ends_with_abbreviation
+    return word_count(text) <= 10 and not finished and bool(BYLINE.match(text))
 
 
 def _is_dateline(text: str) -> bool:
@@ -170,6 +209,7 @@ def _is_dateline(text: str) -> bool:
 LINE_RULES: tuple[LineRule, ...] = (
     ("separator", _is_separator),
     ("skip link", lambda text: bool(SKIP_LINK.match(text)) and word_count(text) <= 10),
+    ("screen-reader text", lambda text: bool(SCREEN_READER.match(text))),
     ("advertisement", lambda text: bool(ADVERTISEMENT.match(text))),
     ("shortcode", lambda text: bool(SHORTCODE.match(text))),
     ("dateline", _is_dateline),
@@ -179,9 +219,11 @@ LINE_RULES: tuple[LineRule, ...] = (
     ("credit line", _is_credit_line),
     ("byline", _is_byline),
     ("comment form", lambda text: bool(COMMENT_FORM.match(text)) and word_count(text) <= 20),
+    ("author bio", lambda text: bool(AUTHOR_BIO.search(text)) and word_count(text) <= 60),
+    ("print edition note", lambda text: bool(PRINT_NOTE.match(text))),
     ("newsletter prompt", _is_newsletter_prompt),
     ("reading time", lambda text: bool(READING_TIME.match(text))),
-    ("share widget", _is_ui_line),
+    ("share widget", lambda text: _is_ui_line(text) or bool(CLICK_TO_SHARE.match(text))),
     ("menu", _is_menu_line),
     ("keyword line", _is_keyword_list_with_prefix),
 )
@@ -198,6 +240,11 @@ def line_furniture(text: str) -> str | None:
 def is_section_label(text: str) -> bool:
     """A short line of site-section words, such as ``Military & Intelligence``."""
     return _is_section_label(text)
+
+
+def is_counter(text: str) -> bool:
+    """A bare number (likes, comments, shares) such as ``42`` or ``1.2k``."""
+    return bool(COUNTER.match(text))
 
 
 def is_keyword_list(text: str) -> bool:

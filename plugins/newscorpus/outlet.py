@@ -21,7 +21,15 @@ COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 TITLE_SUFFIX = re.compile(r"\s+\|\s+(?P<name>[^|]{2,40})$")
-THANKS = re.compile(r"\bthanks for reading (?P<name>[A-Z][^!.?]{1,40})[!.?]")
+THANKS = re.compile(r"\b(?i:thanks for reading) (?P<name>[A-Z][^!.?]{1,40})[!.?]")
+SUPPORT = re.compile(r"^support (?P<name>the [A-Z][\w ]{1,30}?)\W*$", re.IGNORECASE)
+APP = re.compile(
+    r"\b(?:download|get) (?:the )?(?P<name>[A-Z][\w&' ]{1,40}?)(?: news)? app\b", re.IGNORECASE
+)
+WIRE_SLASH = re.compile(r"/(?P<name>[A-Z][A-Za-z]{2,30})/\s*(?:--|[-–—])")
+CORPORATE_SUFFIX = re.compile(
+    r"[,\s]+(?:company|co|inc|ltd|llc|plc|group|corporation|corp|gmbh)\.?$", re.IGNORECASE
+)
 SOURCE_LINE = re.compile(
     r"^sources?\s*:\s*(?P<name>[A-Z][^,;]*?)(?:\s+and\s+.*|\s*[,;].*)?$", re.IGNORECASE
 )
@@ -53,7 +61,7 @@ def _named_lead(units: Sequence[Unit], reasons: Sequence[str | None]) -> str | N
     lead = _lead(units, reasons)
     if lead is None:
         return None
-    match = AGENCY_DATELINE.match(lead)
+    match = AGENCY_DATELINE.match(lead) or WIRE_SLASH.search(lead[:120])
     if match:
         return _tidy(match.group("name"))
     match = NAMED_LEAD.match(lead)
@@ -83,15 +91,22 @@ def _lead(units: Sequence[Unit], reasons: Sequence[str | None]) -> str | None:
 
 
 def _tidy(name: str) -> str:
-    return " ".join(name.strip(" .,:;–—-").split())
+    name = CORPORATE_SUFFIX.sub("", " ".join(name.strip(" .,:;–—-").split()))
+    name = name.strip(" .,:;–—-")
+    return "The" + name[3:] if name.startswith("the ") else name
 
 
 # In order of trust: the site naming itself, then a dateline, then wire credits.
 OUTLET_RULES: tuple[tuple[str, Callable[..., str | None]], ...] = (
     ("named in a skip link", _from_lines(SKIP_TO_SITES)),
     ("named in a 'More from' teaser heading", _from_lines(MORE_FROM, reasons={"teaser block"})),
-    ("named in the copyright notice", _from_lines(COPYRIGHT, reasons={"copyright notice"})),
     ("named in a newsletter prompt", _from_lines(THANKS, reasons={"newsletter prompt"})),
+    ("named in the copyright notice", _from_lines(COPYRIGHT, reasons={"copyright notice"})),
+    (
+        "named in a reader appeal",
+        _from_lines(SUPPORT, reasons={"newsletter prompt", "page footer"}),
+    ),
+    ("named in an app prompt", _from_lines(APP, reasons={"newsletter prompt"})),
     ("named in the lead's dateline", _named_lead),
     ("named in a source line", _from_lines(SOURCE_LINE, reasons={"credit line"})),
     ("named in the agency credit", _agency_credit),
