@@ -59,6 +59,8 @@ AUTHOR_FEED_RSS = None
 
 # Nothing in a build depends on the clock or the file system's mtimes.
 DEFAULT_DATE = None
+# A stated date in the future is still a date the text states: publish it.
+WITH_FUTURE_DATES = True
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 

@@ -136,7 +136,7 @@ def test_bad_files_never_abort_the_build_and_each_is_accounted_for(bad_build, ba
 
 def test_console_summary_names_each_problem_file(bad_build):
     _, console = bad_build
-    assert "News corpus: 9 articles" in console
+    assert "News corpus: 10 articles" in console
     assert "skipped  empty.txt: empty file (0 bytes)" in console
     assert "warning  windows-1252.txt: not valid UTF-8; decoded as Windows-1252" in console
 
@@ -155,6 +155,13 @@ def test_readable_bad_files_become_pages(bad_build, file, text):
     site, _ = bad_build
     entry = next(a for a in report(site)["articles"] if a["file"] == file)
     assert text in text_of(page(site, entry["url"].strip("/")))
+
+
+def test_future_stated_date_is_published_not_hidden_as_a_draft(bad_build):
+    site, _ = bad_build
+    entry = next(a for a in report(site)["articles"] if a["file"] == "future-date.txt")
+    assert entry["published"] == "2031-03-03"
+    assert "The new bridge over the river" in page(site, entry["url"].strip("/"))
 
 
 def test_same_headline_gets_two_distinct_pages(bad_build):
