@@ -19,10 +19,6 @@ class Unit:
     text: str
     blank_before: bool = False
 
-    @property
-    def first_line(self) -> int:
-        return self.line_numbers[0]
-
 
 @dataclass(frozen=True, slots=True)
 class RemovedLine:

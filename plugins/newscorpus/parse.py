@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .clean import clean, to_blocks, to_units
 from .decode import UnreadableFile, decode
-from .model import Article, Block, RemovedLine
+from .model import Article, Block
 from .outlet import find_outlet, split_title_suffix
 from .published import find_published
 from .sentences import shorten, split_sentences
@@ -88,10 +88,3 @@ def lede(blocks: list[Block], count: int) -> str:
             break
     return " ".join(sentences[:count])
 
-
-def removed_summary(removed: tuple[RemovedLine, ...]) -> dict[str, int]:
-    """How many lines were removed for each reason."""
-    counts: dict[str, int] = {}
-    for line in removed:
-        counts[line.reason] = counts.get(line.reason, 0) + 1
-    return counts
