@@ -3,8 +3,9 @@
 The cleaner works on *units*: one line of the file, or several hard-wrapped
 lines joined. Single lines are judged by :mod:`newscorpus.furniture`; this
 module adds the rules that need position and neighbours: the page header
-before the headline, teaser blocks with everything they introduce, photo
-captions above a credit, and related-headline lists after the last paragraph.
+before the headline, bylines beside a dateline, teaser blocks with everything
+they introduce, photo captions above a credit, related-headline lists after the
+last paragraph, and the page footer once the article has ended.
 Every unit ends up either in the body or in the removed list with a reason.
 """
 
@@ -17,6 +18,7 @@ from . import datelines
 from .furniture import is_counter, is_keyword_list, is_section_label, line_furniture
 from .model import Block, RemovedLine, Unit
 from .shape import ends_sentence, introduces_list, is_headline_shaped, is_prose, word_count
+from .wordlists import load_words
 
 TEASER_HEADING = re.compile(
     r"^(?:more (?:from|in|stories|news|articles|like this|coverage|to read|on this)\b"
@@ -51,25 +53,7 @@ STRONG_END = frozenset(
 WEAK_END = frozenset({"newsletter prompt", "share widget", "advertisement", "cross-link"})
 FOOTER_PARAGRAPH_WORDS = 20
 BYLINE_KINDS = frozenset({"byline", "dateline", "reading time"})
-NAME_CONNECTORS = frozenset(
-    {
-        "in",
-        "and",
-        "de",
-        "da",
-        "van",
-        "von",
-        "der",
-        "den",
-        "bin",
-        "al",
-        "la",
-        "le",
-        "del",
-        "di",
-        "du",
-    }
-)
+NAME_CONNECTORS = load_words("name-connectors.txt")
 CORPORATE_END = re.compile(r"\b(?:Inc|Ltd|Co|Corp|LLC|Plc)\.$")
 CAPTION_MAX_WORDS = 30
 CROSSHEAD_MAX_WORDS = 10

@@ -87,4 +87,3 @@ def lede(blocks: list[Block], count: int) -> str:
         if len(sentences) >= count:
             break
     return " ".join(sentences[:count])
-
