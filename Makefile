@@ -22,6 +22,7 @@ serve: site
 
 test: $(VENV)/.test node_modules/.installed
 	$(BIN)/ruff check $(LINT)
+	$(BIN)/ruff format --check $(LINT)
 	$(BIN)/pytest
 
 lint: $(VENV)/.test
