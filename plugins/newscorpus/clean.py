@@ -70,6 +70,14 @@ class Cleaned:
     def kept(self) -> list[int]:
         return [i for i, reason in enumerate(self.reasons) if reason is None]
 
+    def prose(self) -> list[str]:
+        """The article's paragraphs of running text, in order."""
+        return [
+            self.units[i].text
+            for i in self.kept()
+            if i != self.headline_index and is_prose(self.units[i].text)
+        ]
+
     def removed_lines(self) -> list[RemovedLine]:
         """Every removed source line, in file order, with its reason."""
         removed = []
@@ -174,7 +182,7 @@ def _starts_body(text: str) -> bool:
     return word_count(text) > 25 or (text.rstrip().endswith(".") and word_count(text) >= 7)
 
 
-def _first_prose(units: list[Unit], reasons: list[str | None], start: int) -> int:
+def first_prose(units: list[Unit], reasons: list[str | None], start: int) -> int:
     for index in range(start, len(units)):
         if reasons[index] is None and is_prose(units[index].text):
             return index
@@ -183,7 +191,7 @@ def _first_prose(units: list[Unit], reasons: list[str | None], start: int) -> in
 
 def _mark_page_header(units: list[Unit], reasons: list[str | None], headline: int | None) -> None:
     """Lines before the headline (or before the body, when there is none) are page chrome."""
-    end = headline if headline is not None else _first_prose(units, reasons, 0)
+    end = headline if headline is not None else first_prose(units, reasons, 0)
     for index in range(end):
         text = units[index].text
         if reasons[index] is None:
@@ -322,20 +330,35 @@ def _listed_apart(units: list[Unit], run: list[int]) -> bool:
 def _mark_footer(units: list[Unit], reasons: list[str | None], headline: int | None) -> None:
     """Once the article has ended (a credit line, comments, a copyright notice … with no
     paragraph of the article after it), whatever else is left is the page's footer."""
-    start = (headline or 0) + 1
-    for index in range(start, len(units)):
-        reason = reasons[index]
-        if reason not in STRONG_END and reason not in WEAK_END:
-            continue
-        later = [units[i].text for i in range(index + 1, len(units)) if reasons[i] is None]
-        if reason in STRONG_END:
-            ended = not any(is_prose(t) and word_count(t) >= FOOTER_PARAGRAPH_WORDS for t in later)
+    end_markers = [
+        index
+        for index in range(_after(headline), len(units))
+        if reasons[index] in STRONG_END or reasons[index] in WEAK_END
+    ]
+    if not end_markers:
+        return
+    # Scanning back from the end once: is there article prose (long prose) after unit i?
+    prose_after, long_prose_after = {}, {}
+    prose = long_prose = False
+    for index in range(len(units) - 1, end_markers[0] - 1, -1):
+        prose_after[index], long_prose_after[index] = prose, long_prose
+        if reasons[index] is None and is_prose(units[index].text):
+            prose = True
+            long_prose = long_prose or word_count(units[index].text) >= FOOTER_PARAGRAPH_WORDS
+    for index in end_markers:
+        if reasons[index] in STRONG_END:
+            ended = not long_prose_after[index]
         else:
-            ended = not any(is_prose(t) for t in later)
+            ended = not prose_after[index]
         if ended:
             for i in range(index + 1, len(units)):
                 reasons[i] = reasons[i] or "page footer"
             return
+
+
+def _after(headline: int | None) -> int:
+    """The first unit after the headline (after the page's first line when there is none)."""
+    return (headline or 0) + 1
 
 
 def to_blocks(cleaned: Cleaned) -> list[Block]:

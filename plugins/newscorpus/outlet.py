@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from .clean import first_prose
 from .model import Unit
-from .shape import is_prose
 from .wordlists import load_words
 
 # Words that make a lead prefix ("DESPARDES News Monitor — …") a publication's name.
@@ -58,9 +58,10 @@ def _from_lines(
 
 
 def _named_lead(units: Sequence[Unit], reasons: Sequence[str | None]) -> str | None:
-    lead = _lead(units, reasons)
-    if lead is None:
+    index = first_prose(list(units), list(reasons), 0)
+    if index == len(units):
         return None
+    lead = units[index].text
     match = AGENCY_DATELINE.match(lead) or WIRE_SLASH.search(lead[:120])
     if match:
         return _tidy(match.group("name"))
@@ -79,14 +80,6 @@ def _agency_credit(units: Sequence[Unit], reasons: Sequence[str | None]) -> str 
                 first = re.split(r"\s*(?:,|/| and )\s*", names)[0]
                 if KNOWN_AGENCY.match(first) or reason == "credit line":
                     return _tidy(first)
-    return None
-
-
-def _lead(units: Sequence[Unit], reasons: Sequence[str | None]) -> str | None:
-    """The first paragraph of running text."""
-    for unit, reason in zip(units, reasons, strict=True):
-        if reason is None and is_prose(unit.text):
-            return unit.text
     return None
 
 

@@ -8,7 +8,6 @@ import re
 from . import datelines
 from .clean import Cleaned
 from .model import UNDATED, Published
-from .shape import is_prose
 
 # "LONDON, 19 May 2019 (Reuters) -" or "May 19, 2019 —" at the start of the lead.
 LEAD_DATELINE = re.compile(r"^(?P<prefix>[^—–]{0,80}?)\s*[—–-]{1,2}\s")
@@ -28,11 +27,12 @@ PRESENT_YEAR = re.compile(
 
 def find_published(cleaned: Cleaned) -> Published:
     """Decide the publication date from datelines, the lead, and page clock stamps."""
+    prose = cleaned.prose()
     return (
         _stated_dateline(cleaned)
-        or _lead_dateline(cleaned)
-        or _present_date(cleaned)
-        or _corroborated_clock(cleaned)
+        or _lead_dateline(prose)
+        or _present_date(prose)
+        or _corroborated_clock(cleaned, prose)
         or UNDATED
     )
 
@@ -62,20 +62,11 @@ def _stated_dateline(cleaned: Cleaned) -> Published | None:
     return None
 
 
-def _body(cleaned: Cleaned) -> list[str]:
-    return [
-        cleaned.units[i].text
-        for i in cleaned.kept()
-        if i != cleaned.headline_index and is_prose(cleaned.units[i].text)
-    ]
-
-
-def _lead_dateline(cleaned: Cleaned) -> Published | None:
+def _lead_dateline(prose: list[str]) -> Published | None:
     """A full date in the dateline that opens the lead paragraph."""
-    body = _body(cleaned)
-    if not body:
+    if not prose:
         return None
-    match = LEAD_DATELINE.match(body[0])
+    match = LEAD_DATELINE.match(prose[0])
     if not match:
         return None
     dates = datelines.full_dates(match.group("prefix"))
@@ -86,13 +77,13 @@ def _lead_dateline(cleaned: Cleaned) -> Published | None:
     )
 
 
-def _present_date(cleaned: Cleaned) -> Published | None:
+def _present_date(prose: list[str]) -> Published | None:
     """A date the text itself calls current: ``today, 19 May 2019``, ``as of March 2019``.
 
     A date merely mentioned in the lead is often background or future
     ("since March 2003", "until May 2008"), so only these cues count.
     """
-    for text in _body(cleaned):
+    for text in prose:
         for match in PRESENT_DATE.finditer(text):
             found = datelines.full_dates(match.group(0)) + datelines.month_years(match.group(0))
             if found:
@@ -112,14 +103,14 @@ def _present_date(cleaned: Cleaned) -> Published | None:
     return None
 
 
-def _corroborated_clock(cleaned: Cleaned) -> Published | None:
+def _corroborated_clock(cleaned: Cleaned, prose: list[str]) -> Published | None:
     """A page clock stamp counts only when the article's own text names the same year."""
     stamps = _dates_in(cleaned, "clock stamp")
     if not stamps:
         return None
     line, date = stamps[0]
     year = str(date.value.year)
-    if any(re.search(rf"(?<!\d){year}(?!\d)", text) for text in _body(cleaned)):
+    if any(re.search(rf"(?<!\d){year}(?!\d)", text) for text in prose):
         return Published(
             date.value.replace(month=1, day=1),
             "year",
