@@ -19,6 +19,7 @@ logger = logging.getLogger(__name__)
 # Undated articles need some date for Pelican; this one sorts after every real date.
 UNDATED_SENTINEL = dt.datetime(1, 1, 1)
 MAX_SLUG_LENGTH = 80
+DATE_TAG_COUNT = {"day": 2, "month": 2, "year": 1, "none": 0}
 
 
 class NewsTextReader(BaseReader):
@@ -51,13 +52,9 @@ class NewsTextReader(BaseReader):
         published = article.published
         value = published.value
         date = dt.datetime(value.year, value.month, value.day) if value else UNDATED_SENTINEL
-        tags = (
-            [published.iso[:4], published.iso[:7]]
-            if published.precision in {"day", "month"}
-            else []
-        )
-        if published.precision == "year":
-            tags = [published.iso]
+        # A year tag for every dated article, a month tag when the month is known.
+        tags = [published.iso[:4], published.iso[:7]] if value else []
+        tags = tags[: DATE_TAG_COUNT[published.precision]]
         return {
             "title": article.headline,
             "slug": article_slug(article, self.settings),
