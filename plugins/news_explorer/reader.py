@@ -76,6 +76,8 @@ class NewsTextReader(BaseReader):
                 for line in article.removed
             ],
             "source_file": article.source,
+            # The parsed article itself, for the extraction pass (see explorer.py).
+            "news_article": article,
             "warnings": list(article.warnings),
         }
 

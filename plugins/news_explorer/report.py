@@ -80,12 +80,12 @@ def collect_articles(generator) -> None:
     ]
 
 
-def unread_files(corpus: Path, seen: set[str], sources_file: str) -> dict[str, str]:
+def unread_files(corpus: Path, seen: set[str], settings_files: set[str]) -> dict[str, str]:
     """Files in the corpus folder that no reader took, with the reason."""
     reasons = {}
     for path in sorted(corpus.rglob("*")):
         relative = path.relative_to(corpus).as_posix()
-        if path.is_dir() or relative in seen or relative == sources_file:
+        if path.is_dir() or relative in seen or relative in settings_files:
             continue
         if any(part.startswith(".") for part in path.relative_to(corpus).parts):
             continue
@@ -100,9 +100,11 @@ def build_report(settings: dict) -> dict:
     """The report as a JSON-ready dict; keys and lists in a stable order."""
     seen = {a["file"] for a in STATE.articles} | set(STATE.skipped)
     skipped = dict(STATE.skipped)
-    skipped.update(
-        unread_files(STATE.corpus, seen, settings.get("NEWS_SOURCES_FILE", "sources.csv"))
-    )
+    settings_files = {
+        settings.get("NEWS_SOURCES_FILE", "sources.csv"),
+        settings.get("NEWS_ALIASES_FILE") or "",
+    }
+    skipped.update(unread_files(STATE.corpus, seen, settings_files))
     warnings = [
         {"file": a["file"], "message": message} for a in STATE.articles for message in a["warnings"]
     ] + STATE.notes

@@ -91,3 +91,72 @@ class Article:
     def body_text(self) -> str:
         """The cleaned body as plain text, blocks separated by blank lines."""
         return "\n\n".join(block.text for block in self.blocks)
+
+
+EntityType = Literal["PERSON", "ORG", "PLACE", "WEAPON"]
+ENTITY_TYPES: tuple[EntityType, ...] = ("PERSON", "ORG", "PLACE", "WEAPON")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place where the model or a rule found a name in a cleaned body."""
+
+    text: str
+    start: int
+    end: int
+    label: EntityType
+    sentence: int
+    in_heading: bool = False
+    sentence_initial: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A date expression as found in a body, before it is normalised."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawExtraction:
+    """What the NLP pass found in one body: cached, so a rebuild skips the model."""
+
+    mentions: tuple[Mention, ...]
+    dates: tuple[DateSpan, ...]
+    sentences: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity as it occurs in one article."""
+
+    name: str
+    type: EntityType
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression with its normalised value, when the text allows one."""
+
+    text: str
+    value: dt.date | None
+    precision: Precision
+    sentence: int
+    start: int
+    end: int
+    relative: bool
+    note: str = ""
+
+    @property
+    def iso(self) -> str:
+        """``2019-05-18``, ``2019-05``, ``2019`` or ``""`` when unresolved."""
+        return Published(self.value, self.precision, "stated", "").iso
+
+    @property
+    def label(self) -> str:
+        """``18 May 2019``, ``May 2019``, ``2019`` or ``unresolved``."""
+        return Published(self.value, self.precision, "stated", "").label if self.value else "unresolved"

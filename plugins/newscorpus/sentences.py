@@ -10,9 +10,9 @@ ABBREVIATIONS = load_words("abbreviations.txt")
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split running text into sentences, not after abbreviations or initials."""
-    sentences: list[str] = []
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of each sentence, not splitting after abbreviations or initials."""
+    spans: list[tuple[int, int]] = []
     start = 0
     for match in SENTENCE_END.finditer(text):
         before = text[start : match.start()].rstrip("\"'”’)]")
@@ -20,12 +20,25 @@ def split_sentences(text: str) -> list[str]:
         token = last_word.rstrip(".").lower()
         if token in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+", last_word):
             continue
-        sentences.append(text[start : match.end()].strip())
+        spans.append(strip_span(text, start, match.start() + len(match.group().rstrip())))
         start = match.end()
-    tail = text[start:].strip()
-    if tail:
-        sentences.append(tail)
-    return sentences
+    if text[start:].strip():
+        spans.append(strip_span(text, start, len(text)))
+    return [span for span in spans if span[0] < span[1]]
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow a span so it neither starts nor ends with whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split running text into sentences, not after abbreviations or initials."""
+    return [text[start:end] for start, end in sentence_spans(text)]
 
 
 def shorten(text: str, max_words: int) -> str:

@@ -13,3 +13,11 @@ def load_words(name: str) -> frozenset[str]:
     return frozenset(
         word.lower() for line in text.splitlines() for word in line.split("#", 1)[0].split()
     )
+
+
+@functools.cache
+def load_lines(name: str) -> tuple[str, ...]:
+    """The non-empty lines of ``data/<name>`` as written; ``#`` starts a comment."""
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return tuple(line for line in lines if line)

@@ -1,0 +1,180 @@
+"""Entities, topics, timeline and exports: Pelican glue over :mod:`newscorpus.extract`.
+
+Runs once all articles are read and before Pelican gathers tags, so each
+article's tags are its canonical entities plus its date tags.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from newscorpus.canonical import load_alias_table
+from newscorpus.catalog import ArticleRef, Catalog, build_catalog
+from newscorpus.export import EXPORT_NAMES, article_rows, entity_rows, event_row, write_exports
+from newscorpus.extract import CorpusExtraction, extract_corpus
+from newscorpus.model import ENTITY_TYPES, Block
+from newscorpus.nlp import DEFAULT_MODEL, ModelMissing
+from newscorpus.topics import DEFAULT_TOPICS, TopicError, load_topics
+from pelican.generators import Generator
+from pelican.urlwrappers import Tag
+from pelican.utils import slugify
+
+from .ordering import order_articles
+
+logger = logging.getLogger(__name__)
+
+TYPE_LABELS = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "WEAPON": "Weapon systems"}
+TYPE_SINGULAR = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "WEAPON": "Weapon system"}
+
+
+class ExtractionFailed(RuntimeError):
+    """The build cannot extract entities; the message says which setting to fix."""
+
+
+def prepare_articles(generator) -> None:
+    """Order the articles, extract entities and dates, and tag every article."""
+    order_articles(generator)
+    settings = generator.settings
+    articles = [a for a in generator.articles if getattr(a, "news_article", None) is not None]
+    tag_slug = slug_function(settings)
+    try:
+        topics = load_topics(settings.get("NEWS_TOPICS", DEFAULT_TOPICS), tag_slug)
+        corpus = extract_corpus(
+            [a.news_article for a in articles],
+            model=settings.get("NEWS_SPACY_MODEL", DEFAULT_MODEL),
+            cache_folder=cache_folder(settings),
+            processes=int(settings.get("NEWS_NLP_PROCESSES", 2)),
+            alias_table=load_alias_table(aliases_file(settings)),
+        )
+    except (ModelMissing, TopicError) as error:
+        raise ExtractionFailed(str(error)) from error
+    logger.info(
+        "news explorer: %d articles, %d from the extraction cache (%s)",
+        len(articles),
+        corpus.cache_hits,
+        corpus.model,
+    )
+    refs = [
+        ArticleRef(a.slug, a.url, a.title, a.outlet, a.news_article.published) for a in articles
+    ]
+    catalog = build_catalog(refs, corpus, topics, tag_slug)
+    for article, extraction, topic_names in zip(
+        articles, corpus.articles, catalog.article_topics, strict=True
+    ):
+        date_tags = list(getattr(article, "tags", []) or [])
+        entity_tags = [Tag(entity.name, settings) for entity in extraction.entities]
+        article.tags = entity_tags + date_tags
+        article.news_topics = [t for t in catalog.topics if t.topic.name in topic_names]
+        article.news_entities = [
+            (TYPE_LABELS[kind], [catalog.entities[e.name] for e in extraction.entities if e.type == kind])
+            for kind in ENTITY_TYPES
+            if any(e.type == kind for e in extraction.entities)
+        ]
+        article.news_dates = extraction.dates
+        article._content = render_body(article.news_article.blocks, marks(extraction, catalog))
+    generator.context["news"] = catalog
+    generator.context["news_corpus"] = corpus
+    generator.context["news_refs"] = refs
+    generator.context["NEWS_TYPE_LABELS"] = TYPE_LABELS
+    generator.context["NEWS_TYPE_SINGULAR"] = TYPE_SINGULAR
+
+
+def slug_function(settings: dict):
+    """Pelican's slugify with the site's tag slug settings."""
+    subs = settings.get("TAG_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    return lambda name: slugify(name, regex_subs=subs, preserve_case=False)
+
+
+def cache_folder(settings: dict) -> Path | None:
+    """Where extraction results are cached; ``NEWS_EXTRACTION_CACHE = None`` turns it off."""
+    folder = settings.get("NEWS_EXTRACTION_CACHE", "news-extraction")
+    if folder is None:
+        return None
+    return Path(settings.get("CACHE_PATH", "cache")) / folder
+
+
+def aliases_file(settings: dict) -> Path | None:
+    """A user's extra alias table, relative to the corpus folder."""
+    name = settings.get("NEWS_ALIASES_FILE")
+    return Path(settings["PATH"]) / name if name else None
+
+
+def marks(extraction, catalog: Catalog) -> list[tuple[int, int, str, str]]:
+    """``(start, end, tag slug, type)`` for every entity mention in a body."""
+    found = []
+    for entity in extraction.entities:
+        record = catalog.entities[entity.name]
+        found.extend((m.start, m.end, record.slug, entity.type) for m in entity.mentions)
+    return sorted(found)
+
+
+def render_body(blocks: Sequence[Block], spans: list[tuple[int, int, str, str]]) -> str:
+    """The cleaned body as HTML, each entity mention a link to its page; text escaped."""
+    tags = {"p": "p", "h": "h2"}
+    parts = []
+    offset = 0
+    index = 0
+    for block in blocks:
+        end = offset + len(block.text)
+        pieces = []
+        cursor = offset
+        while index < len(spans) and spans[index][0] < end:
+            start, stop, slug, kind = spans[index]
+            index += 1
+            if start < cursor or stop > end:
+                continue
+            pieces.append(html.escape(block.text[cursor - offset : start - offset]))
+            words = html.escape(block.text[start - offset : stop - offset])
+            pieces.append(
+                f'<a class="entity entity-{kind.lower()}" href="{{tag}}{slug}" '
+                f'title="{TYPE_SINGULAR[kind]}">{words}</a>'
+            )
+            cursor = stop
+        pieces.append(html.escape(block.text[cursor - offset :]))
+        parts.append(f"<{tags[block.kind]}>{''.join(pieces)}</{tags[block.kind]}>")
+        offset = end + 2
+    return "\n".join(parts)
+
+
+class ExplorerPagesGenerator(Generator):
+    """Writes the topic pages, the timeline and the research exports."""
+
+    def generate_output(self, writer) -> None:
+        catalog: Catalog | None = self.context.get("news")
+        if catalog is None:
+            return
+        write = writer.write_file
+        relative = self.settings.get("RELATIVE_URLS", False)
+
+        def page(save_as: str, template: str, **extra) -> None:
+            url = save_as.removesuffix("index.html")
+            write(save_as, self.get_template(template), self.context, relative_urls=relative,
+                  url=url, template_name=template, **extra)  # fmt: skip
+
+        page("topics/index.html", "topics", nav_section="topics")
+        for record in catalog.topics:
+            page(f"topics/{record.topic.slug}/index.html", "topic", record=record)
+        page("timeline/index.html", "timeline", events=catalog.events, topic=None)
+        for record in catalog.topics:
+            page(f"timeline/{record.topic.slug}/index.html", "timeline", events=record.events, topic=record)
+        self.write_exports(catalog)
+
+    def write_exports(self, catalog: Catalog) -> None:
+        """``data/{articles,entities,timeline}.{json,csv}`` in the output folder."""
+        corpus: CorpusExtraction = self.context["news_corpus"]
+        refs: list[ArticleRef] = self.context["news_refs"]
+        tag_url = self.settings.get("TAG_URL", "tag/{slug}.html")
+        tables = {
+            "articles": article_rows(refs, corpus, catalog),
+            "entities": entity_rows(catalog, lambda r: tag_url.format(slug=r.slug)),
+            "timeline": [event_row(event) for event in catalog.events],
+        }
+        assert tuple(tables) == EXPORT_NAMES
+        write_exports(Path(self.output_path) / "data", tables)
+
+
+def get_generators(pelican) -> type[Generator]:
+    return ExplorerPagesGenerator

@@ -1,0 +1,321 @@
+"""One entity per real thing: names cleaned, aliases and surnames folded, types voted.
+
+Works over the whole corpus at once, because the evidence is spread across it:
+"Erdogan" in one article is "Recep Tayyip Erdogan" in another, and a name the
+model once calls a place is a person in its other twenty mentions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import ENTITY_TYPES, Entity, EntityType, Mention, RawExtraction
+from .nlp import designator_pattern
+from .wordlists import load_lines, load_words
+
+# Tie-break for the type vote: a designator rule outranks the model.
+TYPE_PRIORITY = {name: rank for rank, name in enumerate(("WEAPON", *ENTITY_TYPES))}
+EDGE_PUNCTUATION = " \t\"“”‘’'()[]{},;:!?*|/\\–—-"
+INNER_POSSESSIVE = re.compile(r"['’]s\s")
+SPACED_DASH = re.compile(r"\s[-–—]\s")
+POSSESSIVE = re.compile(r"['’]s?$")
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)")
+MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z]+\b")
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+QUANTITY = re.compile(r"[\d\s.,%$£€¥+-]+\w{0,3}")
+INITIAL_SKIP_WORDS = {"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"}
+MAX_NAME_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class CanonicalCorpus:
+    """Per-article canonical entities, and every surface form seen for each name."""
+
+    entities: tuple[tuple[Entity, ...], ...]
+    aliases: Mapping[str, tuple[str, ...]]
+
+
+def name_key(name: str) -> str:
+    """What two spellings of one name share: no case, accents, full stops or hyphens."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return re.sub(r"[\s.'’\-‐‑]+", "", plain.casefold())
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The words of a name as :func:`name_key` sees them, for surname matching."""
+    return tuple(name_key(word) for word in name.split())
+
+
+def load_alias_table(extra: Path | None = None) -> dict[str, str]:
+    """``name_key(alias) -> canonical name`` from ``data/aliases.txt`` and a user's file."""
+    lines = list(load_lines("aliases.txt"))
+    if extra is not None and extra.is_file():
+        lines += [line.split("#", 1)[0].strip() for line in extra.read_text("utf-8").splitlines()]
+    table: dict[str, str] = {}
+    for line in lines:
+        if "=" not in line:
+            continue
+        canonical, _, aliases = (part.strip() for part in line.partition("="))
+        for alias in [canonical, *aliases.split("|")]:
+            if alias.strip():
+                table[name_key(strip_article(alias.strip()))] = canonical
+    return table
+
+
+def strip_article(name: str) -> str:
+    """``the United States`` -> ``United States``."""
+    return re.sub(r"^(?:the|The|THE)\s+", "", name)
+
+
+def surface_form(text: str) -> str:
+    """A mention as a reader would name it: no edge punctuation, article or possessive."""
+    text = " ".join(text.split())
+    text = SPACED_DASH.split(text, maxsplit=1)[0]
+    # "Bank of England's Monetary Policy Committee": the owner is the name.
+    text = INNER_POSSESSIVE.split(text, maxsplit=1)[0]
+    text = strip_article(text.strip(EDGE_PUNCTUATION))
+    text = text[:-1] if text.endswith("s'") else POSSESSIVE.sub("", text)
+    text = text.strip(EDGE_PUNCTUATION)
+    if text.endswith(".") and text.count(".") == 1:
+        text = text[:-1]
+    return text
+
+
+def entity_name(mention: Mention) -> tuple[str, EntityType] | None:
+    """The mention's name and type with titles and generic words dropped; ``None`` if junk."""
+    words = surface_form(mention.text).split()
+    label = mention.label
+    if len(words) > 1 and words[0].lower().rstrip(".") in load_words("personal-titles.txt"):
+        # "Mr Balls" is a person whatever the model thought.
+        label = "PERSON"
+    if label == "PERSON":
+        honorifics = load_words("honorifics.txt") | load_words("personal-titles.txt")
+        while len(words) > 1 and words[0].lower().rstrip(".") in honorifics:
+            words = words[1:]
+    if label == "WEAPON":
+        nouns = load_words("weapon-nouns.txt")
+        while len(words) > 1 and words[-1].lower() in nouns:
+            words = words[:-1]
+        words[-1:] = [singular_weapon(words[-1])] if words else []
+    name = " ".join(words)
+    return None if is_junk(name, label) else (name, label)
+
+
+def singular_weapon(word: str) -> str:
+    """``S-400s`` -> ``S-400``, ``Patriots`` -> ``Patriot``; anything else unchanged."""
+    if not word.endswith("s"):
+        return word
+    named = {line for line in load_lines("weapon-names.txt")}
+    if word[:-1] in named or re.match(designator_pattern(), word) and word[-2].isdigit():
+        return word[:-1]
+    return word
+
+
+def is_junk(name: str, label: EntityType) -> bool:
+    """Names that never are entities: quantities, menu words, fragments, lower-case text."""
+    words = name.split()
+    if not words or len(words) > MAX_NAME_WORDS:
+        return True
+    if label != "WEAPON" and (sum(char.isalpha() for char in name) < 2 or QUANTITY.fullmatch(name)):
+        return True
+    if not (name[0].isupper() or name[0].isdigit()):
+        return True
+    if re.search(r"[.!?]\s", name) or '"' in name:
+        return True
+    return name_key(name) in load_words("not-names.txt")
+
+
+def acronyms(extractions: Sequence[RawExtraction], texts: Sequence[str]) -> dict[str, str]:
+    """``North Atlantic Treaty Organization (NATO)``: acronym key -> full name."""
+    found: dict[str, str] = {}
+    for extraction, text in zip(extractions, texts, strict=True):
+        for mention in extraction.mentions:
+            match = ACRONYM_AFTER.match(text, mention.end)
+            named = entity_name(mention)
+            if match and named and initials(named[0]) == match.group(1).replace("&", ""):
+                found.setdefault(name_key(match.group(1)), named[0])
+    return found
+
+
+def initials(name: str) -> str:
+    """``North Atlantic Treaty Organization`` -> ``NATO``."""
+    words = [word for word in re.split(r"[\s-]+", name) if word.lower() not in INITIAL_SKIP_WORDS]
+    return "".join(word[0].upper() for word in words if word[:1].isalpha())
+
+
+@dataclass(slots=True)
+class Named:
+    """A mention with its cleaned name, type and (once folded) canonical key."""
+
+    mention: Mention
+    name: str
+    label: EntityType
+    key: str
+
+
+def canonicalise(
+    extractions: Sequence[RawExtraction],
+    texts: Sequence[str],
+    alias_table: Mapping[str, str],
+) -> CanonicalCorpus:
+    """Fold every article's raw mentions into canonical entities, corpus-wide."""
+    table = {**acronyms(extractions, texts), **alias_table}
+    articles: list[list[Named]] = []
+    for extraction in extractions:
+        named = []
+        for mention in extraction.mentions:
+            found = entity_name(mention)
+            if found is not None:
+                name = table.get(name_key(found[0]), found[0])
+                named.append(Named(mention, name, found[1], name_key(name)))
+        articles.append(named)
+
+    keep = supported_names(articles, word_counts(texts))
+    articles = [[n for n in named if n.key in keep] for named in articles]
+    fold_short_names(articles, vote_types(articles))
+    types = vote_types(articles)
+    display = display_names(articles, set(alias_table.values()))
+
+    aliases: dict[str, set[str]] = defaultdict(set)
+    result: list[tuple[Entity, ...]] = []
+    for named in articles:
+        grouped: dict[str, list[Mention]] = defaultdict(list)
+        for item in named:
+            grouped[item.key].append(item.mention)
+            aliases[display[item.key]].add(surface_form(item.mention.text))
+        entities = [
+            Entity(display[key], types[key], tuple(sorted(mentions, key=lambda m: m.start)))
+            for key, mentions in grouped.items()
+        ]
+        entities.sort(key=lambda e: (ENTITY_TYPES.index(e.type), -len(e.mentions), e.name))
+        result.append(tuple(entities))
+    return CanonicalCorpus(
+        tuple(result),
+        {name: tuple(sorted(forms - {name})) for name, forms in sorted(aliases.items())},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class WordCounts:
+    """How often the corpus writes a word in lower case, and capitalised mid-sentence."""
+
+    lower: Counter[str]
+    capitalised: Counter[str]
+
+
+def word_counts(texts: Sequence[str]) -> WordCounts:
+    """Counts the evidence :func:`supported_names` weighs."""
+    lower: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()
+    for text in texts:
+        lower.update(LOWER_WORD.findall(text))
+        capitalised.update(word.lower() for word in MID_SENTENCE_CAPITAL.findall(text))
+    return WordCounts(lower, capitalised)
+
+
+def supported_names(articles: Sequence[Sequence[Named]], counts: WordCounts) -> set[str]:
+    """Keys of names the corpus supports as names.
+
+    Dropped: a name seen only in subheadings (a headline fragment), and a
+    single capitalised word the corpus mostly writes in lower case ("Sooner"
+    opening a sentence, "Education" in a job title).
+    """
+    in_prose: set[str] = set()
+    spelled: dict[str, str] = {}
+    for named in articles:
+        for item in named:
+            spelled.setdefault(item.key, item.name)
+            if not item.mention.in_heading:
+                in_prose.add(item.key)
+    keep = set()
+    for key in in_prose:
+        name = spelled[key]
+        word = name.lower()
+        if " " not in name and not name.isupper() and counts.lower[word] > counts.capitalised[word]:
+            continue
+        keep.add(key)
+    return keep
+
+
+def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
+    """Each name's type: the label most of its mentions carry, across the corpus."""
+    votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for named in articles:
+        for item in named:
+            votes[item.key][item.label] += 1
+    return {
+        key: min(counts, key=lambda label: (-counts[label], TYPE_PRIORITY[label]))
+        for key, counts in votes.items()
+    }
+
+
+def fold_short_names(articles: Sequence[Sequence[Named]], types: Mapping[str, EntityType]) -> None:
+    """Point short names at the one full name they stand for, same article first.
+
+    A surname folds into a person's full name ("Erdogan" -> "Recep Tayyip
+    Erdogan"), even where the model mistyped it, when that person is named in
+    the same article; a first name only then. Across the corpus, only a
+    surname typed as a person folds, and only when one full name fits. The
+    first word of an organisation folds into its full name ("Lockheed" ->
+    "Lockheed Martin") when just one such name exists.
+    """
+    words_of = {item.key: name_words(item.name) for named in articles for item in named}
+    people = {key for key, kind in types.items() if kind == "PERSON"}
+    orgs = {key for key, kind in types.items() if kind == "ORG"}
+    for named in articles:
+        here = {item.key for item in named}
+        fold: dict[str, str] = {}
+        for key in sorted(here):
+            words = words_of[key]
+            full = longer_name(words, here & people, words_of, tail=True)
+            if full is None and types[key] == "PERSON":
+                full = longer_name(words, people, words_of, tail=True)
+            if full is None and types[key] == "PERSON" and len(words) == 1:
+                full = longer_name(words, here & people, words_of, tail=False)
+            if full is None and types[key] == "ORG" and len(words) == 1 and not key_is_acronym(key, named):
+                full = longer_name(words, here & orgs, words_of, tail=False) or longer_name(
+                    words, orgs, words_of, tail=False
+                )
+            if full is not None:
+                fold[key] = full
+        for item in named:
+            item.key = fold.get(item.key, item.key)
+
+
+def key_is_acronym(key: str, named: Sequence[Named]) -> bool:
+    """Whether the name is written in capitals (``AOL`` is not short for ``AOL Europe``)."""
+    return any(item.key == key and item.name.isupper() for item in named)
+
+
+def longer_name(
+    words: tuple[str, ...], candidates: set[str], words_of: Mapping[str, tuple[str, ...]], *, tail: bool
+) -> str | None:
+    """The one longest name ending (``tail``) or starting with ``words``, if unique."""
+
+    def within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+        part = long[-len(short) :] if tail else long[: len(short)]
+        return len(long) > len(short) and part == short
+
+    longer = [key for key in candidates if within(words, words_of[key])]
+    widest = [c for c in longer if not any(within(words_of[c], words_of[o]) for o in longer)]
+    return widest[0] if len(widest) == 1 else None
+
+
+def display_names(articles: Sequence[Sequence[Named]], table_names: set[str]) -> dict[str, str]:
+    """How each entity is written: the alias table's name, else its commonest full spelling."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for named in articles:
+        for item in named:
+            spellings[item.key][item.name] += 1
+    display = {}
+    for key, counts in spellings.items():
+        own = [name for name in counts if name_key(name) == key] or list(counts)
+        preferred = [name for name in own if name in table_names]
+        display[key] = preferred[0] if preferred else min(own, key=lambda n: (-counts[n], -len(n), n))
+    return display

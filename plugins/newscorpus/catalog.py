@@ -1,0 +1,222 @@
+"""Cross-references for the site: entities, topics and the timeline over the whole corpus.
+
+Everything here is plain data built from the articles and their extractions;
+the Pelican glue hands it to the templates and the exports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .extract import CorpusExtraction, Extraction
+from .model import ENTITY_TYPES, DateMention, EntityType, Published
+from .topics import Topic
+
+TOP_RELATED = 10
+PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """How pages and exports point at an article."""
+
+    slug: str
+    url: str
+    title: str
+    outlet: str
+    published: Published
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A sentence split around the words to highlight in it."""
+
+    article: ArticleRef
+    before: str
+    match: str
+    after: str
+
+    @property
+    def text(self) -> str:
+        return self.before + self.match + self.after
+
+
+@dataclass(slots=True)
+class EntityRecord:
+    """One canonical entity across the corpus: the data behind its page."""
+
+    name: str
+    type: EntityType
+    slug: str
+    aliases: tuple[str, ...]
+    articles: list[ArticleRef] = field(default_factory=list)
+    mentions: list[Passage] = field(default_factory=list)
+    cooccurring: list[tuple[EntityRecord, int]] = field(default_factory=list)
+    outlets: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated statement: a resolved date expression in its sentence."""
+
+    date: DateMention
+    passage: Passage
+    topics: tuple[str, ...]
+
+    @property
+    def sort_key(self) -> tuple:
+        value = self.date.value or dt.date.min
+        return (value, PRECISION_ORDER.get(self.date.precision, 0), self.passage.article.slug,
+                self.date.start)  # fmt: skip
+
+
+@dataclass(slots=True)
+class TopicRecord:
+    """One topic across the corpus: the data behind its page."""
+
+    topic: Topic
+    articles: list[ArticleRef]
+    events: list[Event]
+    passages: list[Passage]
+    related: dict[EntityType, list[tuple[EntityRecord, int]]]
+
+
+@dataclass(slots=True)
+class Catalog:
+    """Everything the site cross-references, keyed for the templates."""
+
+    entities: dict[str, EntityRecord]
+    topics: list[TopicRecord]
+    events: list[Event]
+    article_topics: list[tuple[str, ...]]
+
+    def by_type(self) -> list[tuple[EntityType, list[EntityRecord]]]:
+        """Entities grouped by type, most-covered first."""
+        groups = []
+        for kind in ENTITY_TYPES:
+            records = [r for r in self.entities.values() if r.type == kind]
+            records.sort(key=lambda r: (-len(r.articles), -len(r.mentions), r.name))
+            groups.append((kind, records))
+        return groups
+
+
+def passage(extraction: Extraction, ref: ArticleRef, sentence: int, start: int, end: int) -> Passage:
+    """The sentence ``sentence`` with ``start:end`` (body offsets) picked out."""
+    first, last = extraction.sentences[sentence] if extraction.sentences else (0, len(extraction.text))
+    start, end = max(start, first), min(max(end, start), last)
+    text = extraction.text
+    return Passage(ref, text[first:start], text[start:end], text[end:last])
+
+
+def build_catalog(
+    refs: Sequence[ArticleRef],
+    corpus: CorpusExtraction,
+    topics: Sequence[Topic],
+    slugify: Callable[[str], str],
+) -> Catalog:
+    """Entity records, topic records and the timeline for a corpus."""
+    entities = entity_records(refs, corpus, slugify)
+    article_topics = [
+        tuple(t.name for t in topics if t.matches({e.name for e in x.entities}, x.text))
+        for x in corpus.articles
+    ]
+    events = timeline(refs, corpus.articles, article_topics)
+    topic_records = [
+        topic_record(topic, refs, corpus.articles, article_topics, events, entities)
+        for topic in topics
+    ]
+    return Catalog(entities, topic_records, events, article_topics)
+
+
+def entity_records(
+    refs: Sequence[ArticleRef], corpus: CorpusExtraction, slugify: Callable[[str], str]
+) -> dict[str, EntityRecord]:
+    """One record per canonical entity, with mentions, co-occurrences and outlets."""
+    records: dict[str, EntityRecord] = {}
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    outlets: dict[str, Counter[str]] = defaultdict(Counter)
+    for ref, extraction in zip(refs, corpus.articles, strict=True):
+        names = [entity.name for entity in extraction.entities]
+        for entity in extraction.entities:
+            record = records.get(entity.name)
+            if record is None:
+                aliases = corpus.aliases.get(entity.name, ())
+                record = EntityRecord(entity.name, entity.type, slugify(entity.name), aliases)
+                records[entity.name] = record
+            record.articles.append(ref)
+            record.mentions.extend(
+                passage(extraction, ref, m.sentence, m.start, m.end) for m in entity.mentions
+            )
+            together[entity.name].update(name for name in names if name != entity.name)
+            outlets[entity.name][ref.outlet] += 1
+    for name, record in records.items():
+        pairs = sorted(together[name].items(), key=lambda pair: (-pair[1], pair[0]))
+        record.cooccurring = [(records[other], count) for other, count in pairs]
+        record.outlets = sorted(outlets[name].items(), key=lambda pair: (-pair[1], pair[0]))
+    return dict(sorted(records.items()))
+
+
+def timeline(
+    refs: Sequence[ArticleRef],
+    extractions: Sequence[Extraction],
+    article_topics: Sequence[tuple[str, ...]],
+) -> list[Event]:
+    """Every resolved date expression in the corpus, oldest first."""
+    events = [
+        Event(date, passage(x, ref, date.sentence, date.start, date.end), topics)
+        for ref, x, topics in zip(refs, extractions, article_topics, strict=True)
+        for date in x.dates
+        if date.value is not None
+    ]
+    events.sort(key=lambda event: event.sort_key)
+    return events
+
+
+def topic_record(
+    topic: Topic,
+    refs: Sequence[ArticleRef],
+    extractions: Sequence[Extraction],
+    article_topics: Sequence[tuple[str, ...]],
+    events: Sequence[Event],
+    entities: Mapping[str, EntityRecord],
+) -> TopicRecord:
+    """The articles, timeline, related entities and sentences of one topic."""
+    on_topic = [i for i, names in enumerate(article_topics) if topic.name in names]
+    related: dict[EntityType, Counter[str]] = defaultdict(Counter)
+    passages: list[Passage] = []
+    for index in on_topic:
+        extraction = extractions[index]
+        for entity in extraction.entities:
+            if entity.name not in topic.entities:
+                related[entity.type][entity.name] += 1
+        own = [(m.start, m.end) for e in extraction.entities if e.name in topic.entities for m in e.mentions]
+        seen: set[int] = set()
+        for start, end in topic.spans(extraction.text, own):
+            sentence = sentence_of(extraction, start)
+            if sentence not in seen:
+                seen.add(sentence)
+                passages.append(passage(extraction, refs[index], sentence, start, end))
+    return TopicRecord(
+        topic,
+        [refs[i] for i in on_topic],
+        [event for event in events if topic.name in event.topics],
+        passages,
+        {kind: top(related[kind], entities) for kind in ENTITY_TYPES if related[kind]},
+    )
+
+
+def top(counts: Counter[str], entities: Mapping[str, EntityRecord]) -> list[tuple[EntityRecord, int]]:
+    """The most frequent names first, ties by name, at most :data:`TOP_RELATED`."""
+    ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:TOP_RELATED]
+    return [(entities[name], count) for name, count in ranked]
+
+
+def sentence_of(extraction: Extraction, offset: int) -> int:
+    """The index of the sentence holding a body offset."""
+    for index, (start, end) in enumerate(extraction.sentences):
+        if start <= offset < end or offset < start:
+            return index
+    return max(len(extraction.sentences) - 1, 0)

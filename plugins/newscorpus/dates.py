@@ -1,0 +1,135 @@
+"""Date expressions in a body, normalised against the article's published date.
+
+A date that states its year ("December 2017", "18 May 2019") is resolved on
+its own. One that does not ("18 May", "last month", "Saturday", "before the
+end of this year") is resolved against the published date when that date is
+known to the day, and otherwise left unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Sequence
+
+from .model import DateMention, DateSpan, Precision, Published
+
+YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+DECADE = re.compile(r"\b(?:1[5-9]|20)\d0s\b|\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.I)
+# Words around a date that do not change which day, month or year it names.
+QUALIFIERS = re.compile(
+    r"^(?:(?:before|after|by|until|till|since|from|in|on|during|around|about|as of|as early as|"
+    r"as late as|no later than|at least|at|the)\s+"
+    r"|(?:the\s+)?(?:end|start|beginning|middle|close|rest|turn|first half|second half|"
+    r"first quarter|second quarter|third quarter|fourth quarter|spring|summer|autumn|fall|winter)"
+    r"\s+of\s+|(?:early|late|mid)[\s-]+|(?:earlier|later)\s+(?=this|that|last|next)"
+    r"|(?:earlier|later)\s+(?=in\s))",
+    re.I,
+)
+# "two years", "24 hours", "18-year-old", "decades": spans of time, not dates.
+DURATION = re.compile(
+    r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
+    r"many|some|the|past|recent|\d+(?:\.\d+)?)[\s-]+)*"
+    r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)s?"
+    r"(?:[\s-]+(?:old|long|later|earlier))*$",
+    re.I,
+)
+# Words that make an expression point at a date rather than measure time.
+DEICTIC = re.compile(r"\b(?:ago|last|this|next|previous|coming|following)\b", re.I)
+# An expression with none of these names no date we could place.
+DATE_WORD = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tomorrow)\b"
+    r"|\b(?:ago|last|this|next|previous|coming)\b",
+    re.I,
+)
+TIME_OF_DAY = re.compile(r"[\s,]+(?:morning|afternoon|evening|night|lunchtime)$", re.I)
+PERIODS: dict[str, Precision] = {"day": "day", "month": "month", "year": "year"}
+
+
+def normalise_dates(spans: Sequence[DateSpan], published: Published) -> tuple[DateMention, ...]:
+    """Every date expression of a body with its value, precision and whether it is relative."""
+    base = published.value if published.precision == "day" else None
+    mentions = []
+    for span in spans:
+        found = normalise(span.text, base)
+        if found is None:
+            continue
+        value, precision, relative, note = found
+        mentions.append(
+            DateMention(span.text, value, precision, span.sentence, span.start, span.end, relative, note)
+        )
+    return tuple(mentions)
+
+
+def core_expression(text: str) -> str:
+    """``before the end of this year`` -> ``this year``."""
+    text = " ".join(text.split()).strip(" ,.;:()\"'“”‘’")
+    while True:
+        shorter = QUALIFIERS.sub("", text, count=1)
+        if shorter == text or not shorter:
+            return text
+        text = shorter
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise(
+    text: str, base: dt.date | None
+) -> tuple[dt.date | None, Precision, bool, str] | None:
+    """``(value, precision, relative, note)`` for a date expression; ``None`` if it names no date."""
+    core = TIME_OF_DAY.sub("", core_expression(text))
+    if not DATE_WORD.search(core) or (DURATION.match(core) and not DEICTIC.search(core)):
+        return None
+    if DECADE.search(core):
+        return None, "none", False, "a decade, not a date"
+    relative = YEAR.search(core) is None
+    if relative and base is None:
+        return None, "none", True, "relative to an unknown publication date"
+    found = parse(core, base if relative else None)
+    if found is None:
+        return None, "none", relative, "not a date the parser understands"
+    value, period = found
+    if period == "week":
+        return None, "none", relative, "a week, not a day"
+    precision = PERIODS.get(period)
+    if precision is None:
+        return None
+    return truncate(value, precision), precision, relative, ""
+
+
+def parse(core: str, base: dt.date | None) -> tuple[dt.date, str] | None:
+    """dateparser's reading of an expression: the date and its period (day, week, month, year)."""
+    parser = date_parser(base)
+    data = parser.get_date_data(core)
+    if data.date_obj is None or data.period is None:
+        return None
+    return data.date_obj.date(), data.period
+
+
+@functools.lru_cache(maxsize=4096)
+def date_parser(base: dt.date | None):
+    """A dateparser reader for English, relative to ``base``; news looks back in time."""
+    from dateparser.date import DateDataParser
+
+    settings = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_TIME_AS_PERIOD": True,
+        "PREFER_DATES_FROM": "past",
+        "STRICT_PARSING": False,
+    }
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    else:
+        # Only expressions that state their year get here; the base fills nothing.
+        settings["RELATIVE_BASE"] = dt.datetime(2000, 1, 1)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def truncate(value: dt.date, precision: Precision) -> dt.date:
+    """The first day of the month or year a date stands for."""
+    if precision == "month":
+        return value.replace(day=1)
+    if precision == "year":
+        return value.replace(month=1, day=1)
+    return value

@@ -1,0 +1,131 @@
+"""Raw entity and date mentions in one cleaned body, from a spaCy ``Doc``.
+
+Nothing here decides what a name *is* across the corpus (that is
+:mod:`newscorpus.canonical`); this module only records what the model and
+rules saw, where, and in which sentence, in a form that can be cached.
+"""
+
+from __future__ import annotations
+
+import re
+import typing as t
+from collections.abc import Sequence
+
+from .model import Block, DateSpan, EntityType, Mention, RawExtraction
+from .sentences import sentence_spans
+
+if t.TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# spaCy's labels that name the four kinds of thing we tag; NORP, CARDINAL,
+# MONEY, PRODUCT, EVENT and the rest are not entities here.
+LABELS: dict[str, EntityType] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "WEAPON": "WEAPON",
+}
+# The model sometimes splits one name in two ("Lockheed" ORG + "Martin"
+# PRODUCT); neighbours with these labels and one space between are joined.
+JOINABLE = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}
+BLOCK_SEPARATOR = "\n\n"
+OPENING_PUNCTUATION = "\"'“‘(["
+
+
+def body_text(blocks: Sequence[Block]) -> str:
+    """The text the model reads: blocks separated by blank lines."""
+    return BLOCK_SEPARATOR.join(block.text for block in blocks)
+
+
+def body_sentences(blocks: Sequence[Block]) -> tuple[tuple[int, int], ...]:
+    """Sentence offsets within :func:`body_text`; a block always ends a sentence."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for block in blocks:
+        spans.extend((offset + start, offset + end) for start, end in sentence_spans(block.text))
+        offset += len(block.text) + len(BLOCK_SEPARATOR)
+    return tuple(spans)
+
+
+def heading_ranges(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """Offsets of the subheadings within :func:`body_text`."""
+    ranges: list[tuple[int, int]] = []
+    offset = 0
+    for block in blocks:
+        if block.kind == "h":
+            ranges.append((offset, offset + len(block.text)))
+        offset += len(block.text) + len(BLOCK_SEPARATOR)
+    return ranges
+
+
+def read_doc(doc: Doc, blocks: Sequence[Block]) -> RawExtraction:
+    """Entity mentions and date expressions of one body, with their sentences."""
+    sentences = body_sentences(blocks)
+    headings = heading_ranges(blocks)
+    starts = [start for start, _ in sentences]
+    mentions: list[Mention] = []
+    dates: list[DateSpan] = []
+    for span, label_ in join_split_names(doc):
+        if "\n" in span.text:
+            continue
+        sentence = sentence_index(starts, span.start_char)
+        if label_ == "DATE":
+            dates.append(DateSpan(span.text, span.start_char, span.end_char, sentence))
+            continue
+        label = LABELS.get(label_)
+        if label is None:
+            continue
+        mentions.append(
+            Mention(
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                label=label,
+                sentence=sentence,
+                in_heading=any(start <= span.start_char < end for start, end in headings),
+                sentence_initial=starts_sentence(span, sentences[sentence] if sentences else None),
+            )
+        )
+    return RawExtraction(tuple(mentions), tuple(dates), sentences)
+
+
+def join_split_names(doc: Doc) -> list[tuple[Span, str]]:
+    """The document's entities, with a name the model cut in two joined again."""
+    joined: list[tuple[Span, str]] = []
+    for span in doc.ents:
+        if joined:
+            previous, label = joined[-1]
+            if (
+                label in JOINABLE
+                and span.label_ in JOINABLE
+                and previous.end == span.start
+                and doc.text[previous.end_char : span.start_char] == " "
+                and span.text[:1].isupper()
+            ):
+                best = label if label in LABELS else span.label_
+                joined[-1] = (doc[previous.start : span.end], best)
+                continue
+        joined.append((span, span.label_))
+    return joined
+
+
+def sentence_index(starts: list[int], offset: int) -> int:
+    """The index of the sentence that holds ``offset``."""
+    low, high = 0, len(starts)
+    while low < high:
+        middle = (low + high) // 2
+        if starts[middle] <= offset:
+            low = middle + 1
+        else:
+            high = middle
+    return max(low - 1, 0)
+
+
+def starts_sentence(span: Span, sentence: tuple[int, int] | None) -> bool:
+    """Whether the span is the sentence's first word (after any opening quote)."""
+    if sentence is None:
+        return False
+    lead = span.doc.text[sentence[0] : span.start_char]
+    return not re.sub(rf"[{re.escape(OPENING_PUNCTUATION)}\s]", "", lead)

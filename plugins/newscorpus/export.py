@@ -1,0 +1,127 @@
+"""Research exports: the articles, entities and timeline as JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from .catalog import ArticleRef, Catalog, Event
+from .extract import CorpusExtraction
+
+EXPORT_NAMES = ("articles", "entities", "timeline")
+LIST_SEPARATOR = "; "
+
+
+def article_rows(refs: Sequence[ArticleRef], corpus: CorpusExtraction, catalog: Catalog) -> list[dict]:
+    """One object per article: metadata, topics, entities with mention counts, dates."""
+    rows = []
+    for ref, extraction, topics in zip(refs, corpus.articles, catalog.article_topics, strict=True):
+        rows.append(
+            {
+                "slug": ref.slug,
+                "url": ref.url,
+                "title": ref.title,
+                "outlet": ref.outlet,
+                "published": ref.published.iso or None,
+                "published_precision": ref.published.precision,
+                "published_status": ref.published.status,
+                "topics": list(topics),
+                "entities": [
+                    {"name": e.name, "type": e.type, "mentions": len(e.mentions)}
+                    for e in extraction.entities
+                ],
+                "dates": [
+                    {
+                        "text": d.text,
+                        "value": d.iso or None,
+                        "precision": d.precision,
+                        "relative": d.relative,
+                        "sentence": extraction.sentence(d.sentence) if extraction.sentences else "",
+                    }
+                    for d in extraction.dates
+                ],
+            }
+        )
+    return rows
+
+
+def entity_rows(catalog: Catalog, url_of) -> list[dict]:
+    """One object per canonical entity."""
+    return [
+        {
+            "name": record.name,
+            "type": record.type,
+            "url": url_of(record),
+            "aliases": list(record.aliases),
+            "articles": [ref.slug for ref in record.articles],
+            "article_count": len(record.articles),
+            "mentions": len(record.mentions),
+            "outlets": {outlet: count for outlet, count in record.outlets},
+        }
+        for record in catalog.entities.values()
+    ]
+
+
+def event_row(event: Event) -> dict:
+    ref = event.passage.article
+    return {
+        "date": event.date.iso,
+        "precision": event.date.precision,
+        "text": event.date.text,
+        "relative": event.date.relative,
+        "sentence": event.passage.text,
+        "article": ref.slug,
+        "url": ref.url,
+        "outlet": ref.outlet,
+        "topics": list(event.topics),
+    }
+
+
+def to_json(rows: list[dict]) -> str:
+    return json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def to_csv(rows: list[dict]) -> str:
+    """Flat CSV: lists joined with "; ", entity lists as ``name (TYPE)``, dates as values."""
+    if not rows:
+        return ""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: flatten(value) for key, value in row.items()})
+    return buffer.getvalue()
+
+
+def flatten(value) -> str:
+    """A cell for a JSON value."""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(flatten_item(item) for item in value)
+    if isinstance(value, dict):
+        return LIST_SEPARATOR.join(f"{key}: {count}" for key, count in value.items())
+    if value is None:
+        return ""
+    return str(value)
+
+
+def flatten_item(item) -> str:
+    if isinstance(item, dict) and "type" in item:
+        return f"{item['name']} ({item['type']})"
+    if isinstance(item, dict) and "value" in item:
+        return f"{item['text']} = {item['value'] or '?'}"
+    return str(item)
+
+
+def write_exports(folder: Path, tables: dict[str, list[dict]]) -> list[Path]:
+    """``<name>.json`` and ``<name>.csv`` for each table; returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, rows in tables.items():
+        for suffix, text in (("json", to_json(rows)), ("csv", to_csv(rows))):
+            path = folder / f"{name}.{suffix}"
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    return written

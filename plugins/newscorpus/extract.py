@@ -1,0 +1,98 @@
+"""Entities and dates for a whole corpus: the NLP pass, the cache, then canonical names.
+
+The model reads each cleaned body once (in parallel, in batches); its raw
+mentions are cached by content hash, so a rebuild only reads what changed.
+Canonical names are then decided over the whole corpus, which is cheap.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import ExtractionCache, content_key
+from .canonical import canonicalise, load_alias_table
+from .dates import normalise_dates
+from .entities import body_text, read_doc
+from .model import Article, DateMention, Entity, RawExtraction
+from .nlp import DEFAULT_MODEL, load_pipeline, model_version
+
+logger = logging.getLogger(__name__)
+
+# Below this many uncached articles a second process costs more than it saves.
+MIN_PARALLEL_ARTICLES = 200
+BATCH_SIZE = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What one article says: its canonical entities, dated expressions and sentences."""
+
+    text: str
+    entities: tuple[Entity, ...]
+    dates: tuple[DateMention, ...]
+    sentences: tuple[tuple[int, int], ...]
+
+    def sentence(self, index: int) -> str:
+        """The text of sentence ``index``."""
+        start, end = self.sentences[index]
+        return self.text[start:end]
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusExtraction:
+    """Every article's extraction, in input order, and the spellings seen for each entity."""
+
+    articles: tuple[Extraction, ...]
+    aliases: Mapping[str, tuple[str, ...]]
+    model: str
+    cache_hits: int
+
+
+def extract_corpus(
+    articles: Sequence[Article],
+    *,
+    model: str = DEFAULT_MODEL,
+    cache_folder: Path | None = None,
+    processes: int = 2,
+    alias_table: Mapping[str, str] | None = None,
+) -> CorpusExtraction:
+    """Run (or reuse) the NLP pass over every article and fold names corpus-wide."""
+    nlp = load_pipeline(model)
+    version = model_version(nlp)
+    cache = ExtractionCache(cache_folder)
+    texts = [body_text(article.blocks) for article in articles]
+    keys = [
+        content_key(version, article.published.iso, article.published.precision, text)
+        for article, text in zip(articles, texts, strict=True)
+    ]
+    results: list[tuple[RawExtraction, tuple[DateMention, ...]] | None] = [
+        cache.get(key) for key in keys
+    ]
+    missing = [index for index, result in enumerate(results) if result is None]
+    hits = len(articles) - len(missing)
+    if missing:
+        workers = processes if len(missing) >= MIN_PARALLEL_ARTICLES else 1
+        docs = nlp.pipe((texts[i] for i in missing), n_process=workers, batch_size=BATCH_SIZE)
+        for index, doc in zip(missing, docs, strict=True):
+            raw = read_doc(doc, articles[index].blocks)
+            dates = normalise_dates(raw.dates, articles[index].published)
+            cache.put(keys[index], raw, dates)
+            results[index] = (raw, dates)
+    done = [result for result in results if result is not None]
+    canonical = canonicalise(
+        [raw for raw, _ in done],
+        texts,
+        load_alias_table() if alias_table is None else alias_table,
+    )
+    return CorpusExtraction(
+        tuple(
+            Extraction(text, entities, dates, raw.sentences)
+            for text, entities, (raw, dates) in zip(texts, canonical.entities, done, strict=True)
+        ),
+        canonical.aliases,
+        version,
+        hits,
+    )
