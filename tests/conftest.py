@@ -27,16 +27,22 @@ def seeds() -> dict[str, Article]:
     return {path.name[:3]: parse_file(path) for path in sorted(CORPUS.glob("*.txt"))}
 
 
-def build_site(corpus: Path, output: Path, settings: str = "pelicanconf.py") -> str:
-    """Run a real Pelican build of ``corpus`` into ``output``; return its console output."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(corpus), "-o", str(output), "-s", settings],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
+def run_pelican(
+    corpus: Path, output: Path, settings: str = "pelicanconf.py", extra: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess:
+    """Run a real Pelican build; ``extra`` holds ``KEY=JSON`` setting overrides."""
+    overrides = [arg for item in extra for arg in ("-e", item)]
+    command = [sys.executable, "-m", "pelican", str(corpus), "-o", str(output), "-s", settings]
+    return subprocess.run(
+        command + overrides, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False
     )
+
+
+def build_site(
+    corpus: Path, output: Path, settings: str = "pelicanconf.py", extra: tuple[str, ...] = ()
+) -> str:
+    """Build ``corpus`` into ``output``, which must succeed; return the console output."""
+    result = run_pelican(corpus, output, settings, extra)
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout + result.stderr
 

@@ -116,6 +116,19 @@ def test_script_in_an_article_is_shown_and_never_run(page, bad_url, bad_build):
     assert page.console_errors == []
 
 
+def test_an_entity_in_the_text_leads_to_its_page_and_back_to_articles(page, seed_url):
+    page.goto(f"{seed_url}/articles/turkey-to-produce-missile-system-with-russia/")
+    page.locator(".story-body a.entity", has_text="S-400").first.click()
+    page.wait_for_url("**/tags/s-400/")
+    assert page.locator("h1").inner_text() == "S-400"
+    assert "Weapon system" in page.locator(".facts").inner_text()
+    assert page.locator(".passage mark").count() > 20
+    page.get_by_role("link", name="Topics", exact=True).click()
+    page.get_by_role("link", name="F-35").first.click()
+    assert page.locator("#articles-h + ul > li").count() == 4
+    assert page.console_errors == []
+
+
 @pytest.mark.parametrize("width", [360, 1440])
 def test_screenshots_for_people_to_look_at(page, seed_url, width):
     ARTIFACTS.mkdir(exist_ok=True)
@@ -123,6 +136,9 @@ def test_screenshots_for_people_to_look_at(page, seed_url, width):
     for name, url in (
         ("home", "/"),
         ("article", "/articles/turkey-to-produce-missile-system-with-russia/"),
+        ("topic", "/topics/s-400/"),
+        ("entity", "/tags/recep-tayyip-erdogan/"),
+        ("timeline", "/timeline/"),
     ):
         page.goto(f"{seed_url}{url}")
         assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -26,8 +26,18 @@ from .ordering import order_articles
 
 logger = logging.getLogger(__name__)
 
-TYPE_LABELS = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "WEAPON": "Weapon systems"}
-TYPE_SINGULAR = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "WEAPON": "Weapon system"}
+TYPE_LABELS = {
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "PLACE": "Places",
+    "WEAPON": "Weapon systems",
+}
+TYPE_SINGULAR = {
+    "PERSON": "Person",
+    "ORG": "Organisation",
+    "PLACE": "Place",
+    "WEAPON": "Weapon system",
+}
 
 
 class ExtractionFailed(RuntimeError):
@@ -69,7 +79,10 @@ def prepare_articles(generator) -> None:
         article.tags = entity_tags + date_tags
         article.news_topics = [t for t in catalog.topics if t.topic.name in topic_names]
         article.news_entities = [
-            (TYPE_LABELS[kind], [catalog.entities[e.name] for e in extraction.entities if e.type == kind])
+            (
+                TYPE_LABELS[kind],
+                [catalog.entities[e.name] for e in extraction.entities if e.type == kind],
+            )
             for kind in ENTITY_TYPES
             if any(e.type == kind for e in extraction.entities)
         ]
@@ -159,7 +172,12 @@ class ExplorerPagesGenerator(Generator):
             page(f"topics/{record.topic.slug}/index.html", "topic", record=record)
         page("timeline/index.html", "timeline", events=catalog.events, topic=None)
         for record in catalog.topics:
-            page(f"timeline/{record.topic.slug}/index.html", "timeline", events=record.events, topic=record)
+            page(
+                f"timeline/{record.topic.slug}/index.html",
+                "timeline",
+                events=record.events,
+                topic=record,
+            )
         self.write_exports(catalog)
 
     def write_exports(self, catalog: Catalog) -> None:

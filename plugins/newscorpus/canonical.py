@@ -278,7 +278,12 @@ def fold_short_names(articles: Sequence[Sequence[Named]], types: Mapping[str, En
                 full = longer_name(words, people, words_of, tail=True)
             if full is None and types[key] == "PERSON" and len(words) == 1:
                 full = longer_name(words, here & people, words_of, tail=False)
-            if full is None and types[key] == "ORG" and len(words) == 1 and not key_is_acronym(key, named):
+            if (
+                full is None
+                and types[key] == "ORG"
+                and len(words) == 1
+                and not key_is_acronym(key, named)
+            ):
                 full = longer_name(words, here & orgs, words_of, tail=False) or longer_name(
                     words, orgs, words_of, tail=False
                 )
@@ -294,7 +299,11 @@ def key_is_acronym(key: str, named: Sequence[Named]) -> bool:
 
 
 def longer_name(
-    words: tuple[str, ...], candidates: set[str], words_of: Mapping[str, tuple[str, ...]], *, tail: bool
+    words: tuple[str, ...],
+    candidates: set[str],
+    words_of: Mapping[str, tuple[str, ...]],
+    *,
+    tail: bool,
 ) -> str | None:
     """The one longest name ending (``tail``) or starting with ``words``, if unique."""
 
@@ -317,5 +326,7 @@ def display_names(articles: Sequence[Sequence[Named]], table_names: set[str]) ->
     for key, counts in spellings.items():
         own = [name for name in counts if name_key(name) == key] or list(counts)
         preferred = [name for name in own if name in table_names]
-        display[key] = preferred[0] if preferred else min(own, key=lambda n: (-counts[n], -len(n), n))
+        display[key] = (
+            preferred[0] if preferred else min(own, key=lambda n: (-counts[n], -len(n), n))
+        )
     return display

@@ -103,9 +103,13 @@ class Catalog:
         return groups
 
 
-def passage(extraction: Extraction, ref: ArticleRef, sentence: int, start: int, end: int) -> Passage:
+def passage(
+    extraction: Extraction, ref: ArticleRef, sentence: int, start: int, end: int
+) -> Passage:
     """The sentence ``sentence`` with ``start:end`` (body offsets) picked out."""
-    first, last = extraction.sentences[sentence] if extraction.sentences else (0, len(extraction.text))
+    first, last = (
+        extraction.sentences[sentence] if extraction.sentences else (0, len(extraction.text))
+    )
     start, end = max(start, first), min(max(end, start), last)
     text = extraction.text
     return Passage(ref, text[first:start], text[start:end], text[end:last])
@@ -192,7 +196,12 @@ def topic_record(
         for entity in extraction.entities:
             if entity.name not in topic.entities:
                 related[entity.type][entity.name] += 1
-        own = [(m.start, m.end) for e in extraction.entities if e.name in topic.entities for m in e.mentions]
+        own = [
+            (m.start, m.end)
+            for e in extraction.entities
+            if e.name in topic.entities
+            for m in e.mentions
+        ]
         seen: set[int] = set()
         for start, end in topic.spans(extraction.text, own):
             sentence = sentence_of(extraction, start)
@@ -208,7 +217,9 @@ def topic_record(
     )
 
 
-def top(counts: Counter[str], entities: Mapping[str, EntityRecord]) -> list[tuple[EntityRecord, int]]:
+def top(
+    counts: Counter[str], entities: Mapping[str, EntityRecord]
+) -> list[tuple[EntityRecord, int]]:
     """The most frequent names first, ties by name, at most :data:`TOP_RELATED`."""
     ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:TOP_RELATED]
     return [(entities[name], count) for name, count in ranked]

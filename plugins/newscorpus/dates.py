@@ -16,7 +16,10 @@ from collections.abc import Sequence
 from .model import DateMention, DateSpan, Precision, Published
 
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-DECADE = re.compile(r"\b(?:1[5-9]|20)\d0s\b|\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.I)
+DECADE = re.compile(
+    r"\b(?:1[5-9]|20)\d0s\b|\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    re.I,
+)
 # Words around a date that do not change which day, month or year it names.
 QUALIFIERS = re.compile(
     r"^(?:(?:before|after|by|until|till|since|from|in|on|during|around|about|as of|as early as|"
@@ -58,7 +61,9 @@ def normalise_dates(spans: Sequence[DateSpan], published: Published) -> tuple[Da
             continue
         value, precision, relative, note = found
         mentions.append(
-            DateMention(span.text, value, precision, span.sentence, span.start, span.end, relative, note)
+            DateMention(
+                span.text, value, precision, span.sentence, span.start, span.end, relative, note
+            )
         )
     return tuple(mentions)
 
@@ -77,7 +82,7 @@ def core_expression(text: str) -> str:
 def normalise(
     text: str, base: dt.date | None
 ) -> tuple[dt.date | None, Precision, bool, str] | None:
-    """``(value, precision, relative, note)`` for a date expression; ``None`` if it names no date."""
+    """``(value, precision, relative, note)`` of a date expression; ``None`` if not a date."""
     core = TIME_OF_DAY.sub("", core_expression(text))
     if not DATE_WORD.search(core) or (DURATION.match(core) and not DEICTIC.search(core)):
         return None

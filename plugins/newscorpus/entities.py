@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from .model import Block, DateSpan, EntityType, Mention, RawExtraction
 from .sentences import sentence_spans
+from .wordlists import load_words
 
 if t.TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -75,6 +76,8 @@ def read_doc(doc: Doc, blocks: Sequence[Block]) -> RawExtraction:
             dates.append(DateSpan(span.text, span.start_char, span.end_char, sentence))
             continue
         label = LABELS.get(label_)
+        if label != "WEAPON" and after_organisation_noun(span):
+            label = "ORG"
         if label is None:
             continue
         mentions.append(
@@ -109,6 +112,13 @@ def join_split_names(doc: Doc) -> list[tuple[Span, str]]:
                 continue
         joined.append((span, span.label_))
     return joined
+
+
+def after_organisation_noun(span: Span) -> bool:
+    """``corporation Rostec``: a capitalised name in apposition to an organisation noun."""
+    if span.start == 0 or not span.text[:1].isupper():
+        return False
+    return span.doc[span.start - 1].text in load_words("org-nouns.txt")
 
 
 def sentence_index(starts: list[int], offset: int) -> int:

@@ -15,7 +15,9 @@ EXPORT_NAMES = ("articles", "entities", "timeline")
 LIST_SEPARATOR = "; "
 
 
-def article_rows(refs: Sequence[ArticleRef], corpus: CorpusExtraction, catalog: Catalog) -> list[dict]:
+def article_rows(
+    refs: Sequence[ArticleRef], corpus: CorpusExtraction, catalog: Catalog
+) -> list[dict]:
     """One object per article: metadata, topics, entities with mention counts, dates."""
     rows = []
     for ref, extraction, topics in zip(refs, corpus.articles, catalog.article_topics, strict=True):

@@ -159,4 +159,8 @@ class DateMention:
     @property
     def label(self) -> str:
         """``18 May 2019``, ``May 2019``, ``2019`` or ``unresolved``."""
-        return Published(self.value, self.precision, "stated", "").label if self.value else "unresolved"
+        return (
+            Published(self.value, self.precision, "stated", "").label
+            if self.value
+            else "unresolved"
+        )

