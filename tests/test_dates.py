@@ -52,7 +52,21 @@ def test_dates_that_state_their_year_resolve_without_a_published_date(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["two years", "24 hours", "decades", "18-year-old", "annual", "the day", "recent years"]
+    "text",
+    [
+        "two years",
+        "24 hours",
+        "decades",
+        "18-year-old",
+        "annual",
+        "the day",
+        "recent years",
+        "the next three years",
+        "the last six years",
+        "just 21 days",
+        "the next few quarters",
+        "23",
+    ],
 )
 def test_spans_of_time_and_vague_words_are_not_dates(text):
     assert normalise(text, BASE) is None

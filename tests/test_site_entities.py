@@ -161,3 +161,21 @@ def test_injected_markup_never_reaches_any_page_as_markup(bad_build):
         html = path.read_text(encoding="utf-8")
         assert "<script" not in html, path
         assert "<img src=x" not in html, path
+
+
+def test_a_users_alias_file_in_the_corpus_folds_names_and_is_not_an_article(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kremlin.txt").write_text(
+        "Kremlin rejects the offer\n\nThe Kremlin said on Monday that Moscow would not sign. "
+        "Officials in Russia agreed with the Kremlin, and Vladimir Putin said so.\n",
+        encoding="utf-8",
+    )
+    (corpus / "aliases.conf").write_text("# ours\nRussia = Kremlin | Moscow\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build_site(corpus, out)
+    entities = {e["name"]: e for e in data(out, "entities.json")}
+    assert "Kremlin" not in entities and "Moscow" not in entities
+    assert {"Kremlin", "Moscow"} <= set(entities["Russia"]["aliases"])
+    report = data(out, "build-report.json")
+    assert report["counts"] == {"articles": 1, "warnings": 0, "skipped": 0}

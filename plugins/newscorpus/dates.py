@@ -15,6 +15,10 @@ from collections.abc import Sequence
 
 from .model import DateMention, DateSpan, Precision, Published
 
+MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 DECADE = re.compile(
     r"\b(?:1[5-9]|20)\d0s\b|\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
@@ -40,13 +44,26 @@ DURATION = re.compile(
 )
 # Words that make an expression point at a date rather than measure time.
 DEICTIC = re.compile(r"\b(?:ago|last|this|next|previous|coming|following)\b", re.I)
+# "the next three years", "the last six months": a count of units is a span.
+COUNTED_SPAN = re.compile(
+    r"\b(?:a few|few|several|many|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|twenty|thirty|fifty|hundred|\d+)\s+(?:\w+\s+)?"
+    r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade)s?\b",
+    re.I,
+)
+MONTH_OR_YEAR = re.compile(
+    rf"\b{MONTHS}\b|\b(?:1[5-9]|20)\d\d\b",
+    re.I,
+)
+BARE_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 # An expression with none of these names no date we could place.
 DATE_WORD = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    rf"\d|\b{MONTHS}\b"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tomorrow)\b"
     r"|\b(?:ago|last|this|next|previous|coming)\b",
     re.I,
 )
+AGO = re.compile(r"\bago\b", re.I)
 TIME_OF_DAY = re.compile(r"[\s,]+(?:morning|afternoon|evening|night|lunchtime)$", re.I)
 PERIODS: dict[str, Precision] = {"day": "day", "month": "month", "year": "year"}
 
@@ -68,9 +85,19 @@ def normalise_dates(spans: Sequence[DateSpan], published: Published) -> tuple[Da
     return tuple(mentions)
 
 
+def is_span_of_time(core: str) -> bool:
+    """``two years``, ``the next three years``: an amount of time, not a point in it."""
+    if AGO.search(core) or MONTH_OR_YEAR.search(core):
+        return False
+    if COUNTED_SPAN.search(core):
+        return True
+    return bool(DURATION.match(core)) and not DEICTIC.search(core)
+
+
 def core_expression(text: str) -> str:
     """``before the end of this year`` -> ``this year``."""
-    text = " ".join(text.split()).strip(" ,.;:()\"'“”‘’")
+    text = re.split(r"\s[-–—]\s", " ".join(text.split()), maxsplit=1)[0]
+    text = text.strip(" ,.;:()\"'“”‘’")
     while True:
         shorter = QUALIFIERS.sub("", text, count=1)
         if shorter == text or not shorter:
@@ -84,7 +111,7 @@ def normalise(
 ) -> tuple[dt.date | None, Precision, bool, str] | None:
     """``(value, precision, relative, note)`` of a date expression; ``None`` if not a date."""
     core = TIME_OF_DAY.sub("", core_expression(text))
-    if not DATE_WORD.search(core) or (DURATION.match(core) and not DEICTIC.search(core)):
+    if not DATE_WORD.search(core) or BARE_DAY.fullmatch(core) or is_span_of_time(core):
         return None
     if DECADE.search(core):
         return None, "none", False, "a decade, not a date"
