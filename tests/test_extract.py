@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from newscorpus.entities import body_text
+from newscorpus.entities import body_text, chunks, read_doc
 from newscorpus.extract import extract_corpus
-from newscorpus.model import ENTITY_TYPES
+from newscorpus.model import ENTITY_TYPES, Block
 from newscorpus.nlp import ModelMissing, designator_pattern, load_pipeline
 
 GOLD = json.loads((Path(__file__).parent / "data" / "expected_entities.json").read_text("utf-8"))
@@ -112,3 +112,18 @@ def test_designator_pattern_refuses_listed_prefixes():
 def test_a_missing_model_fails_with_a_message_naming_the_setting():
     with pytest.raises(ModelMissing, match="NEWS_SPACY_MODEL"):
         load_pipeline("no_such_spacy_model")
+
+
+def test_long_bodies_are_read_in_chunks_with_offsets_into_the_whole_body():
+    paragraph = "Recep Tayyip Erdogan visited Ankara on Saturday with the S-400 team."
+    blocks = tuple(Block("p", f"{paragraph} Item {n}.") for n in range(40))
+    text = body_text(blocks)
+    pieces = chunks(text, 300)
+    assert len(pieces) > 5 and "".join(piece for _, piece in pieces) == text
+    assert all(len(piece) <= 300 for _, piece in pieces)
+    nlp = load_pipeline()
+    raw = read_doc([(offset, nlp(piece)) for offset, piece in pieces], blocks)
+    for mention in raw.mentions:
+        assert text[mention.start : mention.end] == mention.text
+    assert sum(m.text == "S-400" for m in raw.mentions) == 40
+    assert all(text[d.start : d.end] == d.text for d in raw.dates)

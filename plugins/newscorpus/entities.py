@@ -32,6 +32,8 @@ LABELS: dict[str, EntityType] = {
 # PRODUCT); neighbours with these labels and one space between are joined.
 JOINABLE = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}
 BLOCK_SEPARATOR = "\n\n"
+# The most the model reads at once (spaCy's own limit is 1,000,000).
+CHUNK_CHARS = 100_000
 OPENING_PUNCTUATION = "\"'“‘(["
 
 
@@ -61,36 +63,60 @@ def heading_ranges(blocks: Sequence[Block]) -> list[tuple[int, int]]:
     return ranges
 
 
-def read_doc(doc: Doc, blocks: Sequence[Block]) -> RawExtraction:
-    """Entity mentions and date expressions of one body, with their sentences."""
+def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """``(offset, piece)``s of a body, each at most ``limit`` characters, cut between blocks.
+
+    The model's memory grows with the length of what it reads at once; a
+    scraped page can be megabytes. A block longer than the limit is cut at a
+    space.
+    """
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        cut = text.rfind(BLOCK_SEPARATOR, start, start + limit)
+        if cut <= start:
+            cut = text.rfind(" ", start, start + limit)
+        if cut <= start:
+            cut = start + limit
+        pieces.append((start, text[start:cut]))
+        start = cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExtraction:
+    """Entity mentions and date expressions of one body, from the docs of its chunks."""
+    text = body_text(blocks)
     sentences = body_sentences(blocks)
     headings = heading_ranges(blocks)
     starts = [start for start, _ in sentences]
     mentions: list[Mention] = []
     dates: list[DateSpan] = []
-    for span, label_ in join_split_names(doc):
-        if "\n" in span.text:
-            continue
-        sentence = sentence_index(starts, span.start_char)
-        if label_ == "DATE":
-            dates.append(DateSpan(span.text, span.start_char, span.end_char, sentence))
-            continue
-        label = LABELS.get(label_)
-        if label != "WEAPON" and after_organisation_noun(span):
-            label = "ORG"
-        if label is None:
-            continue
-        mentions.append(
-            Mention(
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                label=label,
-                sentence=sentence,
-                in_heading=any(start <= span.start_char < end for start, end in headings),
-                sentence_initial=starts_sentence(span, sentences[sentence] if sentences else None),
+    for offset, doc in docs:
+        for span, label_ in join_split_names(doc):
+            if "\n" in span.text:
+                continue
+            start, end = offset + span.start_char, offset + span.end_char
+            sentence = sentence_index(starts, start)
+            if label_ == "DATE":
+                dates.append(DateSpan(span.text, start, end, sentence))
+                continue
+            label = LABELS.get(label_)
+            if label != "WEAPON" and after_organisation_noun(span):
+                label = "ORG"
+            if label is None:
+                continue
+            mentions.append(
+                Mention(
+                    text=span.text,
+                    start=start,
+                    end=end,
+                    label=label,
+                    sentence=sentence,
+                    in_heading=any(first <= start < last for first, last in headings),
+                    sentence_initial=starts_sentence(text, sentences, sentence, start),
+                )
             )
-        )
     return RawExtraction(tuple(mentions), tuple(dates), sentences)
 
 
@@ -133,9 +159,11 @@ def sentence_index(starts: list[int], offset: int) -> int:
     return max(low - 1, 0)
 
 
-def starts_sentence(span: Span, sentence: tuple[int, int] | None) -> bool:
-    """Whether the span is the sentence's first word (after any opening quote)."""
-    if sentence is None:
+def starts_sentence(
+    text: str, sentences: Sequence[tuple[int, int]], sentence: int, start: int
+) -> bool:
+    """Whether ``start`` is the sentence's first word (after any opening quote)."""
+    if not sentences:
         return False
-    lead = span.doc.text[sentence[0] : span.start_char]
+    lead = text[sentences[sentence][0] : start]
     return not re.sub(rf"[{re.escape(OPENING_PUNCTUATION)}\s]", "", lead)

@@ -15,7 +15,7 @@ from pathlib import Path
 from .cache import ExtractionCache, content_key
 from .canonical import canonicalise, load_alias_table
 from .dates import normalise_dates
-from .entities import body_text, read_doc
+from .entities import body_text, chunks, read_doc
 from .model import Article, DateMention, Entity, RawExtraction
 from .nlp import DEFAULT_MODEL, load_pipeline, model_version
 
@@ -74,13 +74,20 @@ def extract_corpus(
     missing = [index for index, result in enumerate(results) if result is None]
     hits = len(articles) - len(missing)
     if missing:
+        pieces = [(index, piece) for index in missing for piece in chunks(texts[index])]
         workers = processes if len(missing) >= MIN_PARALLEL_ARTICLES else 1
-        docs = nlp.pipe((texts[i] for i in missing), n_process=workers, batch_size=BATCH_SIZE)
-        for index, doc in zip(missing, docs, strict=True):
-            raw = read_doc(doc, articles[index].blocks)
+        docs = nlp.pipe((text for _, (_, text) in pieces), n_process=workers, batch_size=BATCH_SIZE)
+        # Pieces arrive in article order: finish each article as soon as its last one is in.
+        read: list = []
+        for position, ((index, (offset, _)), doc) in enumerate(zip(pieces, docs, strict=True)):
+            read.append((offset, doc))
+            if position + 1 < len(pieces) and pieces[position + 1][0] == index:
+                continue
+            raw = read_doc(read, articles[index].blocks)
             dates = normalise_dates(raw.dates, articles[index].published)
             cache.put(keys[index], raw, dates)
             results[index] = (raw, dates)
+            read = []
     done = [result for result in results if result is not None]
     canonical = canonicalise(
         [raw for raw, _ in done],
