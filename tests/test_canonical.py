@@ -48,6 +48,15 @@ def test_surname_folds_into_the_full_name_in_the_same_article():
     assert len(result.entities[0][0].mentions) == 3
 
 
+def test_short_names_fold_into_the_longest_of_a_chain():
+    one = article(
+        "Recep Tayyip Erdogan spoke. Tayyip Erdogan said more. Erdogan left.",
+        ("Recep Tayyip Erdogan", "PERSON"), ("Tayyip Erdogan", "PERSON"), ("Erdogan", "PERSON"),
+    )  # fmt: skip
+    found, _ = names_of(one)
+    assert found == [{"Recep Tayyip Erdogan": "PERSON"}]
+
+
 def test_surname_alone_folds_into_the_one_full_name_seen_elsewhere_in_the_corpus():
     first = article("Recep Tayyip Erdogan visited Ankara.", ("Recep Tayyip Erdogan", "PERSON"))
     second = article("They met Erdogan on Monday.", ("Erdogan", "PERSON"))

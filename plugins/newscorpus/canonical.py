@@ -265,27 +265,24 @@ def fold_short_names(articles: Sequence[Sequence[Named]], types: Mapping[str, En
     first word of an organisation folds into its full name ("Lockheed" ->
     "Lockheed Martin") when just one such name exists.
     """
-    words_of = {item.key: name_words(item.name) for named in articles for item in named}
+    index = NameIndex({item.key: name_words(item.name) for named in articles for item in named})
     people = {key for key, kind in types.items() if kind == "PERSON"}
     orgs = {key for key, kind in types.items() if kind == "ORG"}
     for named in articles:
         here = {item.key for item in named}
+        capitals = {item.key for item in named if item.name.isupper()}
         fold: dict[str, str] = {}
         for key in sorted(here):
-            words = words_of[key]
-            full = longer_name(words, here & people, words_of, tail=True)
+            words = index.words_of[key]
+            full = index.longer(words, here & people, tail=True)
             if full is None and types[key] == "PERSON":
-                full = longer_name(words, people, words_of, tail=True)
+                full = index.longer(words, people, tail=True)
             if full is None and types[key] == "PERSON" and len(words) == 1:
-                full = longer_name(words, here & people, words_of, tail=False)
-            if (
-                full is None
-                and types[key] == "ORG"
-                and len(words) == 1
-                and not key_is_acronym(key, named)
-            ):
-                full = longer_name(words, here & orgs, words_of, tail=False) or longer_name(
-                    words, orgs, words_of, tail=False
+                full = index.longer(words, here & people, tail=False)
+            # "AOL" is not short for "AOL Europe": capitals are a name of their own.
+            if full is None and types[key] == "ORG" and len(words) == 1 and key not in capitals:
+                full = index.longer(words, here & orgs, tail=False) or index.longer(
+                    words, orgs, tail=False
                 )
             if full is not None:
                 fold[key] = full
@@ -293,27 +290,25 @@ def fold_short_names(articles: Sequence[Sequence[Named]], types: Mapping[str, En
             item.key = fold.get(item.key, item.key)
 
 
-def key_is_acronym(key: str, named: Sequence[Named]) -> bool:
-    """Whether the name is written in capitals (``AOL`` is not short for ``AOL Europe``)."""
-    return any(item.key == key and item.name.isupper() for item in named)
+class NameIndex:
+    """Names by the words they start and end with, so short names find long ones fast."""
 
+    def __init__(self, words_of: dict[str, tuple[str, ...]]) -> None:
+        self.words_of = words_of
+        self.ends: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.starts: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for key, words in words_of.items():
+            for cut in range(1, len(words)):
+                self.ends[words[cut:]].add(key)
+                self.starts[words[:cut]].add(key)
 
-def longer_name(
-    words: tuple[str, ...],
-    candidates: set[str],
-    words_of: Mapping[str, tuple[str, ...]],
-    *,
-    tail: bool,
-) -> str | None:
-    """The one longest name ending (``tail``) or starting with ``words``, if unique."""
-
-    def within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-        part = long[-len(short) :] if tail else long[: len(short)]
-        return len(long) > len(short) and part == short
-
-    longer = [key for key in candidates if within(words, words_of[key])]
-    widest = [c for c in longer if not any(within(words_of[c], words_of[o]) for o in longer)]
-    return widest[0] if len(widest) == 1 else None
+    def longer(self, words: tuple[str, ...], candidates: set[str], *, tail: bool) -> str | None:
+        """The one longest candidate ending (``tail``) or starting with ``words``, if unique."""
+        table = self.ends if tail else self.starts
+        longer = table.get(words, set()) & candidates
+        # Drop names inside a longer candidate: "Tayyip Erdogan" within "Recep Tayyip Erdogan".
+        widest = [key for key in longer if not table.get(self.words_of[key], set()) & longer]
+        return widest[0] if len(widest) == 1 else None
 
 
 def display_names(articles: Sequence[Sequence[Named]], table_names: set[str]) -> dict[str, str]:
