@@ -7,6 +7,7 @@ model once calls a place is a person in its other twenty mentions.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -40,6 +41,7 @@ class CanonicalCorpus:
     aliases: Mapping[str, tuple[str, ...]]
 
 
+@functools.lru_cache(maxsize=262144)
 def name_key(name: str) -> str:
     """What two spellings of one name share: no case, accents, full stops or hyphens."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -89,8 +91,13 @@ def surface_form(text: str) -> str:
 
 def entity_name(mention: Mention) -> tuple[str, EntityType] | None:
     """The mention's name and type with titles and generic words dropped; ``None`` if junk."""
-    words = surface_form(mention.text).split()
-    label = mention.label
+    return clean_name(mention.text, mention.label)
+
+
+@functools.lru_cache(maxsize=262144)
+def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
+    """:func:`entity_name` for a surface and label; the same few names recur corpus-wide."""
+    words = surface_form(text).split()
     if len(words) > 1 and words[0].lower().rstrip(".") in load_words("personal-titles.txt"):
         # "Mr Balls" is a person whatever the model thought.
         label = "PERSON"
