@@ -124,7 +124,9 @@ def test_an_entity_in_the_text_leads_to_its_page_and_back_to_articles(page, seed
     assert "Weapon system" in page.locator(".facts").inner_text()
     assert page.locator(".passage mark").count() > 20
     page.get_by_role("link", name="Topics", exact=True).click()
+    page.wait_for_url("**/topics/")
     page.get_by_role("link", name="F-35").first.click()
+    page.wait_for_url("**/topics/f-35/")
     assert page.locator("#articles-h + ul > li").count() == 4
     assert page.console_errors == []
 

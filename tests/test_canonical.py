@@ -116,9 +116,9 @@ def test_junk_never_becomes_an_entity():
     one = article(
         "Sooner or later they will. It happens sooner than you think. Subscribe to the "
         "newsletter. Some 100 jets. The Education Secretary said education matters and "
-        "education costs. Istanbul hosted it.",
+        "education costs. Istanbul hosted Chelsea v Arsenal.",
         ("Sooner", "ORG"), ("Subscribe", "ORG"), ("100", "ORG"), ("Education", "ORG"),
-        ("Istanbul", "PLACE"),
+        ("Istanbul", "PLACE"), ("Chelsea v Arsenal", "PERSON"),
     )  # fmt: skip
     found, _ = names_of(one)
     assert found == [{"Istanbul": "PLACE"}]
@@ -152,3 +152,12 @@ def test_name_key_ignores_case_accents_stops_and_spaces():
     assert name_key("U.S.") == name_key("US")
     assert name_key("Time Warner") == name_key("TimeWarner")
     assert re.fullmatch(r"[a-z0-9]+", name_key("S-400"))
+
+
+def test_a_common_word_before_a_persons_name_is_not_part_of_it():
+    one = article(
+        "Sprinter Kelly Holmes won. The sprinter ran, a sprinter rested, every sprinter ate.",
+        ("Sprinter Kelly Holmes", "PERSON"),
+    )  # fmt: skip
+    found, _ = names_of(one)
+    assert found == [{"Kelly Holmes": "PERSON"}]

@@ -115,7 +115,7 @@ def test_a_missing_model_fails_with_a_message_naming_the_setting():
 
 
 def test_long_bodies_are_read_in_chunks_with_offsets_into_the_whole_body():
-    paragraph = "Recep Tayyip Erdogan visited Ankara on Saturday with the S-400 team."
+    paragraph = "Recep Tayyip Erdogan visited Ankara on Saturday with the S-400 missile team."
     blocks = tuple(Block("p", f"{paragraph} Item {n}.") for n in range(40))
     text = body_text(blocks)
     pieces = chunks(text, 300)
@@ -127,3 +127,19 @@ def test_long_bodies_are_read_in_chunks_with_offsets_into_the_whole_body():
         assert text[mention.start : mention.end] == mention.text
     assert sum(m.text == "S-400" for m in raw.mentions) == 40
     assert all(text[d.start : d.end] == d.text for d in raw.dates)
+
+
+def weapons_in(text: str) -> list[str]:
+    blocks = (Block("p", text),)
+    raw = read_doc([(0, load_pipeline()(text))], blocks)
+    return [m.text for m in raw.mentions if m.label == "WEAPON"]
+
+
+def test_designators_are_weapons_only_in_articles_about_military_things():
+    assert weapons_in("The camera records MPEG-4 video; the film is rated PG-13.") == []
+    assert weapons_in("The air force flew F-16 fighters and a C-17 to the base.") == [
+        "F-16",
+        "C-17",
+    ]
+    # A named system needs no context: "Iron Dome" is never a product code.
+    assert weapons_in("Iron Dome worked as designed, officials said.") == ["Iron Dome"]

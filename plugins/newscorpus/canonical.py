@@ -23,6 +23,8 @@ from .wordlists import load_lines, load_words
 TYPE_PRIORITY = {name: rank for rank, name in enumerate(("WEAPON", *ENTITY_TYPES))}
 EDGE_PUNCTUATION = " \t\"“”‘’'()[]{},;:!?*|/\\–—-"
 INNER_POSSESSIVE = re.compile(r"['’]s\s")
+# "Brentford v Manchester United" is a match, not a name.
+FIXTURE = re.compile(r"\s(?:v|vs)\.?\s")
 SPACED_DASH = re.compile(r"\s[-–—]\s")
 POSSESSIVE = re.compile(r"['’]s?$")
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)")
@@ -133,7 +135,7 @@ def is_junk(name: str, label: EntityType) -> bool:
         return True
     if not (name[0].isupper() or name[0].isdigit()):
         return True
-    if re.search(r"[.!?]\s", name) or '"' in name:
+    if re.search(r"[.!?]\s", name) or '"' in name or FIXTURE.search(name):
         return True
     return name_key(name) in load_words("not-names.txt")
 
@@ -173,17 +175,19 @@ def canonicalise(
 ) -> CanonicalCorpus:
     """Fold every article's raw mentions into canonical entities, corpus-wide."""
     table = {**acronyms(extractions, texts), **alias_table}
+    counts = word_counts(texts)
     articles: list[list[Named]] = []
     for extraction in extractions:
         named = []
         for mention in extraction.mentions:
             found = entity_name(mention)
             if found is not None:
-                name = table.get(name_key(found[0]), found[0])
+                spelled = drop_leading_word(found[0], counts) if found[1] == "PERSON" else found[0]
+                name = table.get(name_key(spelled), spelled)
                 named.append(Named(mention, name, found[1], name_key(name)))
         articles.append(named)
 
-    keep = supported_names(articles, word_counts(texts))
+    keep = supported_names(articles, counts)
     articles = [[n for n in named if n.key in keep] for named in articles]
     fold_short_names(articles, vote_types(articles))
     types = vote_types(articles)
@@ -215,6 +219,11 @@ class WordCounts:
     lower: Counter[str]
     capitalised: Counter[str]
 
+    def is_common(self, word: str) -> bool:
+        """Written in lower case at least ten times as often as capitalised mid-sentence."""
+        word = word.lower()
+        return self.lower[word] >= 3 and self.capitalised[word] * 10 < self.lower[word]
+
 
 def word_counts(texts: Sequence[str]) -> WordCounts:
     """Counts the evidence :func:`supported_names` weighs."""
@@ -224,6 +233,14 @@ def word_counts(texts: Sequence[str]) -> WordCounts:
         lower.update(LOWER_WORD.findall(text))
         capitalised.update(word.lower() for word in MID_SENTENCE_CAPITAL.findall(text))
     return WordCounts(lower, capitalised)
+
+
+def drop_leading_word(name: str, counts: WordCounts) -> str:
+    """``Sprinter Kelly Holmes`` -> ``Kelly Holmes``: a lower-case word is not a first name."""
+    words = name.split()
+    while len(words) > 2 and counts.is_common(words[0]):
+        words = words[1:]
+    return " ".join(words)
 
 
 def supported_names(articles: Sequence[Sequence[Named]], counts: WordCounts) -> set[str]:

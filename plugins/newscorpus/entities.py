@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .model import Block, DateSpan, EntityType, Mention, RawExtraction
 from .sentences import sentence_spans
-from .wordlists import load_words
+from .wordlists import load_lines, load_words
 
 if t.TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -32,6 +32,10 @@ LABELS: dict[str, EntityType] = {
 # PRODUCT); neighbours with these labels and one space between are joined.
 JOINABLE = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}
 BLOCK_SEPARATOR = "\n\n"
+MILITARY_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, load_words("military-words.txt")))) + r")s?\b",
+    re.I,
+)
 # The most the model reads at once (spaCy's own limit is 1,000,000).
 CHUNK_CHARS = 100_000
 OPENING_PUNCTUATION = "\"'“‘(["
@@ -92,6 +96,7 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
     starts = [start for start, _ in sentences]
     mentions: list[Mention] = []
     dates: list[DateSpan] = []
+    military = MILITARY_WORD.search(text) is not None
     for offset, doc in docs:
         for span, label_ in join_split_names(doc):
             if "\n" in span.text:
@@ -102,6 +107,8 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 dates.append(DateSpan(span.text, start, end, sentence))
                 continue
             label = LABELS.get(label_)
+            if label == "WEAPON" and not military and not is_named_weapon(span.text):
+                continue
             if label != "WEAPON" and after_organisation_noun(span):
                 label = "ORG"
             if label is None:
@@ -138,6 +145,11 @@ def join_split_names(doc: Doc) -> list[tuple[Span, str]]:
                 continue
         joined.append((span, span.label_))
     return joined
+
+
+def is_named_weapon(text: str) -> bool:
+    """Whether a weapon mention came from the list of named systems, not a designator."""
+    return any(text.startswith(name) for name in load_lines("weapon-names.txt"))
 
 
 def after_organisation_noun(span: Span) -> bool:
