@@ -13,12 +13,9 @@ import functools
 import re
 from collections.abc import Sequence
 
+from .datelines import MONTH
 from .model import DateMention, DateSpan, Precision, Published
 
-MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 DECADE = re.compile(
     r"\b(?:1[5-9]|20)\d0s\b|\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
@@ -52,13 +49,13 @@ COUNTED_SPAN = re.compile(
     re.I,
 )
 MONTH_OR_YEAR = re.compile(
-    rf"\b{MONTHS}\b|\b(?:1[5-9]|20)\d\d\b",
+    rf"\b{MONTH}\b|\b(?:1[5-9]|20)\d\d\b",
     re.I,
 )
 BARE_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 # An expression with none of these names no date we could place.
 DATE_WORD = re.compile(
-    rf"\d|\b{MONTHS}\b"
+    rf"\d|\b{MONTH}\b"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tomorrow)\b"
     r"|\b(?:ago|last|this|next|previous|coming)\b",
     re.I,
