@@ -6,16 +6,14 @@ article's tags are its canonical entities plus its date tags.
 
 from __future__ import annotations
 
-import html
 import logging
-from collections.abc import Sequence
 from pathlib import Path
 
 from newscorpus.canonical import load_alias_table
 from newscorpus.catalog import ArticleRef, Catalog, build_catalog
 from newscorpus.export import EXPORT_NAMES, article_rows, entity_rows, event_row, write_exports
 from newscorpus.extract import CorpusExtraction, extract_corpus
-from newscorpus.model import ENTITY_TYPES, Block
+from newscorpus.model import ENTITY_TYPES
 from newscorpus.nlp import DEFAULT_MODEL, ModelMissing
 from newscorpus.topics import DEFAULT_TOPICS, TopicError, load_topics
 from pelican.generators import Generator
@@ -23,6 +21,7 @@ from pelican.urlwrappers import Tag
 from pelican.utils import slugify
 
 from .ordering import order_articles
+from .reader import Link, render_body
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +86,9 @@ def prepare_articles(generator) -> None:
             if any(e.type == kind for e in extraction.entities)
         ]
         article.news_dates = extraction.dates
-        article._content = render_body(article.news_article.blocks, marks(extraction, catalog))
+        article._content = render_body(
+            article.news_article.blocks, entity_links(extraction, catalog)
+        )
     generator.context["news"] = catalog
     generator.context["news_corpus"] = corpus
     generator.context["news_refs"] = refs
@@ -115,41 +116,17 @@ def aliases_file(settings: dict) -> Path | None:
     return Path(settings["PATH"]) / name if name else None
 
 
-def marks(extraction, catalog: Catalog) -> list[tuple[int, int, str, str]]:
-    """``(start, end, tag slug, type)`` for every entity mention in a body."""
+def entity_links(extraction, catalog: Catalog) -> list[Link]:
+    """A link to its entity page over every entity mention in a body, in order."""
     found = []
     for entity in extraction.entities:
         record = catalog.entities[entity.name]
-        found.extend((m.start, m.end, record.slug, entity.type) for m in entity.mentions)
+        css = f"entity entity-{entity.type.lower()}"
+        found.extend(
+            (m.start, m.end, f"{{tag}}{record.slug}", css, TYPE_SINGULAR[entity.type])
+            for m in entity.mentions
+        )
     return sorted(found)
-
-
-def render_body(blocks: Sequence[Block], spans: list[tuple[int, int, str, str]]) -> str:
-    """The cleaned body as HTML, each entity mention a link to its page; text escaped."""
-    tags = {"p": "p", "h": "h2"}
-    parts = []
-    offset = 0
-    index = 0
-    for block in blocks:
-        end = offset + len(block.text)
-        pieces = []
-        cursor = offset
-        while index < len(spans) and spans[index][0] < end:
-            start, stop, slug, kind = spans[index]
-            index += 1
-            if start < cursor or stop > end:
-                continue
-            pieces.append(html.escape(block.text[cursor - offset : start - offset]))
-            words = html.escape(block.text[start - offset : stop - offset])
-            pieces.append(
-                f'<a class="entity entity-{kind.lower()}" href="{{tag}}{slug}" '
-                f'title="{TYPE_SINGULAR[kind]}">{words}</a>'
-            )
-            cursor = stop
-        pieces.append(html.escape(block.text[cursor - offset :]))
-        parts.append(f"<{tags[block.kind]}>{''.join(pieces)}</{tags[block.kind]}>")
-        offset = end + 2
-    return "\n".join(parts)
 
 
 class ExplorerPagesGenerator(Generator):

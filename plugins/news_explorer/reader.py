@@ -6,8 +6,9 @@ import datetime as dt
 import html
 import logging
 import os
+from collections.abc import Sequence
 
-from newscorpus.model import Article
+from newscorpus.model import Article, Block
 from newscorpus.parse import UnreadableFile, parse_article
 from pelican.readers import BaseReader
 from pelican.utils import slugify
@@ -45,7 +46,7 @@ class NewsTextReader(BaseReader):
             return "", {"status": "skip", "title": source}
         for warning in article.warnings:
             logger.warning("%s: %s", source, warning)
-        return render_body(article), self.metadata(article)
+        return render_body(article.blocks), self.metadata(article)
 
     def metadata(self, article: Article) -> dict:
         """Pelican metadata for an article; our own keys are plain values."""
@@ -82,13 +83,36 @@ class NewsTextReader(BaseReader):
         }
 
 
-def render_body(article: Article) -> str:
-    """The cleaned body as HTML; every piece of article text is escaped."""
-    tags = {"p": "p", "h": "h2"}
-    return "\n".join(
-        f"<{tags[block.kind]}>{html.escape(block.text)}</{tags[block.kind]}>"
-        for block in article.blocks
-    )
+# A link in a body: (start, end) offsets into the blocks joined by blank
+# lines, the href, the CSS class and a tooltip.
+Link = tuple[int, int, str, str, str]
+BLOCK_TAGS = {"p": "p", "h": "h2"}
+BLOCK_SEPARATOR_LENGTH = 2
+
+
+def render_body(blocks: Sequence[Block], links: Sequence[Link] = ()) -> str:
+    """The cleaned body as HTML, with optional links over spans; all text escaped."""
+    parts = []
+    offset = 0
+    index = 0
+    for block in blocks:
+        end = offset + len(block.text)
+        pieces = []
+        cursor = offset
+        while index < len(links) and links[index][0] < end:
+            start, stop, href, css, title = links[index]
+            index += 1
+            if start < cursor or stop > end:
+                continue
+            pieces.append(html.escape(block.text[cursor - offset : start - offset]))
+            words = html.escape(block.text[start - offset : stop - offset])
+            pieces.append(f'<a class="{css}" href="{href}" title="{title}">{words}</a>')
+            cursor = stop
+        pieces.append(html.escape(block.text[cursor - offset :]))
+        tag = BLOCK_TAGS[block.kind]
+        parts.append(f"<{tag}>{''.join(pieces)}</{tag}>")
+        offset = end + BLOCK_SEPARATOR_LENGTH
+    return "\n".join(parts)
 
 
 def article_slug(article: Article, settings: dict) -> str:

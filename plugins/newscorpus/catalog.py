@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .entities import sentence_index
 from .extract import CorpusExtraction, Extraction
 from .model import ENTITY_TYPES, DateMention, EntityType, Published
 from .topics import Topic
@@ -204,7 +205,7 @@ def topic_record(
         ]
         seen: set[int] = set()
         for start, end in topic.spans(extraction.text, own):
-            sentence = sentence_of(extraction, start)
+            sentence = sentence_index([first for first, _ in extraction.sentences], start)
             if sentence not in seen:
                 seen.add(sentence)
                 passages.append(passage(extraction, refs[index], sentence, start, end))
@@ -223,11 +224,3 @@ def top(
     """The most frequent names first, ties by name, at most :data:`TOP_RELATED`."""
     ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:TOP_RELATED]
     return [(entities[name], count) for name, count in ranked]
-
-
-def sentence_of(extraction: Extraction, offset: int) -> int:
-    """The index of the sentence holding a body offset."""
-    for index, (start, end) in enumerate(extraction.sentences):
-        if start <= offset < end or offset < start:
-            return index
-    return max(len(extraction.sentences) - 1, 0)
