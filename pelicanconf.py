@@ -93,3 +93,16 @@ NEWS_TOPICS = [
     {"name": "S-500", "entities": ["S-500"], "patterns": [r"\bS-500s?\b"]},
     {"name": "F-35", "entities": ["F-35"], "patterns": [r"\bF-35[A-C]?s?\b"]},
 ]
+
+# --- full-text search (lunr) ---
+# Indexed fields and their boosts; the reference of every document is its slug.
+NEWS_SEARCH_FIELDS = [("title", 10), ("entities", 5), ("body", 1)]
+# The index is cut by term into pieces of at most this many bytes gzipped, so a
+# query downloads only the pieces that hold its terms.
+NEWS_SEARCH_PIECE_BYTES = 6000
+# Also write the whole index as one lunr.js file (search/full-index.json).
+NEWS_SEARCH_FULL_INDEX = False
+# lunr.js as npm installs it, relative to this folder.
+NEWS_LUNR_JS = "node_modules/lunr/lunr.min.js"
+# Entities offered as search facets must be named in at least this many articles.
+NEWS_SEARCH_ENTITY_FACET_MIN_ARTICLES = 2

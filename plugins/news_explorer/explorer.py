@@ -6,6 +6,7 @@ article's tags are its canonical entities plus its date tags.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from pelican.utils import slugify
 
 from .ordering import order_articles
 from .reader import Link, render_body
+from .search import DEFAULT_FOLDER, build_search, write_search
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +94,7 @@ def prepare_articles(generator) -> None:
     generator.context["news"] = catalog
     generator.context["news_corpus"] = corpus
     generator.context["news_refs"] = refs
+    generator.context["news_articles"] = articles
     generator.context["NEWS_TYPE_LABELS"] = TYPE_LABELS
     generator.context["NEWS_TYPE_SINGULAR"] = TYPE_SINGULAR
 
@@ -130,7 +133,24 @@ def entity_links(extraction, catalog: Catalog) -> list[Link]:
 
 
 class ExplorerPagesGenerator(Generator):
-    """Writes the topic pages, the timeline and the research exports."""
+    """Writes the topic pages, the timeline, the search files and the research exports."""
+
+    search_files: dict[str, bytes] | None = None
+
+    def generate_context(self) -> None:
+        """Build the search index before any page is written: pages link its version."""
+        catalog: Catalog | None = self.context.get("news")
+        if catalog is None:
+            return
+        self.search_files = build_search(
+            self.context["news_articles"],
+            self.context["news_refs"],
+            self.context["news_corpus"],
+            catalog,
+            self.settings,
+        )
+        manifest = json.loads(self.search_files["manifest.json"])
+        self.context["NEWS_SEARCH"] = {"folder": DEFAULT_FOLDER, "version": manifest["version"]}
 
     def generate_output(self, writer) -> None:
         catalog: Catalog | None = self.context.get("news")
@@ -155,6 +175,9 @@ class ExplorerPagesGenerator(Generator):
                 events=record.events,
                 topic=record,
             )
+        if self.search_files is not None:
+            write_search(Path(self.output_path) / DEFAULT_FOLDER, self.search_files)
+        page(f"{DEFAULT_FOLDER}/index.html", "search", nav_section="search")
         self.write_exports(catalog)
 
     def write_exports(self, catalog: Catalog) -> None:

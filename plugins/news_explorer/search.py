@@ -1,0 +1,147 @@
+"""Search glue: the articles as search documents, the search files and lunr.js in the output.
+
+The index itself is :mod:`newscorpus.search`; this module maps Pelican's articles and the
+catalog onto it, and copies lunr.js (installed from npm by ``make``) next to it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+from newscorpus.catalog import ArticleRef, Catalog
+from newscorpus.extract import CorpusExtraction
+from newscorpus.search import (
+    DEFAULT_FIELDS,
+    DEFAULT_PIECE_BYTES,
+    Facet,
+    FacetValue,
+    SearchDocument,
+    search_files,
+)
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_LUNR_JS = "node_modules/lunr/lunr.min.js"
+DEFAULT_FOLDER = "search"
+CARD_TEXT_CHARS = 1200
+TYPE_FACET_LABELS = {
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "PLACE": "Places",
+    "WEAPON": "Weapon systems",
+}
+DEFAULT_ENTITY_FACET_MIN = 2
+
+
+def facets(settings: dict) -> tuple[Facet, ...]:
+    """The facets, in the order the search page shows them."""
+    entity_min = settings.get("NEWS_SEARCH_ENTITY_FACET_MIN_ARTICLES", DEFAULT_ENTITY_FACET_MIN)
+    return (
+        Facet("topic", "Topic"),
+        Facet("outlet", "Outlet"),
+        Facet("year", "Year"),
+        Facet("type", "Mentions"),
+        Facet("entity", "Entities", min_documents=int(entity_min)),
+    )
+
+
+class SearchSetupError(RuntimeError):
+    """Search cannot be built; the message says what to install or which setting to fix."""
+
+
+def lunr_js(settings: dict) -> Path:
+    """lunr.min.js as installed by npm (``NEWS_LUNR_JS``, relative to the project)."""
+    path = Path(settings.get("NEWS_LUNR_JS") or DEFAULT_LUNR_JS)
+    path = path if path.is_absolute() else PROJECT_ROOT / path
+    if not path.is_file():
+        raise SearchSetupError(
+            f"lunr.js is missing ({path}): run `make site` (it runs `npm ci`) "
+            "or point NEWS_LUNR_JS at lunr.min.js 2.3.9"
+        )
+    return path
+
+
+def excerpt(text: str, limit: int = CARD_TEXT_CHARS) -> str:
+    """The start of ``text``, cut at a word boundary, for result snippets."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit] + " …"
+
+
+def search_documents(
+    articles: Sequence, refs: Sequence[ArticleRef], corpus: CorpusExtraction, catalog: Catalog,
+    settings: dict,
+) -> list[SearchDocument]:  # fmt: skip
+    """One search document per article, in site order, with its card and facet values."""
+    topic_slugs = {record.topic.name: record.topic.slug for record in catalog.topics}
+    documents = []
+    for article, ref, extraction, topics in zip(
+        articles, refs, corpus.articles, catalog.article_topics, strict=True
+    ):
+        records = [catalog.entities[e.name] for e in extraction.entities]
+        published = ref.published
+        year = published.iso[:4]
+        category = getattr(article, "category", None)
+        card = {
+            "url": ref.url,
+            "title": ref.title,
+            "outlet": ref.outlet,
+            "date": published.label,
+            "iso": published.iso,
+            "inferred": published.status == "inferred",
+            "topics": list(topics),
+            "text": excerpt(extraction.text),
+        }
+        facets = {
+            "topic": tuple(FacetValue(topic_slugs[t], t) for t in topics),
+            "outlet": (FacetValue(category.slug if category else "unknown", ref.outlet),),
+            "year": (FacetValue(year or "undated", year or "Undated"),),
+            "type": tuple(
+                FacetValue(kind, TYPE_FACET_LABELS[kind])
+                for kind in TYPE_FACET_LABELS
+                if any(r.type == kind for r in records)
+            ),
+            "entity": tuple(
+                FacetValue(r.slug, r.name, r.type) for r in records
+            ),
+        }
+        documents.append(
+            SearchDocument(
+                ref=ref.slug,
+                title=ref.title,
+                entities=tuple(r.name for r in records),
+                body=extraction.text,
+                card=card,
+                facets=facets,
+            )
+        )
+    return documents
+
+
+def build_search(
+    articles: Sequence, refs: Sequence[ArticleRef], corpus: CorpusExtraction, catalog: Catalog,
+    settings: dict,
+) -> dict[str, bytes]:  # fmt: skip
+    """Every file of the search folder, lunr.js included."""
+    fields = settings.get("NEWS_SEARCH_FIELDS") or DEFAULT_FIELDS
+    files = search_files(
+        search_documents(articles, refs, corpus, catalog, settings),
+        facets(settings),
+        fields=[(name, int(boost)) for name, boost in fields],
+        piece_bytes=int(settings.get("NEWS_SEARCH_PIECE_BYTES") or DEFAULT_PIECE_BYTES),
+        full_index=bool(settings.get("NEWS_SEARCH_FULL_INDEX", False)),
+    )
+    files["lunr.min.js"] = lunr_js(settings).read_bytes()
+    return files
+
+
+def write_search(output: Path, files: dict[str, bytes]) -> None:
+    """Replace the search folder in ``output`` with ``files``."""
+    if output.exists():
+        shutil.rmtree(output)
+    for name in sorted(files):
+        path = output / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(files[name])

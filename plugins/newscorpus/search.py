@@ -1,0 +1,275 @@
+"""The full-text search index: built with lunr.py, split by term for the browser.
+
+One lunr index over the corpus (fields title, entities and body; reference = article
+slug) is built here, then cut into *pieces* by term so that a query downloads only the
+pieces that hold its terms. A piece holds, for each of its terms, lunr's inverted-index
+entry and each document's weight for that term, which is all lunr.js needs to score the
+query: the browser (``theme/static/js/search.js``) rebuilds a small lunr index from those
+entries and gets the same results and scores as the single-file index.
+
+Files, relative to the search folder (every JSON file compact and deterministic):
+
+- ``manifest.json``: lunr version, fields, search pipeline, document count, and the first
+  term of every piece (pieces cover consecutive runs of terms in lunr.js's sort order);
+- ``pieces/<n>.json``: ``[term, term index, postings per field]`` where a field's postings
+  are ``[document gap, weight × 1000, …]`` with documents numbered in corpus order;
+- ``terms.json``: every term, for fuzzy and leading-wildcard queries only;
+- ``cards/<n>.json``: what a result shows for document ``n``;
+- ``facets.json``: per facet value, its documents (as gaps).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+from lunr.stop_word_filter import WORDS as STOP_WORDS
+from lunr.token import Token
+
+from .stemmer import stem
+from .terms import split_term, words
+
+FORMAT = 1
+DEFAULT_FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("entities", 5), ("body", 1))
+DEFAULT_PIECE_BYTES = 6_000  # gzipped
+SEARCH_PIPELINE = ("newsTerms", "stemmer")
+WEIGHT_SCALE = 1000  # lunr keeps weights to three decimals
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    """One value a document has for a facet: ``key`` goes in the URL, ``label`` on screen."""
+
+    key: str
+    label: str
+    group: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDocument:
+    """One article as search sees it."""
+
+    ref: str
+    title: str
+    entities: tuple[str, ...]
+    body: str
+    card: Mapping[str, object] = field(default_factory=dict)
+    facets: Mapping[str, tuple[FacetValue, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    """A facet's name (the URL parameter) and its heading."""
+
+    name: str
+    label: str
+    min_documents: int = 1
+
+
+# --- terms --------------------------------------------------------------------------------
+
+
+def news_terms(token: Token, i: int | None = None, tokens: list | None = None) -> list[Token]:
+    """lunr pipeline function ``newsTerms``: :func:`newscorpus.terms.split_term` on a token."""
+    return [token.clone(lambda _s, _m, term=term: term) for term in split_term(str(token))]
+
+
+def lunr_js_stemmer(token: Token, i: int | None = None, tokens: list | None = None) -> Token:
+    """lunr pipeline function ``stemmer``, as lunr.js runs it (see :mod:`newscorpus.stemmer`)."""
+    return token.update(lambda string, _metadata: stem(string))
+
+
+Pipeline.register_function(news_terms, "newsTerms")
+# Serialised under lunr.js's own name so that lunr.js loads its stemmer for queries.
+lunr_js_stemmer.label = "stemmer"  # type: ignore[attr-defined]
+
+
+def index_terms(text: str) -> list[str]:
+    """The indexed terms of ``text``: split, stop words dropped, stemmed."""
+    return [stem(t) for word in words(text) for t in split_term(word) if t not in STOP_WORDS]
+
+
+def js_order(term: str) -> bytes:
+    """Sort key matching JavaScript's string comparison (UTF-16 code units)."""
+    return term.encode("utf-16-be")
+
+
+# --- the index ----------------------------------------------------------------------------
+
+
+def build_index(
+    documents: Sequence[SearchDocument], fields: Sequence[tuple[str, int]] = DEFAULT_FIELDS
+) -> dict:
+    """The serialised lunr index (lunr.js 2.3.9 format), terms in lunr.js's order."""
+    builder = Builder()
+    builder.search_pipeline.add(news_terms, lunr_js_stemmer)
+    builder.ref("ref")
+    for name, boost in fields:
+        builder.field(name, boost=boost, extractor=lambda doc, name=name: doc[name])
+    for document in documents:
+        builder.add(
+            {
+                "ref": document.ref,
+                "title": index_terms(document.title),
+                "entities": index_terms(" ".join(document.entities)),
+                "body": index_terms(document.body),
+            }
+        )
+    serialised = builder.build().serialize()
+    serialised["invertedIndex"].sort(key=lambda entry: js_order(entry[0]))
+    return serialised
+
+
+def dump(data: object) -> bytes:
+    """Compact, deterministic JSON."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+
+
+def gzipped_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def gaps(numbers: Iterable[int]) -> list[int]:
+    """Sorted numbers as differences from the previous one (the first from zero)."""
+    out, previous = [], 0
+    for number in sorted(numbers):
+        out.append(number - previous)
+        previous = number
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class SplitIndex:
+    """The index cut into pieces, and the manifest that says which piece holds a term."""
+
+    manifest: dict
+    pieces: list[list]
+    terms: list[str]
+
+
+def term_entries(serialised: dict, refs: Sequence[str]) -> list[list]:
+    """``[term, index, postings per field]`` for every term, in lunr.js's order."""
+    fields = serialised["fields"]
+    number = {ref: n for n, ref in enumerate(refs)}
+    weights: dict[tuple[int, str, str], int] = {}
+    for field_ref, elements in serialised["fieldVectors"]:
+        name, _, ref = field_ref.partition("/")
+        for i in range(0, len(elements), 2):
+            weights[(int(elements[i]), name, ref)] = round(elements[i + 1] * WEIGHT_SCALE)
+    entries = []
+    for term, posting in serialised["invertedIndex"]:
+        index = posting["_index"]
+        per_field = []
+        for name in fields:
+            docs = sorted((number[ref], weights[(index, name, ref)]) for ref in posting[name])
+            flat: list[int] = []
+            previous = 0
+            for doc, weight in docs:
+                flat += [doc - previous, weight]
+                previous = doc
+            per_field.append(flat)
+        entries.append([term, index, *per_field])
+    return entries
+
+
+def split_index(
+    serialised: dict, refs: Sequence[str], piece_bytes: int = DEFAULT_PIECE_BYTES
+) -> SplitIndex:
+    """Cut the index into runs of consecutive terms of at most ``piece_bytes`` gzipped.
+
+    A single term whose entry is larger than that gets a piece of its own.
+    """
+    entries = term_entries(serialised, refs)
+    sizes = [len(dump(entry)) + 1 for entry in entries]
+    ratio = max(1.0, sum(sizes) / max(1, gzipped_size(dump(entries))))
+    pieces = _cut(entries, sizes, int(piece_bytes * ratio))
+    pieces = [part for piece in pieces for part in _fit(piece, piece_bytes)]
+    manifest = {
+        "format": FORMAT,
+        "lunr": serialised["version"],
+        "fields": serialised["fields"],
+        "pipeline": serialised["pipeline"],
+        "documents": len(refs),
+        "pieces": [piece[0][0] for piece in pieces],
+    }
+    return SplitIndex(manifest, pieces, [entry[0] for entry in entries])
+
+
+def _cut(entries: list[list], sizes: list[int], limit: int) -> list[list[list]]:
+    pieces: list[list[list]] = []
+    current: list[list] = []
+    total = 0
+    for entry, size in zip(entries, sizes, strict=True):
+        if current and total + size > limit:
+            pieces.append(current)
+            current, total = [], 0
+        current.append(entry)
+        total += size
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _fit(piece: list[list], piece_bytes: int) -> list[list[list]]:
+    """Halve a piece until every part is within ``piece_bytes`` gzipped (or one term)."""
+    if len(piece) == 1 or gzipped_size(dump(piece)) <= piece_bytes:
+        return [piece]
+    middle = len(piece) // 2
+    return _fit(piece[:middle], piece_bytes) + _fit(piece[middle:], piece_bytes)
+
+
+# --- facets and cards ---------------------------------------------------------------------
+
+
+def facet_table(documents: Sequence[SearchDocument], facets: Sequence[Facet]) -> dict:
+    """Per facet, its values with the documents that have each (as gaps), most common first.
+
+    Values held by fewer than the facet's ``min_documents`` documents are left out.
+    """
+    table = []
+    for facet in facets:
+        docs: dict[FacetValue, set[int]] = defaultdict(set)
+        for n, document in enumerate(documents):
+            for value in document.facets.get(facet.name, ()):
+                docs[value].add(n)
+        kept = [value for value in docs if len(docs[value]) >= facet.min_documents]
+        values = sorted(kept, key=lambda v: (v.group, -len(docs[v]), v.label.casefold(), v.key))
+        table.append(
+            {
+                "name": facet.name,
+                "label": facet.label,
+                "values": [[v.key, v.label, v.group, gaps(docs[v])] for v in values],
+            }
+        )
+    return {"facets": table}
+
+
+def search_files(
+    documents: Sequence[SearchDocument],
+    facets: Sequence[Facet] = (),
+    fields: Sequence[tuple[str, int]] = DEFAULT_FIELDS,
+    piece_bytes: int = DEFAULT_PIECE_BYTES,
+    full_index: bool = False,
+) -> dict[str, bytes]:
+    """Every file of the search folder: relative path → content."""
+    serialised = build_index(documents, fields)
+    split = split_index(serialised, [d.ref for d in documents], piece_bytes)
+    files = {f"pieces/{n}.json": dump(piece) for n, piece in enumerate(split.pieces)}
+    files["terms.json"] = dump(split.terms)
+    files["facets.json"] = dump(facet_table(documents, facets))
+    for n, document in enumerate(documents):
+        files[f"cards/{n}.json"] = dump({"ref": document.ref, **document.card})
+    if full_index:
+        files["full-index.json"] = dump(serialised)
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name] + b"\0")
+    split.manifest["version"] = digest.hexdigest()[:12]
+    files["manifest.json"] = dump(split.manifest)
+    return files

@@ -1,0 +1,69 @@
+"""How text becomes search terms, with the same rules the browser applies to a query.
+
+The index is split on whitespace only (lunr's default separator also splits on hyphens,
+which would turn "S-400" into "s" and "400"). Each word then goes through
+:func:`split_term`, which ``theme/static/js/search.js`` implements again as the lunr.js
+pipeline function ``newsTerms``:
+
+- lower case, curly apostrophes made straight, dashes and slashes split the word;
+- a hyphen between a letter and a digit joins: ``S-400``, ``F-35A``, ``MiG-29K``,
+  ``COVID-19`` stay one term, while ``well-known`` is two and ``2019-05-18`` three;
+- leading and trailing characters that are not letters or digits go, and so does a
+  possessive ``'s`` ("Erdogan's" → "erdogan", "S-400's" → "s-400").
+
+After this the lunr stop-word filter and :func:`newscorpus.stemmer.stem` (lunr.js's
+stemmer: "s-400s" → "s-400") finish the term.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Characters that split a word; the first three are hyphens, which may join a designator.
+HYPHENS = "-\u2010\u2011"
+BREAKS = HYPHENS + "\u2012\u2013\u2014\u2015/\\|"
+BREAK_RE = re.compile("([" + re.escape(BREAKS) + "])")
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+POSSESSIVE = "'s"
+
+
+def words(text: str) -> list[str]:
+    """Whitespace-separated words: the tokenizer both sides share."""
+    return text.split()
+
+
+def _trim(part: str) -> str:
+    """``part`` without leading and trailing characters that are not letters or digits."""
+    start, end = 0, len(part)
+    while start < end and not part[start].isalnum():
+        start += 1
+    while end > start and not part[end - 1].isalnum():
+        end -= 1
+    return part[start:end]
+
+
+def _finish(part: str) -> str:
+    part = _trim(part)
+    if part.endswith(POSSESSIVE):
+        part = _trim(part[: -len(POSSESSIVE)])
+    return part
+
+
+@lru_cache(maxsize=200_000)
+def split_term(word: str) -> tuple[str, ...]:
+    """The terms one whitespace-free word gives (before stop words and stemming)."""
+    pieces = BREAK_RE.split(word.lower().translate(APOSTROPHES))
+    parts: list[str] = [pieces[0]]
+    for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        previous = parts[-1]
+        if separator in HYPHENS and previous[-1:].isalpha() and piece[:1].isdecimal():
+            parts[-1] = previous + "-" + piece
+        else:
+            parts.append(piece)
+    return tuple(term for term in map(_finish, parts) if term)
+
+
+def terms(text: str) -> list[str]:
+    """Every term of ``text`` in order, before stop words and stemming."""
+    return [term for word in words(text) for term in split_term(word)]

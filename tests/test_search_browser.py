@@ -1,0 +1,291 @@
+"""Search in real headless Chromium, on a site served under a subpath like a Pages project site."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from conftest import CORPUS, FIXTURES, ROOT, build_site, generated_documents, serve
+from newscorpus.search import search_files
+from newscorpus.stemmer import stem
+from newscorpus.terms import split_term
+
+pytestmark = pytest.mark.browser
+
+SUBPATH = "news"
+RENDERED = "#search-app[data-rendered]"
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory) -> Path:
+    """The seeds plus a file with markup in it, built for https://host/news/."""
+    corpus = tmp_path_factory.mktemp("search-corpus")
+    for path in [*CORPUS.glob("*.txt"), *(FIXTURES / "search").glob("*.txt")]:
+        shutil.copyfile(path, corpus / path.name)
+    root = tmp_path_factory.mktemp("search-root")
+    build_site(corpus, root / SUBPATH, extra=(f'SITEURL="/{SUBPATH}"',))
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(search_site):
+    for host in serve(search_site):
+        yield f"{host}/{SUBPATH}"
+
+
+def open_search(page, site: str, query: str = "", **filters: str) -> None:
+    params = [f"q={quote(query)}"] if query else []
+    params += [f"{name}={quote(value)}" for name, value in filters.items()]
+    page.goto(f"{site}/search/?{'&'.join(params)}")
+    page.wait_for_selector(RENDERED, state="attached")
+
+
+def titles(page) -> list[str]:
+    return page.locator(".result-title").all_inner_texts()
+
+
+def test_typing_a_designator_finds_it_ranks_by_it_and_marks_only_it(page, site):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{site}/search/")
+    page.locator("#search-q").press_sequentially("S-400")
+    page.wait_for_selector(f'{RENDERED.removesuffix("]")}="?q=S-400"]', state="attached")
+    assert page.locator(".search-status").inner_text() == "5 articles for “S-400”."
+    assert titles(page)[0] == "Turkey says to produce S-500s with Russia after S-400 missile deal"
+    marks = {text.strip(".,'’s") for text in page.locator(".search-results mark").all_inner_texts()}
+    assert marks and all(mark.startswith("S-400") for mark in marks), marks
+    assert all(url.startswith(f"{site}/") for url in requests), requests
+    assert page.console_errors == []
+
+
+def test_a_facet_filters_back_undoes_it_and_reload_keeps_it(page, site):
+    open_search(page, site, "S-400")
+    assert len(titles(page)) == 5
+    page.locator(".search-facets a", has_text="DW").click()
+    page.wait_for_url("**/search/?q=S-400&outlet=dw")
+    page.wait_for_selector(RENDERED, state="attached")
+    assert titles(page) == ["Turkey to produce missile system with Russia"]
+    assert page.locator(".search-status").inner_text() == (
+        "1 of 5 articles for “S-400” match the filters."
+    )
+    page.go_back()
+    page.wait_for_url("**/search/?q=S-400")
+    page.wait_for_selector(RENDERED, state="attached")
+    assert len(titles(page)) == 5
+    page.go_forward()
+    page.wait_for_selector(RENDERED, state="attached")
+    page.reload()
+    page.wait_for_selector(RENDERED, state="attached")
+    assert titles(page) == ["Turkey to produce missile system with Russia"]
+    assert page.locator(".chip").inner_text().startswith("Outlet: DW")
+    assert page.console_errors == []
+
+
+def test_facets_count_the_results_by_topic_entity_outlet_and_year(page, site):
+    open_search(page, site, "F-35")
+    assert "F-35 (4)" in facet(page, "Topic")
+    assert "Recep Tayyip Erdogan (4)" in facet(page, "People")
+    assert "Weapon systems (4)" in facet(page, "Mentions")
+    assert "2019 (1)" in facet(page, "Year")
+    page.locator(".search-facets a", has_text="Lockheed Martin").click()
+    page.wait_for_url("**&entity=lockheed-martin")
+    page.wait_for_selector(RENDERED, state="attached")
+    assert len(titles(page)) == 2
+    assert page.console_errors == []
+
+
+def facet(page, heading: str) -> str:
+    """The text of the facet section with this heading."""
+    name = page.get_by_role("heading", name=heading, exact=True)
+    return page.locator(".search-facets section").filter(has=name).inner_text()
+
+
+def test_slash_focuses_search_enter_searches_and_arrows_move_through_results(page, site):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{site}/")
+    assert page.evaluate("typeof window.lunr") == "undefined"
+    assert not any("/search/manifest.json" in url for url in requests)
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "site-search-q"
+    page.wait_for_function("typeof window.lunr !== 'undefined'")  # loaded on first focus
+    page.keyboard.type("Erdogan")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=Erdogan")
+    page.wait_for_selector(RENDERED, state="attached")
+    first, second = titles(page)[:2]
+    page.locator("#search-q").focus()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == first
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == second
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{site}/articles/**")
+    assert page.locator("h1").inner_text() == second
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("query", ["S-400:", "foo^", "~", '"', "-", "title:", "erdogan~"])
+def test_malformed_queries_fall_back_to_words_without_console_errors(page, site, query):
+    open_search(page, site, query)
+    status = page.locator(".search-status").inner_text()
+    assert "could not load" not in status
+    if query == "S-400:":
+        assert "is not a query lunr can read" in status
+        assert len(titles(page)) == 5
+    assert page.console_errors == []
+
+
+def test_markup_from_articles_is_shown_as_text_and_never_runs(page, site):
+    open_search(page, site, "clerk minutes")
+    title = titles(page)[0]
+    assert title == 'Council row over <img src=x onerror="window.__xss=1"> in the minutes'
+    assert "<script>" in page.locator(".snippet").first.inner_text() or "img src" in title
+    assert page.locator(".search-results img, .search-results script").count() == 0
+    assert page.evaluate("window.__xss") is None
+    assert page.console_errors == []
+
+
+def test_without_javascript_the_search_page_says_so_and_links_elsewhere(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site}/search/?q=S-400")
+    notice = page.locator("noscript").inner_text()
+    assert "needs JavaScript" in notice
+    hrefs = [link.get_attribute("href") for link in page.locator("noscript a").all()]
+    paths = ("topics/", "tags/", "timeline/", "archives/")
+    assert hrefs == [f"/{SUBPATH}/{path}" for path in paths]
+    assert page.locator(".search-layout").is_hidden()
+    context.close()
+
+
+# --- the split index against the single-file index ----------------------------------------
+
+QUERIES = [
+    "S-400",
+    "s-400s",
+    "S-500",
+    "400",
+    "F-35",
+    "f-35a",
+    "Erdogan",
+    "erdogan's",
+    "recep tayyip erdogan",
+    "turkey russia",
+    "+turkey +s-500",
+    "+s-400 -f-35",
+    "-nato",
+    "missile defence system",
+    "well-known ministry",
+    "title:turkey",
+    "entities:nato body:ankara",
+    "turkey^10 russia",
+    "def*",
+    "s-4*",
+    "*ence",
+    "erdgan~1",
+    "prodution~2",
+    "joint production",
+    "nothingmatchesthis",
+]
+
+
+@pytest.fixture(scope="module")
+def engine_site(tmp_path_factory) -> tuple[Path, list[str]]:
+    """80 generated articles cut into many small pieces, with the full index beside them."""
+    root = tmp_path_factory.mktemp("engine")
+    site = root / SUBPATH
+    documents = generated_documents(80)
+    for name, content in search_files(documents, piece_bytes=1200, full_index=True).items():
+        path = site / "search" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    shutil.copyfile(ROOT / "node_modules/lunr/lunr.min.js", site / "search/lunr.min.js")
+    (site / "js").mkdir()
+    shutil.copyfile(ROOT / "theme/static/js/search.js", site / "js/search.js")
+    (site / "index.html").write_text(
+        '<!doctype html><html lang="en"><title>engine</title><link rel="icon" href="data:,">'
+        f'<script src="js/search.js" '
+        f'data-search-base="/{SUBPATH}/search/" data-search-version="t" '
+        f'data-site-root="/{SUBPATH}/"></script></html>',
+        encoding="utf-8",
+    )
+    return root, [d.ref for d in documents]
+
+
+COMPARE = """async (queries) => {
+  const engine = await window.newsSearch.prepare();
+  const response = await fetch("search/full-index.json");
+  const full = lunr.Index.load(await response.json());
+  const out = [];
+  for (const q of queries) {
+    const split = await engine.search(q);
+    out.push({
+      q,
+      split: split.results.map((r) => [r.doc, r.score]),
+      full: full.search(q).map((r) => [r.ref, r.score]),
+    });
+  }
+  return {out, pieces: engine.manifest.pieces.length, loaded: engine.pieces.size};
+}"""
+
+
+def test_split_index_gives_the_full_index_results_and_scores(page, engine_site):
+    root, refs = engine_site
+    number = {ref: n for n, ref in enumerate(refs)}
+    for host in serve(root):
+        page.goto(f"{host}/{SUBPATH}/")
+        report = page.evaluate(COMPARE, QUERIES)
+    assert report["pieces"] > 20
+    found = 0
+    for row in report["out"]:
+        full = sorted(([number[ref], score] for ref, score in row["full"]), key=rank)
+        assert row["split"] == full, row["q"]
+        found += bool(full)
+    assert found >= len(QUERIES) - 3
+    assert page.console_errors == []
+
+
+def rank(result: list) -> tuple:
+    return (-result[1], result[0])
+
+
+def test_an_exact_query_fetches_only_its_own_pieces(page, engine_site):
+    root, _ = engine_site
+    pieces: list[str] = []
+    page.on("request", lambda r: "/pieces/" in r.url and pieces.append(r.url))
+    for host in serve(root):
+        page.goto(f"{host}/{SUBPATH}/")
+        total = page.evaluate(
+            "async () => { const e = await newsSearch.prepare(); await e.search('S-400 NATO');"
+            " return e.manifest.pieces.length; }"
+        )
+    assert 1 <= len(pieces) <= 2 < total
+
+
+def test_terms_are_the_same_in_python_and_in_the_browser(page, engine_site):
+    root, _ = engine_site
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in CORPUS.glob("*.txt")]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in FIXTURES.rglob("*.txt")]
+    words = sorted({w for text in texts for w in text.split()})
+    words += ["S‑400", "F-35A’s", "Москва's", "تركيا", "🚀x", "x🚀", "İstanbul", "ǅemal"]
+    for host in serve(root):
+        page.goto(f"{host}/{SUBPATH}/")
+        browser_terms = page.evaluate(
+            """async (words) => {
+              await newsSearch.prepare();
+              return words.map((w) => newsSearch.splitTerm(w).map(
+                (t) => [t, lunr.stemmer(new lunr.Token(t)).toString()]));
+            }""",
+            words,
+        )
+    python_terms = [[[t, stem(t)] for t in split_term(w)] for w in words]
+    mismatches = [
+        (w, p, b) for w, p, b in zip(words, python_terms, browser_terms, strict=True) if p != b
+    ]
+    assert mismatches == []
+    assert len(words) > 1500
+    assert json.dumps(python_terms)

@@ -1,0 +1,202 @@
+"""The search index, built in Python: terms, the lunr.js stemmer port, and the split by term."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+from conftest import generated_documents
+from newscorpus.search import (
+    Facet,
+    FacetValue,
+    SearchDocument,
+    build_index,
+    facet_table,
+    gaps,
+    index_terms,
+    search_files,
+    split_index,
+    term_entries,
+)
+from newscorpus.stemmer import stem
+from newscorpus.terms import split_term, terms
+
+# --- terms --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("S-400", ("s-400",)),
+        ("S-400s", ("s-400s",)),
+        ("S-400's", ("s-400",)),
+        ("S-500’s", ("s-500",)),
+        ("(S-400),", ("s-400",)),
+        ("F-35A.", ("f-35a",)),
+        ("MiG-29K", ("mig-29k",)),
+        ("COVID-19", ("covid-19",)),
+        ("S\u2011400", ("s-400",)),  # non-breaking hyphen
+        ("S-400/S-500", ("s-400", "s-500")),
+        ("well-known", ("well", "known")),
+        ("2019-05-18", ("2019", "05", "18")),
+        ("18-year-old", ("18", "year", "old")),
+        ("Erdogan's", ("erdogan",)),
+        ("Erdogan’s", ("erdogan",)),
+        ("O’Neill", ("o'neill",)),
+        ("U.S.", ("u.s",)),
+        ("--", ()),
+        ("“Russia", ("russia",)),
+        ("Москва", ("москва",)),
+        ("تركيا", ("تركيا",)),
+        ("🚀", ()),
+    ],
+)
+def test_words_split_into_terms_with_designators_whole(word, expected):
+    assert split_term(word) == expected
+
+
+def test_designators_stem_to_their_singular_and_keep_apart_from_numbers():
+    indexed = index_terms("Turkey's S-400s, the S-400 and an S-500; 400 jets and F-35s.")
+    assert indexed.count("s-400") == 2
+    assert "s-500" in indexed and "400" in indexed and "f-35" in indexed
+    assert "s" not in indexed and "turkey" in indexed
+
+
+def test_stop_words_are_not_indexed_but_are_still_split():
+    indexed = index_terms("The minister and the well-known plan")
+    assert indexed == ["minist", "well", "known", "plan"]
+    assert terms("The minister") == ["the", "minister"]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        # Where lunr.py's own stemmer differs from lunr.js's (it gives "boi", "attornei").
+        ("boy", "boy"),
+        ("attorneys", "attorney"),
+        ("always", "alway"),
+        ("try", "tri"),
+        ("lay", "lay"),
+        ("yield", "yield"),
+        # Ordinary Porter steps.
+        ("missiles", "missil"),
+        ("production", "product"),
+        ("relational", "relat"),
+        ("generalization", "gener"),
+        ("defence", "defenc"),
+        ("s-400s", "s-400"),
+        ("at", "at"),
+    ],
+)
+def test_stemmer_follows_lunr_js(word, expected):
+    assert stem(word) == expected
+
+
+# --- the index and its pieces -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def documents() -> list[SearchDocument]:
+    return generated_documents(80)
+
+
+@pytest.fixture(scope="module")
+def serialised(documents) -> dict:
+    return build_index(documents)
+
+
+def test_index_uses_slugs_as_references_and_the_lunr_js_pipeline(serialised, documents):
+    assert serialised["version"] == "2.3.9"
+    assert serialised["fields"] == ["title", "entities", "body"]
+    assert serialised["pipeline"] == ["newsTerms", "stemmer"]
+    refs = {ref.partition("/")[2] for ref, _ in serialised["fieldVectors"]}
+    assert refs == {d.ref for d in documents}
+    terms_ = [term for term, _ in serialised["invertedIndex"]]
+    assert terms_ == sorted(terms_, key=lambda t: t.encode("utf-16-be"))
+    assert "s-400" in terms_ and "s-500" in terms_
+
+
+def test_split_pieces_cover_every_term_once_in_order(serialised, documents):
+    refs = [d.ref for d in documents]
+    split = split_index(serialised, refs, piece_bytes=1500)
+    assert len(split.pieces) > 10
+    flat = [entry for piece in split.pieces for entry in piece]
+    assert flat == term_entries(serialised, refs)
+    assert split.manifest["pieces"] == [piece[0][0] for piece in split.pieces]
+    assert split.terms == [entry[0] for entry in flat]
+    for piece in split.pieces:
+        size = len(gzip.compress(json.dumps(piece, separators=(",", ":")).encode()))
+        assert len(piece) == 1 or size <= 1500
+
+
+def test_pieces_hold_exactly_lunrs_postings_and_weights(serialised, documents):
+    refs = [d.ref for d in documents]
+    split = split_index(serialised, refs, piece_bytes=2000)
+    entries = {entry[0]: entry for piece in split.pieces for entry in piece}
+    vectors = {
+        ref: dict(zip(v[::2], v[1::2], strict=True)) for ref, v in serialised["fieldVectors"]
+    }
+    for term, posting in serialised["invertedIndex"]:
+        entry = entries[term]
+        assert entry[1] == posting["_index"]
+        for f, field in enumerate(serialised["fields"]):
+            flat = entry[2 + f]
+            docs, weights = [], []
+            number = 0
+            for gap, weight in zip(flat[::2], flat[1::2], strict=True):
+                number += gap
+                docs.append(refs[number])
+                weights.append(weight / 1000)
+            assert sorted(docs) == sorted(posting[field])
+            for ref, weight in zip(docs, weights, strict=True):
+                assert weight == vectors[f"{field}/{ref}"][posting["_index"]]
+
+
+def test_a_small_corpus_is_one_piece(documents):
+    files = search_files(documents[:5])
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["documents"] == 5
+    assert len(manifest["pieces"]) == 1
+    assert sorted(name for name in files if name.startswith("pieces/")) == ["pieces/0.json"]
+
+
+def test_search_files_are_deterministic(documents):
+    first = search_files(documents, full_index=True)
+    second = search_files(list(documents), full_index=True)
+    assert first == second
+    assert (
+        json.loads(first["manifest.json"])["version"]
+        == json.loads(second["manifest.json"])["version"]
+    )
+
+
+def test_cards_are_per_document_in_corpus_order():
+    docs = [
+        SearchDocument("b-slug", "B", (), "text b", card={"title": "B"}),
+        SearchDocument("a-slug", "A", (), "text a", card={"title": "A"}),
+    ]
+    files = search_files(docs)
+    assert json.loads(files["cards/0.json"]) == {"ref": "b-slug", "title": "B"}
+    assert json.loads(files["cards/1.json"]) == {"ref": "a-slug", "title": "A"}
+
+
+def test_facet_lists_are_documents_per_value():
+    dw = FacetValue("dw", "DW")
+    other = FacetValue("other", "Other")
+    rare = FacetValue("rare", "Rare")
+    docs = [
+        SearchDocument(
+            str(n), "t", (), "b", facets={"outlet": (dw if n % 3 == 0 else other,), "x": (rare,)}
+        )
+        for n in range(7)
+    ]
+    docs[0] = SearchDocument("0", "t", (), "b", facets={"outlet": (dw, rare)})
+    table = facet_table(docs, [Facet("outlet", "Outlet", min_documents=2)])
+    values = table["facets"][0]["values"]
+    assert values == [["other", "Other", "", gaps([1, 2, 4, 5])], ["dw", "DW", "", [0, 3, 3]]]
+
+
+def test_gaps():
+    assert gaps([5, 1, 9]) == [1, 4, 4]
+    assert gaps([]) == []

@@ -1,0 +1,776 @@
+/* Full-text search in the browser: lunr.js over an index split by term.
+ *
+ * The files under the search folder are written by plugins/newscorpus/search.py:
+ * manifest.json (fields, pipeline, first term of every piece), pieces/<n>.json (the
+ * inverted-index entries and document weights of a run of terms), cards/<n>.json (what a
+ * result shows), facets.json (documents per facet value) and terms.json (every term, for
+ * fuzzy and leading-wildcard queries only). A query fetches only the pieces holding its
+ * terms, rebuilds a small lunr index from them and runs lunr's own query on it, so results
+ * and scores are those of the single-file index.
+ *
+ * Everything taken from articles is inserted with textContent, never as HTML.
+ */
+(() => {
+  "use strict";
+
+  const script = document.currentScript;
+  const BASE = script.dataset.searchBase;
+  const VERSION = script.dataset.searchVersion;
+  const ROOT = script.dataset.siteRoot;
+  const PAGE_SIZE = 20;
+  const WEIGHT_SCALE = 1000;
+  const TOP_ENTITIES = 8;
+  const TYPE_LABELS = {
+    PERSON: "People",
+    ORG: "Organisations",
+    PLACE: "Places",
+    WEAPON: "Weapon systems",
+  };
+
+  /* ---- Terms: the twin of plugins/newscorpus/terms.py ---------------------------- */
+
+  const HYPHENS = "-\u2010\u2011";
+  const BREAKS = /([-\u2010\u2011\u2012\u2013\u2014\u2015/\\|])/;
+  const APOSTROPHES = /[\u2019\u2018\u02bc]/g;
+  const ALNUM = /[\p{L}\p{N}]/u;
+  const LETTER = /\p{L}/u;
+  const DIGIT = /\p{Nd}/u;
+
+  const trim = (part) => {
+    const chars = Array.from(part);
+    let start = 0;
+    let end = chars.length;
+    while (start < end && !ALNUM.test(chars[start])) start += 1;
+    while (end > start && !ALNUM.test(chars[end - 1])) end -= 1;
+    return chars.slice(start, end).join("");
+  };
+
+  const finish = (part) => {
+    const trimmed = trim(part);
+    return trimmed.endsWith("'s") ? trim(trimmed.slice(0, -2)) : trimmed;
+  };
+
+  /** The terms one whitespace-free word gives, before stop words and stemming. */
+  const splitTerm = (word) => {
+    const pieces = word.toLowerCase().replace(APOSTROPHES, "'").split(BREAKS);
+    const parts = [pieces[0]];
+    for (let i = 1; i < pieces.length; i += 2) {
+      const separator = pieces[i];
+      const piece = pieces[i + 1];
+      const previous = parts[parts.length - 1];
+      const last = Array.from(previous).pop() || "";
+      const first = Array.from(piece)[0] || "";
+      if (HYPHENS.includes(separator) && LETTER.test(last) && DIGIT.test(first)) {
+        parts[parts.length - 1] = `${previous}-${piece}`;
+      } else {
+        parts.push(piece);
+      }
+    }
+    return parts.map(finish).filter(Boolean);
+  };
+
+  const newsTerms = (token) => splitTerm(token.toString()).map((term) => token.clone(() => term));
+
+  /* ---- Loading --------------------------------------------------------------------- */
+
+  const url = (path) => `${BASE}${path}?v=${VERSION}`;
+
+  const fetchJSON = async (path) => {
+    const response = await fetch(url(path));
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    return response.json();
+  };
+
+  const loadScript = (src) =>
+    new Promise((resolve, reject) => {
+      const element = document.createElement("script");
+      element.src = src;
+      element.onload = resolve;
+      element.onerror = () => reject(new Error(`could not load ${src}`));
+      document.head.append(element);
+    });
+
+  let engine = null;
+
+  /** lunr.js and the manifest, loaded once (on first focus or first query). */
+  const prepare = () => {
+    if (!engine) {
+      engine = Promise.all([
+        window.lunr ? Promise.resolve() : loadScript(url("lunr.min.js")),
+        fetchJSON("manifest.json"),
+      ]).then(([, manifest]) => new Engine(window.lunr, manifest));
+      engine.catch(() => {
+        engine = null; // let the next attempt retry
+      });
+    }
+    return engine;
+  };
+
+  /** Decode "gap" lists (each number the difference from the previous one). */
+  const ungap = (gaps) => {
+    const out = new Array(gaps.length);
+    let value = 0;
+    for (let i = 0; i < gaps.length; i += 1) {
+      value += gaps[i];
+      out[i] = value;
+    }
+    return out;
+  };
+
+  class Engine {
+    constructor(lunr, manifest) {
+      this.lunr = lunr;
+      this.manifest = manifest;
+      if (!lunr.Pipeline.registeredFunctions.newsTerms) {
+        lunr.Pipeline.registerFunction(newsTerms, "newsTerms");
+      }
+      // The index splits on whitespace only; newsTerms handles hyphens.
+      lunr.QueryLexer.termSeparator = /\s/;
+      this.pipeline = lunr.Pipeline.load(manifest.pipeline);
+      this.fields = manifest.fields;
+      this.pieces = new Map(); // piece number -> Promise<Map(term -> entry)>
+      this.cards = new Map(); // document number -> Promise<card>
+      this.facets = null;
+      this.terms = null;
+      this.termSet = null;
+    }
+
+    /** The number of the piece whose run of terms would hold ``term``. */
+    pieceOf(term) {
+      const firsts = this.manifest.pieces;
+      let low = 0;
+      let high = firsts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (firsts[middle] <= term) low = middle;
+        else high = middle - 1;
+      }
+      return low;
+    }
+
+    piece(n) {
+      if (!this.pieces.has(n)) {
+        const loading = fetchJSON(`pieces/${n}.json`).then(
+          (entries) => new Map(entries.map((entry) => [entry[0], entry])),
+        );
+        loading.catch(() => this.pieces.delete(n));
+        this.pieces.set(n, loading);
+      }
+      return this.pieces.get(n);
+    }
+
+    card(n) {
+      if (!this.cards.has(n)) {
+        const loading = fetchJSON(`cards/${n}.json`);
+        loading.catch(() => this.cards.delete(n));
+        this.cards.set(n, loading);
+      }
+      return this.cards.get(n);
+    }
+
+    async termList() {
+      if (!this.terms) {
+        this.terms = fetchJSON("terms.json").then((terms) => {
+          this.termSet = this.lunr.TokenSet.fromArray(terms);
+          return terms;
+        });
+        this.terms.catch(() => {
+          this.terms = null;
+        });
+      }
+      return this.terms;
+    }
+
+    loadFacets() {
+      if (!this.facets) {
+        this.facets = fetchJSON("facets.json").then((data) =>
+          data.facets.map((facet) => ({
+            name: facet.name,
+            label: facet.label,
+            values: facet.values.map(([key, label, group, gaps]) => ({
+              key,
+              label,
+              group,
+              docs: ungap(gaps),
+            })),
+          })),
+        );
+        this.facets.catch(() => {
+          this.facets = null;
+        });
+      }
+      return this.facets;
+    }
+
+    /** Parse ``text`` as a lunr query; on a syntax error, its words as plain terms. */
+    parse(text) {
+      const query = new this.lunr.Query(this.fields);
+      try {
+        new this.lunr.QueryParser(text, query).parse();
+        return { query, fallback: null };
+      } catch (error) {
+        if (!(error instanceof this.lunr.QueryParseError)) throw error;
+        const plain = new this.lunr.Query(this.fields);
+        for (const word of plainWords(text)) plain.term(word);
+        return { query: plain, fallback: error.message };
+      }
+    }
+
+    /**
+     * The terms a query can match, with their pieces loaded: exact terms from their own
+     * piece, trailing wildcards from the run of pieces their prefix spans, and fuzzy or
+     * leading-wildcard terms through the term list.
+     */
+    async plan(query) {
+      const wanted = [];
+      const ranges = [];
+      const open = [];
+      for (const clause of query.clauses) {
+        const terms = clause.usePipeline
+          ? this.pipeline.runString(clause.term, { fields: clause.fields })
+          : [clause.term];
+        for (const term of terms) {
+          const probe = { ...clause, term };
+          const prefix = term.split("*")[0];
+          if (clause.editDistance || (term.includes("*") && prefix === "")) {
+            open.push(probe);
+          } else if (term.includes("*")) {
+            ranges.push([prefix, probe]);
+          } else {
+            wanted.push(term);
+          }
+        }
+      }
+      const numbers = new Set(wanted.map((term) => this.pieceOf(term)));
+      for (const [prefix] of ranges) {
+        for (let n = this.pieceOf(prefix); n <= this.pieceOf(`${prefix}\uffff`); n += 1) {
+          numbers.add(n);
+        }
+      }
+      let expanded = [];
+      if (open.length) {
+        await this.termList();
+        for (const probe of open) {
+          const matches = this.termSet.intersect(this.lunr.TokenSet.fromClause(probe)).toArray();
+          expanded = expanded.concat(matches);
+          for (const term of matches) numbers.add(this.pieceOf(term));
+        }
+      }
+      const loaded = await Promise.all([...numbers].map((n) => this.piece(n)));
+      const entries = new Map();
+      const take = (term) => {
+        for (const piece of loaded) {
+          const entry = piece.get(term);
+          if (entry) entries.set(term, entry);
+        }
+      };
+      wanted.forEach(take);
+      expanded.forEach(take);
+      for (const [, probe] of ranges) {
+        for (const piece of loaded) {
+          const set = this.lunr.TokenSet.fromArray([...piece.keys()].sort());
+          for (const term of set.intersect(this.lunr.TokenSet.fromClause(probe)).toArray()) {
+            entries.set(term, piece.get(term));
+          }
+        }
+      }
+      return entries;
+    }
+
+    /** A lunr index holding just ``entries`` (and, for a negated query, every document). */
+    assemble(entries, negated) {
+      const invertedIndex = [];
+      const vectors = new Map();
+      const terms = [...entries.keys()].sort();
+      for (const term of terms) {
+        const entry = entries.get(term);
+        const index = entry[1];
+        const posting = { _index: index };
+        this.fields.forEach((field, f) => {
+          const flat = entry[2 + f];
+          const docs = {};
+          let doc = 0;
+          for (let i = 0; i < flat.length; i += 2) {
+            doc += flat[i];
+            docs[doc] = {};
+            const key = `${field}/${doc}`;
+            if (!vectors.has(key)) vectors.set(key, []);
+            vectors.get(key).push([index, flat[i + 1] / WEIGHT_SCALE]);
+          }
+          posting[field] = docs;
+        });
+        invertedIndex.push([term, posting]);
+      }
+      if (negated) {
+        for (let doc = 0; doc < this.manifest.documents; doc += 1) {
+          for (const field of this.fields) {
+            const key = `${field}/${doc}`;
+            if (!vectors.has(key)) vectors.set(key, []);
+          }
+        }
+      }
+      const fieldVectors = [...vectors].map(([key, pairs]) => [
+        key,
+        pairs.sort((a, b) => a[0] - b[0]).flat(),
+      ]);
+      return this.lunr.Index.load({
+        version: this.manifest.lunr,
+        fields: this.fields,
+        fieldVectors,
+        invertedIndex,
+        pipeline: this.manifest.pipeline,
+      });
+    }
+
+    /**
+     * Run a query: ``{results: [{doc, score, terms}], fallback, fetchMs, queryMs}``, best
+     * first, equal scores in site order.
+     */
+    async search(text) {
+      const started = performance.now();
+      const { query, fallback } = this.parse(text);
+      const entries = await this.plan(query);
+      const fetched = performance.now();
+      const index = this.assemble(entries, query.isNegated());
+      const results = fallback
+        ? index.query((q) => {
+            for (const word of plainWords(text)) q.term(word);
+          })
+        : index.search(text);
+      const shaped = results
+        .map((r) => ({
+          doc: Number(r.ref),
+          score: r.score,
+          terms: Object.keys(r.matchData.metadata),
+        }))
+        .sort((a, b) => b.score - a.score || a.doc - b.doc);
+      return {
+        results: shaped,
+        fallback,
+        fetchMs: fetched - started,
+        queryMs: performance.now() - fetched,
+      };
+    }
+
+    /** The stem of a word's terms, to highlight what the query matched. */
+    stems(word) {
+      return splitTerm(word).map((term) => this.lunr.stemmer(new this.lunr.Token(term)).toString());
+    }
+  }
+
+  /** A query's words with lunr's syntax characters taken out. */
+  const plainWords = (text) =>
+    text
+      .split(/\s+/)
+      .map((word) => word.replace(/[:^~*"\\+]/g, ""))
+      .filter((word) => trim(word) !== "");
+
+  /* ---- State in the URL ---------------------------------------------------------- */
+
+  const FACET_PARAMS = ["topic", "outlet", "year", "type", "entity"];
+
+  const readState = () => {
+    const params = new URLSearchParams(location.search);
+    const filters = FACET_PARAMS.flatMap((name) =>
+      params.getAll(name).map((key) => ({ name, key })),
+    );
+    return { q: params.get("q") || "", filters };
+  };
+
+  const stateURL = (state) => {
+    const params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    for (const { name, key } of state.filters) params.append(name, key);
+    const search = params.toString();
+    return search ? `?${search}` : location.pathname;
+  };
+
+  const sameFilter = (a, b) => a.name === b.name && a.key === b.key;
+
+  /* ---- DOM helpers ------------------------------------------------------------------ */
+
+  const el = (tag, attributes = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value === false || value === null || value === undefined) continue;
+      if (name === "className") node.className = value;
+      else node.setAttribute(name, value === true ? "" : value);
+    }
+    for (const child of children) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(typeof child === "string" ? document.createTextNode(child) : child);
+    }
+    return node;
+  };
+
+  const siteURL = (path) => (path ? `${ROOT}${path}` : null);
+
+  /** Text with the words whose stems the query matched wrapped in <mark>. */
+  const highlighted = (engine, text, matched) => {
+    const fragment = document.createDocumentFragment();
+    for (const part of text.split(/(\s+)/)) {
+      if (part && !/^\s+$/.test(part) && engine.stems(part).some((s) => matched.has(s))) {
+        fragment.append(el("mark", {}, part));
+      } else if (part) {
+        fragment.append(document.createTextNode(part));
+      }
+    }
+    return fragment;
+  };
+
+  const SNIPPET_WORDS = 36;
+
+  /** About 36 words of the card's text around the first matched word (or its start). */
+  const snippet = (engine, text, matched) => {
+    const words = text.split(/\s+/).filter(Boolean);
+    let hit = words.findIndex((word) => engine.stems(word).some((s) => matched.has(s)));
+    if (hit < 0) hit = 0;
+    const start = Math.max(0, hit - 8);
+    const end = Math.min(words.length, start + SNIPPET_WORDS);
+    const shown = words.slice(start, end).join(" ");
+    return `${start > 0 ? "… " : ""}${shown}${end < words.length ? " …" : ""}`;
+  };
+
+  /* ---- The search page ---------------------------------------------------------- */
+
+  class SearchPage {
+    constructor(app) {
+      this.app = app;
+      this.form = app.querySelector(".search-form");
+      this.input = app.querySelector("#search-q");
+      this.layout = app.querySelector(".search-layout");
+      this.status = app.querySelector(".search-status");
+      this.filtersBox = app.querySelector(".search-filters");
+      this.list = app.querySelector(".search-results");
+      this.more = app.querySelector(".search-more");
+      this.facetsBox = app.querySelector(".search-facets");
+      this.state = readState();
+      this.run = 0;
+      this.shown = 0;
+      this.matches = [];
+      this.timer = null;
+      this.baseTitle = document.title;
+      this.layout.hidden = false;
+      this.bind();
+      this.input.value = this.state.q;
+      this.render();
+    }
+
+    bind() {
+      this.form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        clearTimeout(this.timer);
+        this.update({ q: this.input.value.trim() }, "push");
+      });
+      this.input.addEventListener("input", () => {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.update({ q: this.input.value.trim() }, "replace"), 180);
+      });
+      this.input.addEventListener("keydown", (event) => {
+        if (event.key === "ArrowDown") {
+          const first = this.list.querySelector("a.result-link");
+          if (first) {
+            event.preventDefault();
+            first.focus();
+          }
+        }
+      });
+      this.list.addEventListener("keydown", (event) => this.moveFocus(event));
+      this.more.addEventListener("click", () => this.showMore());
+      this.app.addEventListener("click", (event) => {
+        const link = event.target.closest("a[data-filter]");
+        if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) {
+          return;
+        }
+        event.preventDefault();
+        const filter = JSON.parse(link.dataset.filter);
+        this.update({ filters: toggle(this.state.filters, filter) }, "push");
+      });
+      window.addEventListener("popstate", () => {
+        this.state = readState();
+        this.input.value = this.state.q;
+        this.render();
+      });
+    }
+
+    moveFocus(event) {
+      const links = [...this.list.querySelectorAll("a.result-link")];
+      const at = links.indexOf(document.activeElement);
+      if (at < 0) return;
+      if (event.key === "ArrowDown" && at < links.length - 1) links[at + 1].focus();
+      else if (event.key === "ArrowUp" && at > 0) links[at - 1].focus();
+      else if (event.key === "ArrowUp" || event.key === "Escape") this.input.focus();
+      else return;
+      event.preventDefault();
+    }
+
+    update(change, mode) {
+      const next = { ...this.state, ...change };
+      if (next.q === this.state.q && JSON.stringify(next.filters) === JSON.stringify(this.state.filters)) {
+        return;
+      }
+      this.state = next;
+      const address = stateURL(next);
+      if (mode === "push") history.pushState(null, "", address);
+      else history.replaceState(null, "", address);
+      this.render();
+    }
+
+    say(message, kind = "") {
+      this.status.textContent = message;
+      this.status.className = `search-status ${kind}`.trim();
+    }
+
+    /** Show the results and facets for the current state (the URL's). */
+    async render() {
+      const run = ++this.run;
+      delete this.app.dataset.rendered;
+      await this.show(run);
+      // Tests and scripts wait for this: the state the page now shows.
+      if (run === this.run) this.app.dataset.rendered = stateURL(this.state);
+    }
+
+    async show(run) {
+      const { q, filters } = this.state;
+      document.title = q ? `${q} · ${this.baseTitle}` : this.baseTitle;
+      if (!q && !filters.length) {
+        this.clear();
+        this.say("Type a word, a name or a designator such as S-400.");
+        return;
+      }
+      if (!this.matches.length) this.say("Searching…");
+      let found;
+      let search;
+      try {
+        search = await prepare();
+        if (q) {
+          found = await search.search(q);
+        } else {
+          const all = Array.from({ length: search.manifest.documents }, (_, doc) => doc);
+          found = { results: all.map((doc) => ({ doc, score: 0, terms: [] })), fallback: null };
+        }
+        const facets = filters.length ? await search.loadFacets() : null;
+        if (run !== this.run) return;
+        this.matches = facets ? applyFilters(found.results, facets, filters) : found.results;
+        this.shown = 0;
+        const nodes = await this.nextResults(search);
+        if (run !== this.run) return;
+        this.list.replaceChildren(...nodes);
+        this.shown = nodes.length;
+        this.more.hidden = this.shown >= this.matches.length;
+        this.summarise(found, q);
+        this.renderFilters(facets);
+        const loaded = await search.loadFacets();
+        if (run !== this.run) return;
+        this.renderFilters(loaded);
+        this.renderFacets(search, loaded);
+      } catch (error) {
+        if (run !== this.run) return;
+        this.clear();
+        this.say(`Search could not load (${error.message}). Reload the page to try again.`, "error");
+      }
+    }
+
+    clear() {
+      this.matches = [];
+      this.list.replaceChildren();
+      this.filtersBox.replaceChildren();
+      this.facetsBox.replaceChildren();
+      this.more.hidden = true;
+    }
+
+    summarise(found, q) {
+      const count = this.matches.length;
+      const total = found.results.length;
+      const noun = (n) => (n === 1 ? "article" : "articles");
+      let message;
+      if (!q) message = `${count} ${noun(count)} match the filters.`;
+      else if (count === total) message = `${count} ${noun(count)} for “${q}”.`;
+      else message = `${count} of ${total} ${noun(total)} for “${q}” match the filters.`;
+      if (found.fallback) {
+        message = `“${q}” is not a query lunr can read (${found.fallback}), so this searches its words instead. ${message}`;
+      }
+      if (!count) message = message.replace(/^0 articles/, "No articles");
+      this.say(message, found.fallback ? "fallback" : "");
+    }
+
+    /** The next page of result items (their cards are fetched now). */
+    async nextResults(search) {
+      const batch = this.matches.slice(this.shown, this.shown + PAGE_SIZE);
+      const cards = await Promise.all(batch.map((match) => search.card(match.doc)));
+      return cards.map((card, i) => this.result(search, card, batch[i]));
+    }
+
+    async showMore() {
+      const run = this.run;
+      const search = await prepare();
+      const nodes = await this.nextResults(search);
+      if (run !== this.run || !nodes.length) return;
+      this.list.append(...nodes);
+      this.shown += nodes.length;
+      this.more.hidden = this.shown >= this.matches.length;
+      nodes[0].querySelector("a.result-link").focus();
+    }
+
+    result(search, card, match) {
+      const matched = new Set(match.terms);
+      const meta = el("p", { className: "meta" }, el("span", { className: "outlet" }, card.outlet));
+      meta.append(" · ");
+      meta.append(
+        card.iso
+          ? el("time", { datetime: card.iso }, card.date)
+          : el("span", { className: "undated" }, card.date),
+      );
+      if (card.inferred) meta.append(" · ", el("span", { className: "inferred" }, "inferred"));
+      if (card.topics.length) {
+        meta.append(" · ", el("span", { className: "result-topics" }, card.topics.join(", ")));
+      }
+      return el(
+        "li",
+        { className: "result" },
+        el(
+          "h2",
+          { className: "result-title" },
+          el(
+            "a",
+            { className: "result-link", href: siteURL(card.url) },
+            highlighted(search, card.title, matched),
+          ),
+        ),
+        meta,
+        el("p", { className: "snippet" }, highlighted(search, snippet(search, card.text, matched), matched)),
+      );
+    }
+
+    renderFilters(facets) {
+      const chips = this.state.filters.map((filter) => {
+        const value = facets && findValue(facets, filter);
+        const label = value ? value.label : filter.key;
+        const heading = facets ? (facets.find((f) => f.name === filter.name) || {}).label : filter.name;
+        return el(
+          "a",
+          {
+            className: "chip",
+            href: stateURL({ ...this.state, filters: toggle(this.state.filters, filter) }),
+            "data-filter": JSON.stringify(filter),
+            "aria-label": `Remove filter ${heading}: ${label}`,
+          },
+          `${heading}: ${label} `,
+          el("span", { "aria-hidden": "true" }, "×"),
+        );
+      });
+      this.filtersBox.replaceChildren(...chips);
+    }
+
+    renderFacets(search, facets) {
+      const inResults = new Uint8Array(search.manifest.documents);
+      for (const match of this.matches) inResults[match.doc] = 1;
+      const sections = [];
+      for (const facet of facets) {
+        const counted = facet.values
+          .map((value) => ({ value, count: value.docs.reduce((n, d) => n + inResults[d], 0) }))
+          .filter(({ value, count }) => count > 0 || this.isActive(facet.name, value.key));
+        if (!counted.length) continue;
+        if (facet.name === "entity") {
+          for (const group of Object.keys(TYPE_LABELS)) {
+            const top = counted
+              .filter(({ value }) => value.group === group)
+              .sort((a, b) => b.count - a.count || a.value.label.localeCompare(b.value.label))
+              .slice(0, TOP_ENTITIES);
+            if (top.length) sections.push(this.facetSection(facet, TYPE_LABELS[group], top));
+          }
+        } else {
+          if (facet.name !== "year") counted.sort((a, b) => b.count - a.count);
+          sections.push(this.facetSection(facet, facet.label, counted));
+        }
+      }
+      this.facetsBox.replaceChildren(...sections);
+    }
+
+    isActive(name, key) {
+      return this.state.filters.some((f) => f.name === name && f.key === key);
+    }
+
+    facetSection(facet, heading, counted) {
+      const id = `facet-${facet.name}-${heading.replace(/\W+/g, "-").toLowerCase()}`;
+      const list = el("ul", { className: "facet-values", "aria-labelledby": id });
+      for (const { value, count } of counted) {
+        const filter = { name: facet.name, key: value.key };
+        const active = this.isActive(facet.name, value.key);
+        list.append(
+          el(
+            "li",
+            {},
+            el(
+              "a",
+              {
+                href: stateURL({ ...this.state, filters: toggle(this.state.filters, filter) }),
+                "data-filter": JSON.stringify(filter),
+                "aria-current": active ? "true" : null,
+              },
+              value.label,
+              " ",
+              el("span", { className: "n" }, `(${count})`),
+            ),
+          ),
+        );
+      }
+      return el("section", { className: "facet" }, el("h2", { id }, heading), list);
+    }
+  }
+
+  const toggle = (filters, filter) =>
+    filters.some((f) => sameFilter(f, filter))
+      ? filters.filter((f) => !sameFilter(f, filter))
+      : [...filters, filter];
+
+  const findValue = (facets, filter) => {
+    const facet = facets.find((f) => f.name === filter.name);
+    return facet && facet.values.find((v) => v.key === filter.key);
+  };
+
+  /** The results that have every selected facet value, in order. */
+  const applyFilters = (results, facets, filters) => {
+    let keep = results;
+    for (const filter of filters) {
+      const value = findValue(facets, filter);
+      const docs = new Set(value ? value.docs : []);
+      keep = keep.filter((match) => docs.has(match.doc));
+    }
+    return keep;
+  };
+
+  /* ---- Every page: "/" focuses search; focus loads it -------------------------- */
+
+  const typing = (target) =>
+    target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (typing(event.target)) return;
+    const box = document.querySelector("#search-q") || document.querySelector("#site-search-q");
+    if (!box) return;
+    event.preventDefault();
+    box.focus();
+    box.select();
+  });
+
+  document.addEventListener(
+    "focusin",
+    (event) => {
+      if (event.target.matches && event.target.matches(".search-input")) {
+        prepare().catch(() => {}); // a failure shows when a query runs
+      }
+    },
+    true,
+  );
+
+  window.newsSearch = { prepare, splitTerm };
+
+  const start = () => {
+    const app = document.getElementById("search-app");
+    if (app) window.newsSearch.page = new SearchPage(app);
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
