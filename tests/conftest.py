@@ -82,7 +82,8 @@ def run_pelican(
     corpus: Path, output: Path, settings: str = "pelicanconf.py", extra: tuple[str, ...] = ()
 ) -> subprocess.CompletedProcess:
     """Run a real Pelican build; ``extra`` holds ``KEY=JSON`` setting overrides."""
-    overrides = [arg for item in extra for arg in ("-e", item)]
+    # One -e with every override: a second -e would replace the first.
+    overrides = ["-e", *extra] if extra else []
     command = [sys.executable, "-m", "pelican", str(corpus), "-o", str(output), "-s", settings]
     return subprocess.run(
         command + overrides, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False

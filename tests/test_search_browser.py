@@ -187,6 +187,10 @@ QUERIES = [
     "s-4*",
     "*ence",
     "erdgan~1",
+    "rrdogan~1",
+    "rdogan~1",
+    "nerdogan~1",
+    "reddogan~1",
     "prodution~2",
     "joint production",
     "nothingmatchesthis",
@@ -289,3 +293,17 @@ def test_terms_are_the_same_in_python_and_in_the_browser(page, engine_site):
     assert mismatches == []
     assert len(words) > 1500
     assert json.dumps(python_terms)
+
+
+def test_a_fuzzy_query_fetches_small_term_buckets_not_the_term_list(page, engine_site):
+    root, _ = engine_site
+    fetched: list[str] = []
+    page.on("request", lambda r: "/search/terms" in r.url and fetched.append(r.url))
+    for host in serve(root):
+        page.goto(f"{host}/{SUBPATH}/")
+        count = page.evaluate(
+            "async () => (await (await newsSearch.prepare()).search('rrdogan~1')).results.length"
+        )
+    assert count > 0
+    assert fetched and all("/search/terms/" in url for url in fetched)
+    assert len(fetched) <= 7

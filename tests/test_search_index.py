@@ -7,16 +7,22 @@ import json
 
 import pytest
 from conftest import generated_documents
+from hypothesis import given
+from hypothesis import strategies as st
 from newscorpus.search import (
+    MAX_BUCKET_LENGTH,
     Facet,
     FacetValue,
     SearchDocument,
+    bucket_char,
+    bucket_keys,
     build_index,
     facet_table,
     gaps,
     index_terms,
     search_files,
     split_index,
+    term_buckets,
     term_entries,
 )
 from newscorpus.stemmer import stem
@@ -200,3 +206,55 @@ def test_facet_lists_are_documents_per_value():
 def test_gaps():
     assert gaps([5, 1, 9]) == [1, 4, 4]
     assert gaps([]) == []
+
+
+# --- term buckets for fuzzy queries -------------------------------------------------------
+
+
+def one_edit_away(word: str, alphabet: str = "abcxyz0_") -> set[str]:
+    """Every string one deletion, insertion, substitution or swap away from ``word``."""
+    out = set()
+    for i in range(len(word) + 1):
+        out.update(word[:i] + c + word[i:] for c in alphabet)
+        if i < len(word):
+            out.add(word[:i] + word[i + 1 :])
+            out.update(word[:i] + c + word[i + 1 :] for c in alphabet)
+        if i < len(word) - 1:
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    out.discard(word)
+    return {w for w in out if w}
+
+
+def client_buckets(term: str) -> set[str]:
+    """The buckets search.js fetches for ``term~1`` (its ``candidates``)."""
+    length = len(term)
+    first, second = (bucket_char(c) for c in term[:2])
+
+    def key(family: str, n: int, c: str) -> str:
+        return f"{family}{max(1, min(n, MAX_BUCKET_LENGTH))}-{c}"
+
+    return {
+        key("f", length - 1, first),
+        key("f", length, first),
+        key("f", length + 1, first),
+        key("s", length, second),
+        key("f", length - 1, second),
+        key("s", length + 1, first),
+        key("s", length, first),
+    }
+
+
+@given(st.text(alphabet="abcxyz0_", min_size=2, max_size=8))
+def test_every_term_one_edit_away_is_in_the_buckets_a_fuzzy_query_fetches(word):
+    candidates = sorted(one_edit_away(word))
+    buckets = term_buckets(candidates)
+    fetched = {t for key in client_buckets(word) for t in buckets[key]}
+    assert set(candidates) <= fetched
+
+
+def test_buckets_cover_every_term_and_exist_even_when_empty():
+    buckets = term_buckets(["s-400", "erdogan", "ünal", "x" * 40])
+    assert set(buckets) == set(bucket_keys())
+    assert buckets["f5-s"] == ["s-400"] and buckets["s5-_"] == ["s-400"]
+    assert buckets["f4-_"] == ["ünal"] and buckets["s4-n"] == ["ünal"]
+    assert buckets[f"f{MAX_BUCKET_LENGTH}-x"] == ["x" * 40]

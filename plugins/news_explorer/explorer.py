@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from pathlib import Path
 
 from newscorpus.canonical import load_alias_table
@@ -142,6 +143,7 @@ class ExplorerPagesGenerator(Generator):
         catalog: Catalog | None = self.context.get("news")
         if catalog is None:
             return
+        started = time.perf_counter()
         self.search_files = build_search(
             self.context["news_articles"],
             self.context["news_refs"],
@@ -150,6 +152,12 @@ class ExplorerPagesGenerator(Generator):
             self.settings,
         )
         manifest = json.loads(self.search_files["manifest.json"])
+        logger.info(
+            "news explorer: search index of %d articles in %d pieces (%.1f s)",
+            manifest["documents"],
+            len(manifest["pieces"]),
+            time.perf_counter() - started,
+        )
         self.context["NEWS_SEARCH"] = {"folder": DEFAULT_FOLDER, "version": manifest["version"]}
 
     def generate_output(self, writer) -> None:

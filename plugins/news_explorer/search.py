@@ -103,9 +103,7 @@ def search_documents(
                 for kind in TYPE_FACET_LABELS
                 if any(r.type == kind for r in records)
             ),
-            "entity": tuple(
-                FacetValue(r.slug, r.name, r.type) for r in records
-            ),
+            "entity": tuple(FacetValue(r.slug, r.name, r.type) for r in records),
         }
         documents.append(
             SearchDocument(

@@ -13,7 +13,9 @@ Files, relative to the search folder (every JSON file compact and deterministic)
   term of every piece (pieces cover consecutive runs of terms in lunr.js's sort order);
 - ``pieces/<n>.json``: ``[term, term index, postings per field]`` where a field's postings
   are ``[document gap, weight × 1000, …]`` with documents numbered in corpus order;
-- ``terms.json``: every term, for fuzzy and leading-wildcard queries only;
+- ``terms.json``: every term, for leading-wildcard and wide fuzzy queries only, and
+  ``terms/<bucket>.json``: the terms by length and first or second character, for fuzzy
+  queries with edit distance 1 (see :func:`term_buckets`);
 - ``cards/<n>.json``: what a result shows for document ``n``;
 - ``facets.json``: per facet value, its documents (as gaps).
 """
@@ -224,6 +226,41 @@ def _fit(piece: list[list], piece_bytes: int) -> list[list[list]]:
     return _fit(piece[:middle], piece_bytes) + _fit(piece[middle:], piece_bytes)
 
 
+# --- term lists for fuzzy queries -----------------------------------------------------------
+
+MAX_BUCKET_LENGTH = 25
+BUCKET_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def bucket_char(char: str) -> str:
+    """A letter or digit stands for itself; any other character is ``_``."""
+    return char if char in BUCKET_CHARS else "_"
+
+
+def bucket_keys() -> list[str]:
+    """Every bucket name: ``f<length>-<first char>`` and ``s<length>-<second char>``."""
+    chars = [*BUCKET_CHARS, "_"]
+    lengths = range(1, MAX_BUCKET_LENGTH + 1)
+    return [f"{family}{n}-{c}" for family in "fs" for n in lengths for c in chars]
+
+
+def term_buckets(terms: Sequence[str]) -> dict[str, list[str]]:
+    """The terms by length and first character, and by length and second character.
+
+    A term within one edit of ``q`` either starts like ``q`` (length ±1) or the edit is at
+    its start, and then its second character and length are known from ``q``: so a fuzzy
+    query with edit distance 1 needs about seven small buckets instead of the term list.
+    Lengths count UTF-16 code units, as JavaScript does; 25 stands for 25 or more.
+    """
+    buckets: dict[str, list[str]] = {key: [] for key in bucket_keys()}
+    for term in terms:
+        length = min(len(term.encode("utf-16-le")) // 2, MAX_BUCKET_LENGTH)
+        buckets[f"f{length}-{bucket_char(term[0])}"].append(term)
+        if len(term) > 1:
+            buckets[f"s{length}-{bucket_char(term[1])}"].append(term)
+    return buckets
+
+
 # --- facets and cards ---------------------------------------------------------------------
 
 
@@ -262,6 +299,8 @@ def search_files(
     split = split_index(serialised, [d.ref for d in documents], piece_bytes)
     files = {f"pieces/{n}.json": dump(piece) for n, piece in enumerate(split.pieces)}
     files["terms.json"] = dump(split.terms)
+    for key, bucket in term_buckets(split.terms).items():
+        files[f"terms/{key}.json"] = dump(bucket)
     files["facets.json"] = dump(facet_table(documents, facets))
     for n, document in enumerate(documents):
         files[f"cards/{n}.json"] = dump({"ref": document.ref, **document.card})

@@ -17,7 +17,7 @@
   const BASE = script.dataset.searchBase;
   const VERSION = script.dataset.searchVersion;
   const ROOT = script.dataset.siteRoot;
-  const PAGE_SIZE = 20;
+  const PAGE_SIZE = 10;
   const WEIGHT_SCALE = 1000;
   const TOP_ENTITIES = 8;
   const TYPE_LABELS = {
@@ -131,8 +131,8 @@
       this.pieces = new Map(); // piece number -> Promise<Map(term -> entry)>
       this.cards = new Map(); // document number -> Promise<card>
       this.facets = null;
-      this.terms = null;
-      this.termSet = null;
+      this.terms = null; // Promise<TokenSet> of every term
+      this.buckets = new Map(); // bucket name -> Promise<[term, ...]>
     }
 
     /** The number of the piece whose run of terms would hold ``term``. */
@@ -168,17 +168,49 @@
       return this.cards.get(n);
     }
 
-    async termList() {
+    /** A TokenSet of every term (leading wildcards, edit distances above 1). */
+    async allTerms() {
       if (!this.terms) {
-        this.terms = fetchJSON("terms.json").then((terms) => {
-          this.termSet = this.lunr.TokenSet.fromArray(terms);
-          return terms;
-        });
+        this.terms = fetchJSON("terms.json").then((terms) => this.lunr.TokenSet.fromArray(terms));
         this.terms.catch(() => {
           this.terms = null;
         });
       }
       return this.terms;
+    }
+
+    /** A TokenSet of the terms in the named buckets (see term_buckets in search.py). */
+    async bucketTerms(keys) {
+      const lists = await Promise.all(
+        [...new Set(keys)].map((key) => {
+          if (!this.buckets.has(key)) {
+            const loading = fetchJSON(`terms/${key}.json`);
+            loading.catch(() => this.buckets.delete(key));
+            this.buckets.set(key, loading);
+          }
+          return this.buckets.get(key);
+        }),
+      );
+      return this.lunr.TokenSet.fromArray([...new Set(lists.flat())].sort());
+    }
+
+    /** The terms a fuzzy or leading-wildcard clause could expand to, as a TokenSet. */
+    async candidates(probe) {
+      const chars = Array.from(probe.term);
+      if (probe.editDistance !== 1 || probe.term.includes("*") || chars.length < 2) {
+        return this.allTerms();
+      }
+      const length = probe.term.length;
+      const [first, second] = chars.map(bucketChar);
+      return this.bucketTerms([
+        bucketKey("f", length - 1, first), // an edit after the first character
+        bucketKey("f", length, first),
+        bucketKey("f", length + 1, first),
+        bucketKey("s", length, second), // the first character replaced
+        bucketKey("f", length - 1, second), // the first character deleted
+        bucketKey("s", length + 1, first), // a character inserted before it
+        bucketKey("s", length, first), // the first two swapped
+      ]);
     }
 
     loadFacets() {
@@ -248,14 +280,12 @@
         }
       }
       let expanded = [];
-      if (open.length) {
-        await this.termList();
-        for (const probe of open) {
-          const matches = this.termSet.intersect(this.lunr.TokenSet.fromClause(probe)).toArray();
-          expanded = expanded.concat(matches);
-          for (const term of matches) numbers.add(this.pieceOf(term));
-        }
-      }
+      const candidates = await Promise.all(open.map((probe) => this.candidates(probe)));
+      open.forEach((probe, i) => {
+        const matches = candidates[i].intersect(this.lunr.TokenSet.fromClause(probe)).toArray();
+        expanded = expanded.concat(matches);
+        for (const term of matches) numbers.add(this.pieceOf(term));
+      });
       const loaded = await Promise.all([...numbers].map((n) => this.piece(n)));
       const entries = new Map();
       const take = (term) => {
@@ -280,13 +310,14 @@
     /** A lunr index holding just ``entries`` (and, for a negated query, every document). */
     assemble(entries, negated) {
       const invertedIndex = [];
-      const vectors = new Map();
+      const vectors = new Map(); // "field/doc" -> [term index, weight, ...]
       const terms = [...entries.keys()].sort();
       for (const term of terms) {
         const entry = entries.get(term);
         const index = entry[1];
         const posting = { _index: index };
-        this.fields.forEach((field, f) => {
+        for (let f = 0; f < this.fields.length; f += 1) {
+          const field = this.fields[f];
           const flat = entry[2 + f];
           const docs = {};
           let doc = 0;
@@ -294,11 +325,12 @@
             doc += flat[i];
             docs[doc] = {};
             const key = `${field}/${doc}`;
-            if (!vectors.has(key)) vectors.set(key, []);
-            vectors.get(key).push([index, flat[i + 1] / WEIGHT_SCALE]);
+            const elements = vectors.get(key);
+            if (elements) elements.push(index, flat[i + 1] / WEIGHT_SCALE);
+            else vectors.set(key, [index, flat[i + 1] / WEIGHT_SCALE]);
           }
           posting[field] = docs;
-        });
+        }
         invertedIndex.push([term, posting]);
       }
       if (negated) {
@@ -309,10 +341,8 @@
           }
         }
       }
-      const fieldVectors = [...vectors].map(([key, pairs]) => [
-        key,
-        pairs.sort((a, b) => a[0] - b[0]).flat(),
-      ]);
+      const fieldVectors = [];
+      for (const [key, elements] of vectors) fieldVectors.push([key, byTermIndex(elements)]);
       return this.lunr.Index.load({
         version: this.manifest.lunr,
         fields: this.fields,
@@ -357,6 +387,23 @@
       return splitTerm(word).map((term) => this.lunr.stemmer(new this.lunr.Token(term)).toString());
     }
   }
+
+  const MAX_BUCKET_LENGTH = 25;
+  const bucketChar = (char) => (/^[a-z0-9]$/.test(char) ? char : "_");
+  const bucketKey = (family, length, char) =>
+    `${family}${Math.max(1, Math.min(length, MAX_BUCKET_LENGTH))}-${char}`;
+
+  /** Vector elements ``[index, value, ...]`` in term-index order, as lunr.Vector needs. */
+  const byTermIndex = (elements) => {
+    let sorted = true;
+    for (let i = 2; i < elements.length; i += 2) {
+      if (elements[i] < elements[i - 2]) sorted = false;
+    }
+    if (sorted) return elements;
+    const pairs = [];
+    for (let i = 0; i < elements.length; i += 2) pairs.push([elements[i], elements[i + 1]]);
+    return pairs.sort((a, b) => a[0] - b[0]).flat();
+  };
 
   /** A query's words with lunr's syntax characters taken out. */
   const plainWords = (text) =>
@@ -525,6 +572,7 @@
     async render() {
       const run = ++this.run;
       delete this.app.dataset.rendered;
+      delete this.app.dataset.results;
       await this.show(run);
       // Tests and scripts wait for this: the state the page now shows.
       if (run === this.run) this.app.dataset.rendered = stateURL(this.state);
@@ -560,6 +608,8 @@
         this.more.hidden = this.shown >= this.matches.length;
         this.summarise(found, q);
         this.renderFilters(facets);
+        this.app.dataset.results = stateURL(this.state);
+        performance.mark("search-results"); // results are on screen (bench/search.py reads it)
         const loaded = await search.loadFacets();
         if (run !== this.run) return;
         this.renderFilters(loaded);
