@@ -307,3 +307,12 @@ def test_a_fuzzy_query_fetches_small_term_buckets_not_the_term_list(page, engine
     assert count > 0
     assert fetched and all("/search/terms/" in url for url in fetched)
     assert len(fetched) <= 7
+
+
+def test_a_failed_download_shows_an_error_state_not_a_blank_page(page, site):
+    page.route("**/search/pieces/**", lambda route: route.abort())
+    open_search(page, site, "S-400")
+    status = page.locator(".search-status")
+    assert status.inner_text().startswith("Search could not load")
+    assert "error" in status.get_attribute("class")
+    assert titles(page) == []
