@@ -31,11 +31,10 @@ from dataclasses import dataclass, field
 
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
-from lunr.stop_word_filter import WORDS as STOP_WORDS
 from lunr.token import Token
 
 from .stemmer import stem
-from .terms import split_term, words
+from .terms import content_terms, split_term
 
 FORMAT = 1
 DEFAULT_FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("entities", 5), ("body", 1))
@@ -92,9 +91,7 @@ Pipeline.register_function(news_terms, "newsTerms")
 lunr_js_stemmer.label = "stemmer"  # type: ignore[attr-defined]
 
 
-def index_terms(text: str) -> list[str]:
-    """The indexed terms of ``text``: split, stop words dropped, stemmed."""
-    return [stem(t) for word in words(text) for t in split_term(word) if t not in STOP_WORDS]
+index_terms = content_terms
 
 
 def js_order(term: str) -> bytes:

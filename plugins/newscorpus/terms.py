@@ -20,6 +20,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lunr.stop_word_filter import WORDS as STOP_WORDS
+
+from .stemmer import stem
+
 # Characters that split a word; the first three are hyphens, which may join a designator.
 HYPHENS = "-\u2010\u2011"
 BREAKS = HYPHENS + "\u2012\u2013\u2014\u2015/\\|"
@@ -67,3 +71,8 @@ def split_term(word: str) -> tuple[str, ...]:
 def terms(text: str) -> list[str]:
     """Every term of ``text`` in order, before stop words and stemming."""
     return [term for word in words(text) for term in split_term(word)]
+
+
+def content_terms(text: str) -> list[str]:
+    """The indexed terms of ``text``: split, lunr's stop words dropped, stemmed."""
+    return [stem(t) for word in words(text) for t in split_term(word) if t not in STOP_WORDS]

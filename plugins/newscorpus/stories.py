@@ -1,0 +1,230 @@
+"""Stories: articles that report the same event, from any outlet.
+
+Two articles are one story when the sets of content words of their bodies (stemmed, stop
+words out; :func:`newscorpus.terms.content_terms`) overlap by at least ``threshold``
+(Jaccard), they name at least one entity in common, and, when both are dated, they were
+published within ``max_days`` of each other. Articles with the same cleaned text are
+exact duplicates and always one story. Candidate pairs come from MinHash LSH
+(``datasketch``), so a corpus is not compared pair by pair; the overlap of every
+candidate pair is then computed exactly. Stories are the connected groups of such pairs.
+
+Within a story, sentences are matched across articles by the overlap of their content
+words, which gives the sentences every version shares and what each one adds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+from .model import Published
+from .terms import content_terms
+
+DEFAULT_THRESHOLD = 0.25
+DEFAULT_MAX_DAYS = 7
+# Two sentences say the same when their content words overlap this much (Jaccard), or
+# when the shorter one's words (at least MIN_CONTAINED of them) are nearly all in the other.
+SENTENCE_MATCH = 0.5
+CONTAINED = 0.8
+MIN_CONTAINED = 4
+NUM_PERM = 128
+MIN_TERMS = 5  # bodies with fewer content words are never matched
+
+
+@dataclass(frozen=True, slots=True)
+class StoryArticle:
+    """What story detection needs to know of one article."""
+
+    slug: str
+    title: str
+    outlet: str
+    published: Published
+    text: str
+    sentences: tuple[str, ...]
+    entities: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A group of articles reporting the same event (indices into the input, in its order)."""
+
+    id: str
+    members: tuple[int, ...]
+    duplicates: tuple[tuple[int, ...], ...]
+    similarity: float
+    shared: tuple[str, ...]
+    unique: tuple[tuple[str, ...], ...]  # per member, in ``members`` order
+
+    @property
+    def exact(self) -> bool:
+        """Every member has the same cleaned text."""
+        return len(self.duplicates) == 1 and len(self.duplicates[0]) == len(self.members)
+
+
+def fingerprint(text: str) -> str:
+    """Same cleaned text, same fingerprint (white space is not a difference)."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
+
+
+def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def within_days(a: Published, b: Published, days: int) -> bool:
+    """True unless both dates are known and further apart than ``days``."""
+    if a.value is None or b.value is None:
+        return True
+    return abs((a.value - b.value).days) <= days
+
+
+class _Groups:
+    """Union-find over article indices."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def candidate_pairs(term_sets: Sequence[frozenset[str]], threshold: float) -> set[tuple[int, int]]:
+    """Pairs of articles whose MinHash estimates make an overlap near ``threshold`` likely."""
+    lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=NUM_PERM)
+    hashes = []
+    for i, terms in enumerate(term_sets):
+        minhash = MinHash(num_perm=NUM_PERM, seed=1)
+        minhash.update_batch([t.encode() for t in sorted(terms)])
+        hashes.append(minhash)
+        if len(terms) >= MIN_TERMS:
+            lsh.insert(i, minhash)
+    pairs = set()
+    for i, terms in enumerate(term_sets):
+        if len(terms) < MIN_TERMS:
+            continue
+        for j in lsh.query(hashes[i]):
+            if j != i:
+                pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def find_stories(
+    articles: Sequence[StoryArticle],
+    threshold: float = DEFAULT_THRESHOLD,
+    max_days: int = DEFAULT_MAX_DAYS,
+) -> list[Story]:
+    """Every story with at least two articles, ordered by their first article."""
+    groups = _Groups(len(articles))
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for i, article in enumerate(articles):
+        if article.text.strip():
+            by_text[fingerprint(article.text)].append(i)
+    for same in by_text.values():
+        for i in same[1:]:
+            groups.join(same[0], i)
+
+    term_sets = [frozenset(content_terms(a.text)) for a in articles]
+    scores: dict[tuple[int, int], float] = {}
+    for i, j in candidate_pairs(term_sets, threshold):
+        score = jaccard(term_sets[i], term_sets[j])
+        a, b = articles[i], articles[j]
+        if (
+            score >= threshold
+            and a.entities & b.entities
+            and within_days(a.published, b.published, max_days)
+        ):
+            groups.join(i, j)
+            scores[(i, j)] = score
+
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(articles)):
+        members[groups.find(i)].append(i)
+    stories = []
+    for group in sorted((g for g in members.values() if len(g) > 1), key=lambda g: g[0]):
+        duplicates = [same for same in by_text.values() if len(same) > 1 and same[0] in group]
+        inner = [s for (i, j), s in scores.items() if i in group and j in group]
+        shared, unique = compare_sentences([articles[i] for i in group])
+        stories.append(
+            Story(
+                id=articles[group[0]].slug,
+                members=tuple(group),
+                duplicates=tuple(tuple(d) for d in sorted(duplicates)),
+                similarity=round(min(inner), 3) if inner else 1.0,
+                shared=shared,
+                unique=unique,
+            )
+        )
+    return stories
+
+
+def compare_sentences(
+    articles: Sequence[StoryArticle],
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The sentences of the first article every other one also has (in some wording), and
+    for each article the sentences no other article of the group has."""
+    terms = [[frozenset(content_terms(s)) for s in a.sentences] for a in articles]
+
+    def found_in(words: frozenset[str], other: int) -> bool:
+        return any(same_sentence(words, candidate) for candidate in terms[other])
+
+    others = range(1, len(articles))
+    shared = tuple(
+        sentence
+        for sentence, words in zip(articles[0].sentences, terms[0], strict=True)
+        if words and all(found_in(words, o) for o in others)
+    )
+    unique = tuple(
+        tuple(
+            sentence
+            for sentence, words in zip(article.sentences, terms[n], strict=True)
+            if words and not any(found_in(words, o) for o in range(len(articles)) if o != n)
+        )
+        for n, article in enumerate(articles)
+    )
+    return shared, unique
+
+
+def same_sentence(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two sentences' content words say the same thing (see SENTENCE_MATCH)."""
+    if not a or not b:
+        return False
+    common = len(a & b)
+    if common / len(a | b) >= SENTENCE_MATCH:
+        return True
+    smaller = min(len(a), len(b))
+    return smaller >= MIN_CONTAINED and common / smaller >= CONTAINED
+
+
+def inferred_dates(
+    articles: Sequence[StoryArticle], stories: Sequence[Story]
+) -> dict[int, Published]:
+    """A date for each undated article in a story with dated members: the earliest of them.
+
+    The date keeps that member's precision and is marked inferred, with the reason.
+    """
+    found: dict[int, Published] = {}
+    for story in stories:
+        dated = [i for i in story.members if articles[i].published.value is not None]
+        if not dated:
+            continue
+        source = min(dated, key=lambda i: (articles[i].published.value, i))
+        published = articles[source].published
+        for i in story.members:
+            if articles[i].published.value is None:
+                reason = (
+                    f"same story as {articles[source].outlet}'s “{articles[source].title}”, "
+                    f"published {published.label}"
+                )
+                found[i] = Published(published.value, published.precision, "inferred", reason)
+    return found
