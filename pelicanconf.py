@@ -96,7 +96,7 @@ NEWS_TOPICS = [
 
 # --- full-text search (lunr) ---
 # Indexed fields and their boosts; the reference of every document is its slug.
-NEWS_SEARCH_FIELDS = [("title", 10), ("entities", 5), ("body", 1)]
+NEWS_SEARCH_FIELDS = [("title", 10), ("entities", 5), ("quotes", 2), ("body", 1)]
 # The index is cut by term into pieces of at most this many bytes gzipped, so a
 # query downloads only the pieces that hold its terms.
 NEWS_SEARCH_PIECE_BYTES = 6000
@@ -106,3 +106,10 @@ NEWS_SEARCH_FULL_INDEX = False
 NEWS_LUNR_JS = "node_modules/lunr/lunr.min.js"
 # Entities offered as search facets must be named in at least this many articles.
 NEWS_SEARCH_ENTITY_FACET_MIN_ARTICLES = 2
+
+# --- stories and quotes ---
+# Two articles report the same story when this share of their content words is common
+# to both (Jaccard), they name an entity in common, and their dates (when both are known)
+# are at most NEWS_STORY_MAX_DAYS apart.
+NEWS_STORY_THRESHOLD = 0.25
+NEWS_STORY_MAX_DAYS = 7

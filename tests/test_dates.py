@@ -25,6 +25,9 @@ PUBLISHED = Published(BASE, "day", "stated", "dateline")
         ("last month", dt.date(2019, 4, 1), "month"),
         ("Saturday", dt.date(2019, 5, 18), "day"),
         ("late Saturday", dt.date(2019, 5, 18), "day"),
+        ("Sunday", dt.date(2019, 5, 19), "day"),  # the published day is a Sunday
+        ("on Monday", dt.date(2019, 5, 13), "day"),
+        ("last Sunday", dt.date(2019, 5, 12), "day"),
         ("Friday night", dt.date(2019, 5, 17), "day"),
         ("yesterday", dt.date(2019, 5, 18), "day"),
         ("before the end of this year", dt.date(2019, 1, 1), "year"),

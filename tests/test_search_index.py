@@ -114,7 +114,7 @@ def serialised(documents) -> dict:
 
 def test_index_uses_slugs_as_references_and_the_lunr_js_pipeline(serialised, documents):
     assert serialised["version"] == "2.3.9"
-    assert serialised["fields"] == ["title", "entities", "body"]
+    assert serialised["fields"] == ["title", "entities", "quotes", "body"]
     assert serialised["pipeline"] == ["newsTerms", "stemmer"]
     refs = {ref.partition("/")[2] for ref, _ in serialised["fieldVectors"]}
     assert refs == {d.ref for d in documents}

@@ -48,7 +48,8 @@ def test_home_page_lists_every_article_with_outlet_date_and_summary(seed_site):
     ):
         assert headline in home
     assert "DW · 19 May 2019 The Turkish president has described plans" in home
-    assert "Defence Notes · Undated" in home
+    assert "Defence Notes · 19 May 2019 · inferred" in home  # dated through its story
+    assert "Unknown outlet · Undated" in home
 
 
 def test_dated_articles_come_first_and_undated_last(seed_site):

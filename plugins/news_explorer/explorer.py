@@ -13,7 +13,15 @@ from pathlib import Path
 
 from newscorpus.canonical import load_alias_table
 from newscorpus.catalog import ArticleRef, Catalog, build_catalog
-from newscorpus.export import EXPORT_NAMES, article_rows, entity_rows, event_row, write_exports
+from newscorpus.export import (
+    EXPORT_NAMES,
+    article_rows,
+    entity_rows,
+    event_row,
+    quote_row,
+    story_row,
+    write_exports,
+)
 from newscorpus.extract import CorpusExtraction, extract_corpus
 from newscorpus.model import ENTITY_TYPES
 from newscorpus.nlp import DEFAULT_MODEL, ModelMissing
@@ -25,6 +33,7 @@ from pelican.utils import slugify
 from .ordering import order_articles
 from .reader import Link, render_body
 from .search import DEFAULT_FOLDER, build_search, write_search
+from .stories import coverage, date_through_stories, quotes_by_speaker
 
 logger = logging.getLogger(__name__)
 
@@ -69,10 +78,13 @@ def prepare_articles(generator) -> None:
         corpus.cache_hits,
         corpus.model,
     )
+    articles, corpus, stories = date_through_stories(generator, articles, corpus)
     refs = [
         ArticleRef(a.slug, a.url, a.title, a.outlet, a.news_article.published) for a in articles
     ]
     catalog = build_catalog(refs, corpus, topics, tag_slug)
+    story_records, quote_records, quotes = coverage(refs, corpus, stories)
+    story_of = {v.article.slug: record for record in story_records for v in record.versions}
     for article, extraction, topic_names in zip(
         articles, corpus.articles, catalog.article_topics, strict=True
     ):
@@ -89,6 +101,7 @@ def prepare_articles(generator) -> None:
             if any(e.type == kind for e in extraction.entities)
         ]
         article.news_dates = extraction.dates
+        article.news_story = story_of.get(article.slug)
         article._content = render_body(
             article.news_article.blocks, entity_links(extraction, catalog)
         )
@@ -96,6 +109,10 @@ def prepare_articles(generator) -> None:
     generator.context["news_corpus"] = corpus
     generator.context["news_refs"] = refs
     generator.context["news_articles"] = articles
+    generator.context["news_stories"] = story_records
+    generator.context["news_quotes"] = quote_records
+    generator.context["news_article_quotes"] = quotes
+    generator.context["news_quotes_by_speaker"] = quotes_by_speaker(quote_records)
     generator.context["NEWS_TYPE_LABELS"] = TYPE_LABELS
     generator.context["NEWS_TYPE_SINGULAR"] = TYPE_SINGULAR
 
@@ -150,6 +167,7 @@ class ExplorerPagesGenerator(Generator):
             self.context["news_corpus"],
             catalog,
             self.settings,
+            self.context.get("news_article_quotes"),
         )
         manifest = json.loads(self.search_files["manifest.json"])
         logger.info(
@@ -186,6 +204,10 @@ class ExplorerPagesGenerator(Generator):
         if self.search_files is not None:
             write_search(Path(self.output_path) / DEFAULT_FOLDER, self.search_files)
         page(f"{DEFAULT_FOLDER}/index.html", "search", nav_section="search")
+        page("stories/index.html", "stories", nav_section="stories")
+        for story in self.context.get("news_stories", []):
+            page(f"stories/{story.id}/index.html", "story", story=story)
+        page("quotes/index.html", "quotes", nav_section="quotes")
         self.write_exports(catalog)
 
     def write_exports(self, catalog: Catalog) -> None:
@@ -197,6 +219,12 @@ class ExplorerPagesGenerator(Generator):
             "articles": article_rows(refs, corpus, catalog),
             "entities": entity_rows(catalog, lambda r: tag_url.format(slug=r.slug)),
             "timeline": [event_row(event) for event in catalog.events],
+            "stories": [
+                story_row(story, f"stories/{story.id}/") for story in self.context["news_stories"]
+            ],
+            "quotes": [
+                quote_row(quote, f"quotes/#{quote.id}") for quote in self.context["news_quotes"]
+            ],
         }
         assert tuple(tables) == EXPORT_NAMES
         write_exports(Path(self.output_path) / "data", tables)

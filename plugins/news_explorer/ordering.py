@@ -9,10 +9,12 @@ logger = logging.getLogger(__name__)
 
 
 def sort_key(article) -> tuple:
-    """Newest first, undated last; ties broken by headline, then file name."""
+    """Newest first, undated last; on the same day a stated date before an inferred one;
+    then by headline and file name."""
     undated = article.published_status == "undated"
     ordinal = 0 if undated else article.date.toordinal()
-    return (undated, -ordinal, article.title.lower(), article.source_file)
+    inferred = article.published_status == "inferred"
+    return (undated, -ordinal, inferred, article.title.lower(), article.source_file)
 
 
 def order_articles(generator) -> None:

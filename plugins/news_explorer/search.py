@@ -12,6 +12,7 @@ from pathlib import Path
 
 from newscorpus.catalog import ArticleRef, Catalog
 from newscorpus.extract import CorpusExtraction
+from newscorpus.quotes import Quote
 from newscorpus.search import (
     DEFAULT_FIELDS,
     DEFAULT_PIECE_BYTES,
@@ -72,13 +73,14 @@ def excerpt(text: str, limit: int = CARD_TEXT_CHARS) -> str:
 
 def search_documents(
     articles: Sequence, refs: Sequence[ArticleRef], corpus: CorpusExtraction, catalog: Catalog,
-    settings: dict,
+    settings: dict, quotes: Sequence[Sequence[Quote]] | None = None,
 ) -> list[SearchDocument]:  # fmt: skip
     """One search document per article, in site order, with its card and facet values."""
     topic_slugs = {record.topic.name: record.topic.slug for record in catalog.topics}
     documents = []
-    for article, ref, extraction, topics in zip(
-        articles, refs, corpus.articles, catalog.article_topics, strict=True
+    quotes = quotes or [[] for _ in articles]
+    for article, ref, extraction, topics, article_quotes in zip(
+        articles, refs, corpus.articles, catalog.article_topics, quotes, strict=True
     ):
         records = [catalog.entities[e.name] for e in extraction.entities]
         published = ref.published
@@ -111,6 +113,7 @@ def search_documents(
                 title=ref.title,
                 entities=tuple(r.name for r in records),
                 body=extraction.text,
+                quotes=tuple(f"{q.speaker or ''} {q.text}".strip() for q in article_quotes),
                 card=card,
                 facets=facets,
             )
@@ -120,12 +123,12 @@ def search_documents(
 
 def build_search(
     articles: Sequence, refs: Sequence[ArticleRef], corpus: CorpusExtraction, catalog: Catalog,
-    settings: dict,
+    settings: dict, quotes: Sequence[Sequence[Quote]] | None = None,
 ) -> dict[str, bytes]:  # fmt: skip
     """Every file of the search folder, lunr.js included."""
     fields = settings.get("NEWS_SEARCH_FIELDS") or DEFAULT_FIELDS
     files = search_files(
-        search_documents(articles, refs, corpus, catalog, settings),
+        search_documents(articles, refs, corpus, catalog, settings, quotes),
         facets(settings),
         fields=[(name, int(boost)) for name, boost in fields],
         piece_bytes=int(settings.get("NEWS_SEARCH_PIECE_BYTES") or DEFAULT_PIECE_BYTES),

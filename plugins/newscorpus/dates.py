@@ -61,6 +61,8 @@ DATE_WORD = re.compile(
     re.I,
 )
 AGO = re.compile(r"\bago\b", re.I)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+BARE_WEEKDAY = re.compile(rf"(?:(?:early|late|on)\s+)?({'|'.join(WEEKDAYS)})", re.I)
 TIME_OF_DAY = re.compile(r"[\s,]+(?:morning|afternoon|evening|night|lunchtime)$", re.I)
 PERIODS: dict[str, Precision] = {"day": "day", "month": "month", "year": "year"}
 
@@ -115,6 +117,10 @@ def normalise(
     relative = YEAR.search(core) is None
     if relative and base is None:
         return None, "none", True, "relative to an unknown publication date"
+    if relative and base is not None and (weekday := BARE_WEEKDAY.fullmatch(core)):
+        # "said on Sunday" in a Sunday paper is that day; otherwise the last such day.
+        back = (base.weekday() - WEEKDAYS.index(weekday.group(1).lower())) % 7
+        return base - dt.timedelta(days=back), "day", True, ""
     found = parse(core, base if relative else None)
     if found is None:
         return None, "none", relative, "not a date the parser understands"

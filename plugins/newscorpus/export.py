@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .catalog import ArticleRef, Catalog, Event
+from .coverage import QuoteRecord, StoryRecord
 from .extract import CorpusExtraction
 
-EXPORT_NAMES = ("articles", "entities", "timeline")
+EXPORT_NAMES = ("articles", "entities", "timeline", "stories", "quotes")
 LIST_SEPARATOR = "; "
 
 
@@ -82,6 +83,38 @@ def event_row(event: Event) -> dict:
     }
 
 
+def story_row(story: StoryRecord, url: str) -> dict:
+    return {
+        "id": story.id,
+        "url": url,
+        "title": story.title,
+        "articles": [v.article.slug for v in story.versions],
+        "outlets": story.outlets,
+        "dates": [v.article.published.iso or None for v in story.versions],
+        "exact_duplicates": story.exact,
+        "copies": {v.article.slug: v.copy_of.slug for v in story.versions if v.copy_of},
+        "shared_sentences": list(story.shared),
+    }
+
+
+def quote_row(quote: QuoteRecord, url: str) -> dict:
+    return {
+        "id": quote.id,
+        "url": url,
+        "speaker": quote.speaker,
+        "text": quote.text,
+        "carried_by": [
+            {
+                "slug": c.article.slug,
+                "outlet": c.article.outlet,
+                "published": c.article.published.iso or None,
+                "variant": c.text,
+            }
+            for c in quote.carried_by
+        ],
+    }
+
+
 def to_json(rows: list[dict]) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
@@ -114,6 +147,8 @@ def flatten_item(item) -> str:
         return f"{item['name']} ({item['type']})"
     if isinstance(item, dict) and "value" in item:
         return f"{item['text']} = {item['value'] or '?'}"
+    if isinstance(item, dict) and "variant" in item:
+        return f"{item['slug']}: {item['variant']}"
     return str(item)
 
 

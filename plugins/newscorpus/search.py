@@ -37,7 +37,12 @@ from .stemmer import stem
 from .terms import content_terms, split_term
 
 FORMAT = 1
-DEFAULT_FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("entities", 5), ("body", 1))
+DEFAULT_FIELDS: tuple[tuple[str, int], ...] = (
+    ("title", 10),
+    ("entities", 5),
+    ("quotes", 2),
+    ("body", 1),
+)
 DEFAULT_PIECE_BYTES = 6_000  # gzipped
 SEARCH_PIPELINE = ("newsTerms", "stemmer")
 WEIGHT_SCALE = 1000  # lunr keeps weights to three decimals
@@ -60,6 +65,7 @@ class SearchDocument:
     title: str
     entities: tuple[str, ...]
     body: str
+    quotes: tuple[str, ...] = ()
     card: Mapping[str, object] = field(default_factory=dict)
     facets: Mapping[str, tuple[FacetValue, ...]] = field(default_factory=dict)
 
@@ -118,6 +124,7 @@ def build_index(
                 "title": index_terms(document.title),
                 "entities": index_terms(" ".join(document.entities)),
                 "body": index_terms(document.body),
+                "quotes": index_terms(" ".join(document.quotes)),
             }
         )
     serialised = builder.build().serialize()

@@ -1,0 +1,124 @@
+"""Stories and quotes glue: group the articles, date undated versions, read the quotes.
+
+Runs inside :func:`news_explorer.explorer.prepare_articles`, after extraction: an article
+whose date is unknown but which belongs to a story with dated versions gets that date
+(marked inferred, with the reason) before anything is tagged, ordered or paged, and the
+date expressions in its text are read again against it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+
+from newscorpus.catalog import ArticleRef
+from newscorpus.coverage import QuoteRecord, StoryRecord, article_quotes, quote_records
+from newscorpus.coverage import story_records as build_story_records
+from newscorpus.dates import normalise_dates
+from newscorpus.extract import CorpusExtraction, Extraction
+from newscorpus.model import DateSpan, Published
+from newscorpus.quotes import Quote
+from newscorpus.stories import (
+    DEFAULT_MAX_DAYS,
+    DEFAULT_THRESHOLD,
+    Story,
+    StoryArticle,
+    find_stories,
+    inferred_dates,
+)
+from pelican.urlwrappers import Tag
+from pelican.utils import set_date_tzinfo
+
+from .ordering import sort_key
+from .reader import DATE_TAG_COUNT
+
+
+def story_inputs(articles: Sequence, corpus: CorpusExtraction) -> list[StoryArticle]:
+    return [
+        StoryArticle(
+            slug=article.slug,
+            title=article.title,
+            outlet=article.outlet,
+            published=article.news_article.published,
+            text=extraction.text,
+            sentences=tuple(extraction.sentence(i) for i in range(len(extraction.sentences))),
+            entities=frozenset(entity.name for entity in extraction.entities),
+        )
+        for article, extraction in zip(articles, corpus.articles, strict=True)
+    ]
+
+
+def group_stories(settings: dict, inputs: Sequence[StoryArticle]) -> list[Story]:
+    return find_stories(
+        inputs,
+        threshold=float(settings.get("NEWS_STORY_THRESHOLD", DEFAULT_THRESHOLD)),
+        max_days=int(settings.get("NEWS_STORY_MAX_DAYS", DEFAULT_MAX_DAYS)),
+    )
+
+
+def date_through_stories(
+    generator, articles: list, corpus: CorpusExtraction
+) -> tuple[list, CorpusExtraction, list[Story]]:
+    """Group stories; give undated versions an inferred date; return everything re-ordered."""
+    settings = generator.settings
+    stories = group_stories(settings, story_inputs(articles, corpus))
+    inferred = inferred_dates(story_inputs(articles, corpus), stories)
+    if not inferred:
+        return articles, corpus, stories
+    extractions = list(corpus.articles)
+    for i, published in inferred.items():
+        set_published(articles[i], published, settings)
+        extractions[i] = rebase(extractions[i], published)
+    order = sorted(range(len(articles)), key=lambda i: sort_key(articles[i]))
+    articles = [articles[i] for i in order]
+    corpus = dataclasses.replace(corpus, articles=tuple(extractions[i] for i in order))
+    generator.articles.sort(key=sort_key)
+    return articles, corpus, group_stories(settings, story_inputs(articles, corpus))
+
+
+def format_date(date: dt.datetime, pattern: str) -> str:
+    """Pelican's ``locale_date`` for a date (``%-d`` and friends as Pelican allows)."""
+    from pelican.utils import strftime
+
+    return strftime(date, pattern)
+
+
+def set_published(article, published: Published, settings: dict) -> None:
+    """Give a Pelican article an inferred publication date (metadata, date, date tags)."""
+    value = published.value
+    assert value is not None
+    article.news_article = dataclasses.replace(article.news_article, published=published)
+    naive = dt.datetime(value.year, value.month, value.day)
+    article.date = set_date_tzinfo(naive, settings.get("TIMEZONE"))
+    article.locale_date = format_date(article.date, settings.get("DEFAULT_DATE_FORMAT", "%x"))
+    article.published_iso = published.iso
+    article.published_label = published.label
+    article.published_status = published.status
+    article.published_precision = published.precision
+    article.published_reason = published.reason
+    names = [published.iso[:4], published.iso[:7]][: DATE_TAG_COUNT[published.precision]]
+    article.tags = [*getattr(article, "tags", []), *(Tag(name, settings) for name in names)]
+
+
+def rebase(extraction: Extraction, published: Published) -> Extraction:
+    """The article's date expressions read again against a new publication date."""
+    spans = [DateSpan(d.text, d.start, d.end, d.sentence) for d in extraction.dates]
+    return dataclasses.replace(extraction, dates=normalise_dates(spans, published))
+
+
+def coverage(
+    refs: Sequence[ArticleRef], corpus: CorpusExtraction, stories: Sequence[Story]
+) -> tuple[list[StoryRecord], list[QuoteRecord], list[list[Quote]]]:
+    """Story records, quote records and each article's quotes."""
+    quotes = [article_quotes(extraction) for extraction in corpus.articles]
+    return build_story_records(refs, stories), quote_records(refs, quotes), quotes
+
+
+def quotes_by_speaker(records: Sequence[QuoteRecord]) -> dict[str, list[QuoteRecord]]:
+    found: dict[str, list[QuoteRecord]] = defaultdict(list)
+    for record in records:
+        if record.speaker:
+            found[record.speaker].append(record)
+    return dict(found)

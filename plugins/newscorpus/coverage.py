@@ -1,0 +1,139 @@
+"""Who carried what: story and quote records for the pages and the exports.
+
+:mod:`newscorpus.stories` groups articles and :mod:`newscorpus.quotes` finds and matches
+quotations; this module turns their index-based results into records that name the
+articles (:class:`newscorpus.catalog.ArticleRef`), in date order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .catalog import ArticleRef
+from .extract import Extraction
+from .quotes import PersonMention, Quote, find_quotes, match_quotes, word_diff
+from .stories import Story
+
+
+@dataclass(frozen=True, slots=True)
+class StoryVersion:
+    """One article of a story, what only it says, and which article it copies verbatim."""
+
+    article: ArticleRef
+    unique: tuple[str, ...]
+    copy_of: ArticleRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRecord:
+    """One story across outlets: the data behind its page."""
+
+    id: str
+    title: str
+    versions: tuple[StoryVersion, ...]
+    shared: tuple[str, ...]
+    exact: bool
+    similarity: float
+
+    @property
+    def articles(self) -> list[ArticleRef]:
+        return [v.article for v in self.versions]
+
+    @property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(v.article.outlet for v in self.versions))
+
+
+@dataclass(frozen=True, slots=True)
+class CarriedQuote:
+    """A quote as one article carries it: its wording, marked where it differs."""
+
+    article: ArticleRef
+    text: str
+    diff: tuple[tuple[str, bool], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRecord:
+    """One quote, once, with every article that carried it."""
+
+    id: str
+    speaker: str | None
+    text: str
+    carried_by: tuple[CarriedQuote, ...]
+
+    @property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(c.article.outlet for c in self.carried_by))
+
+
+def date_order(ref: ArticleRef) -> tuple:
+    """Oldest first, a stated date before an inferred one, undated last, then by slug."""
+    value = ref.published.value
+    inferred = ref.published.status == "inferred"
+    return (value is None, value.toordinal() if value else 0, inferred, ref.slug)
+
+
+def story_records(refs: Sequence[ArticleRef], stories: Sequence[Story]) -> list[StoryRecord]:
+    """A record per story, versions in date order, stories newest first."""
+    records = []
+    for story in stories:
+        originals = {i: group[0] for group in story.duplicates for i in group[1:]}
+        versions = sorted(
+            (
+                StoryVersion(
+                    refs[i],
+                    unique,
+                    refs[originals[i]] if i in originals else None,
+                )
+                for i, unique in zip(story.members, story.unique, strict=True)
+            ),
+            key=lambda v: date_order(v.article),
+        )
+        records.append(
+            StoryRecord(
+                id=refs[story.members[0]].slug,
+                title=versions[0].article.title,
+                versions=tuple(versions),
+                shared=story.shared,
+                exact=story.exact,
+                similarity=story.similarity,
+            )
+        )
+    return sorted(records, key=lambda r: (date_order(r.versions[0].article), r.id))
+
+
+def article_quotes(extraction: Extraction) -> list[Quote]:
+    """The quotations of one article, speakers linked to its canonical person entities."""
+    people = [
+        PersonMention(m.start, m.end, entity.name)
+        for entity in extraction.entities
+        if entity.type == "PERSON"
+        for m in entity.mentions
+    ]
+    return find_quotes(extraction.text, people)
+
+
+def quote_records(
+    refs: Sequence[ArticleRef], quotes: Sequence[Sequence[Quote]]
+) -> list[QuoteRecord]:
+    """Each quote once: the longest wording, its speaker, and who carried it (date order).
+
+    Records are ordered by how many outlets carried them, then by speaker and text.
+    """
+    flat = [(n, quote) for n, article in enumerate(quotes) for quote in article]
+    groups = match_quotes([(quote.text, quote.speaker) for _, quote in flat])
+    records = []
+    for group in groups:
+        members = [flat[i] for i in group]
+        text = max((q.text for _, q in members), key=lambda t: (len(t), t))
+        speaker = next((q.speaker for _, q in members if q.speaker), None)
+        carried = sorted(
+            (CarriedQuote(refs[n], q.text, tuple(word_diff(text, q.text))) for n, q in members),
+            key=lambda c: (date_order(c.article), c.text),
+        )
+        digest = hashlib.sha1(f"{speaker}\0{text}".encode()).hexdigest()[:10]
+        records.append(QuoteRecord(f"q{digest}", speaker, text, tuple(carried)))
+    return sorted(records, key=lambda r: (-len(r.outlets), r.speaker or "~", r.text))

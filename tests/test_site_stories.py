@@ -1,0 +1,99 @@
+"""Stories and quotes in a real build of the seeds: pages, links, dates and exports."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from conftest import CORPUS, build_site
+
+DW = "turkey-to-produce-missile-system-with-russia"
+UNDATED = "turkey-says-to-produce-s-500s-with-russia-after-s-400-missile-deal"
+DESPARDES = "turkey-russia-get-closer-discuss-joint-production-of-defense-systems"
+
+
+def read(site, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def data(site, name: str):
+    return json.loads(read(site, f"data/{name}"))
+
+
+def test_one_story_of_three_outlets_with_its_page(seed_site):
+    (story,) = data(seed_site, "stories.json")
+    assert set(story) >= {"id", "url", "articles", "outlets", "dates", "shared_sentences"}
+    assert story["articles"] == [DW, DESPARDES, UNDATED]  # the stated date first
+    assert story["outlets"] == ["DW", "DESPARDES News Monitor", "Defence Notes"]
+    assert story["dates"] == ["2019-05-19"] * 3
+    assert any("absolutely no question" in s for s in story["shared_sentences"])
+    page = read(seed_site, story["url"] + "index.html")
+    assert "<h1>Turkey to produce missile system with Russia</h1>" in page
+    assert "What every version says" in page and "What each version adds" in page
+    assert "next generation missile defense system" in page  # only DW says it
+    index = read(seed_site, "stories/index.html")
+    assert story["url"] in index and "3 articles" in index
+
+
+def test_articles_link_to_their_story_and_the_other_versions(seed_site):
+    page = read(seed_site, f"articles/{DW}/index.html")
+    assert 'href="/stories/' in page
+    assert f'href="/articles/{DESPARDES}/"' in page and f'href="/articles/{UNDATED}/"' in page
+    lone = read(
+        seed_site, "articles/erdogan-russia-and-turkey-should-make-s-500s-together/index.html"
+    )
+    assert "compare the versions" not in lone
+
+
+def test_an_undated_version_is_dated_through_its_story(seed_site):
+    articles = {a["slug"]: a for a in data(seed_site, "articles.json")}
+    undated = articles[UNDATED]
+    assert (undated["published"], undated["published_status"]) == ("2019-05-19", "inferred")
+    dates = {d["text"]: d["value"] for d in undated["dates"]}
+    assert dates["18 May"] == "2019-05-18"
+    page = read(seed_site, f"articles/{UNDATED}/index.html")
+    assert "Date inferred: same story as DW" in page
+    assert '<span class="inferred"' in page
+    timeline = read(seed_site, "timeline/index.html")
+    assert "18 May" in timeline
+    assert articles["erdogan-russia-and-turkey-should-make-s-500s-together"]["published"] is None
+
+
+def test_the_no_stepping_back_quote_is_one_quote_by_erdogan(seed_site):
+    quotes = data(seed_site, "quotes.json")
+    (quote,) = [q for q in quotes if "absolutely no question" in q["text"]]
+    assert quote["speaker"] == "Recep Tayyip Erdogan"
+    assert {c["slug"] for c in quote["carried_by"]} == {DW, DESPARDES, UNDATED}
+    assert {"slug", "outlet", "published", "variant"} == set(quote["carried_by"][0])
+    assert any("stepping back on the S-400 issue" in c["variant"] for c in quote["carried_by"])
+    page = read(seed_site, "quotes/index.html")
+    assert page.count("absolutely no question of (Turkey)") == 3  # the quote + two variants
+    assert '<mark class="diff">stepping</mark>' in page or '<mark class="diff">' in page
+    person = read(seed_site, "tags/recep-tayyip-erdogan/index.html")
+    assert 'id="quotes-h"' in person and f"/quotes/#{quote['id']}" in person
+
+
+def test_story_and_quote_exports_have_csv_twins_and_footer_links(seed_site):
+    for name in ("stories", "quotes"):
+        rows = list(csv.DictReader((seed_site / "data" / f"{name}.csv").open(encoding="utf-8")))
+        assert len(rows) == len(data(seed_site, f"{name}.json"))
+        assert f'href="/data/{name}.json"' in read(seed_site, "index.html")
+
+
+def test_quotes_are_searchable(seed_site):
+    manifest = json.loads(read(seed_site, "search/manifest.json"))
+    assert "quotes" in manifest["fields"]
+    piece = json.loads(read(seed_site, "search/pieces/0.json"))
+    quotes_field = manifest["fields"].index("quotes")
+    entry = next(e for e in piece if e[0] == "step")
+    assert entry[2 + quotes_field]  # "stepping back" is in some article's quotes
+
+
+def test_a_corpus_without_shared_stories_has_an_empty_stories_page(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seed = next(CORPUS.glob("004_*.txt"))
+    (corpus / seed.name).write_bytes(seed.read_bytes())
+    build_site(corpus, tmp_path / "out")
+    assert data(tmp_path / "out", "stories.json") == []
+    assert "0 stories" in read(tmp_path / "out", "stories/index.html")
