@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 from conftest import CORPUS, build_site
 
@@ -97,3 +98,19 @@ def test_a_corpus_without_shared_stories_has_an_empty_stories_page(tmp_path):
     build_site(corpus, tmp_path / "out")
     assert data(tmp_path / "out", "stories.json") == []
     assert "0 stories" in read(tmp_path / "out", "stories/index.html")
+
+
+def test_quotes_are_paged_and_every_link_finds_its_page(tmp_path):
+    build_site(CORPUS, tmp_path / "out", extra=("NEWS_QUOTES_PER_PAGE=4",))
+    site = tmp_path / "out"
+    quotes = data(site, "quotes.json")
+    pages = -(-len(quotes) // 4)
+    assert pages >= 3
+    for quote in quotes:
+        path, _, anchor = quote["url"].partition("#")
+        assert f'id="{anchor}"' in read(site, path + "index.html")
+    assert f'href="/quotes/{pages}/"' in read(site, "quotes/index.html")
+    person = read(site, "tags/recep-tayyip-erdogan/index.html")
+    for link in re.findall(r'href="/(quotes/[^"]*#[^"]+)"', person):
+        path, _, anchor = link.partition("#")
+        assert f'id="{anchor}"' in read(site, path + "index.html")

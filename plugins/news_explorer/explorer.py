@@ -113,8 +113,24 @@ def prepare_articles(generator) -> None:
     generator.context["news_quotes"] = quote_records
     generator.context["news_article_quotes"] = quotes
     generator.context["news_quotes_by_speaker"] = quotes_by_speaker(quote_records)
+    per_page = int(settings.get("NEWS_QUOTES_PER_PAGE", QUOTES_PER_PAGE))
+    pages = [quote_records[i : i + per_page] for i in range(0, len(quote_records), per_page)]
+    generator.context["news_quote_pages"] = pages or [[]]
+    generator.context["news_quote_urls"] = {
+        quote.id: f"{quote_page_url(number)}#{quote.id}"
+        for number, quotes in enumerate(pages, start=1)
+        for quote in quotes
+    }
     generator.context["NEWS_TYPE_LABELS"] = TYPE_LABELS
     generator.context["NEWS_TYPE_SINGULAR"] = TYPE_SINGULAR
+
+
+QUOTES_PER_PAGE = 200
+
+
+def quote_page_url(number: int) -> str:
+    """``quotes/``, then ``quotes/2/``, ``quotes/3/``…"""
+    return "quotes/" if number == 1 else f"quotes/{number}/"
 
 
 def slug_function(settings: dict):
@@ -207,7 +223,16 @@ class ExplorerPagesGenerator(Generator):
         page("stories/index.html", "stories", nav_section="stories")
         for story in self.context.get("news_stories", []):
             page(f"stories/{story.id}/index.html", "story", story=story)
-        page("quotes/index.html", "quotes", nav_section="quotes")
+        quote_pages = self.context.get("news_quote_pages", [[]])
+        for number, quotes in enumerate(quote_pages, start=1):
+            page(
+                quote_page_url(number) + "index.html",
+                "quotes",
+                nav_section="quotes",
+                quotes=quotes,
+                page_number=number,
+                page_urls=[quote_page_url(n) for n in range(1, len(quote_pages) + 1)],
+            )
         self.write_exports(catalog)
 
     def write_exports(self, catalog: Catalog) -> None:
@@ -223,7 +248,8 @@ class ExplorerPagesGenerator(Generator):
                 story_row(story, f"stories/{story.id}/") for story in self.context["news_stories"]
             ],
             "quotes": [
-                quote_row(quote, f"quotes/#{quote.id}") for quote in self.context["news_quotes"]
+                quote_row(quote, self.context["news_quote_urls"][quote.id])
+                for quote in self.context["news_quotes"]
             ],
         }
         assert tuple(tables) == EXPORT_NAMES

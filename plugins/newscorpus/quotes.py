@@ -33,7 +33,7 @@ from .terms import content_terms
 MIN_WORDS = 4
 CONTAINED = 0.7  # of the shorter quote's content words, found in the longer one
 MIN_TERMS = 5  # shorter quotes match only verbatim
-COMMON_TERM = 200  # terms in more quotes than this do not make candidates on their own
+RAREST = 3  # a quote is compared with the quotes that share one of its rarest words
 
 OPENERS = {"“": "”", '"': '"', "‘": "’"}
 SPEECH_VERBS = (
@@ -191,12 +191,15 @@ def quote_terms(text: str) -> tuple[str, ...]:
 
 def same_quote(a: Sequence[str], b: Sequence[str]) -> bool:
     """The same words (verbatim), or the shorter quote's content words nearly all in the
-    longer one, in the same order."""
+    longer one (as a set of words, and in the same order)."""
     if a == b:
         return bool(a)
     shorter = min(len(a), len(b))
     if shorter < MIN_TERMS:
         return False
+    words_a, words_b = set(a), set(b)
+    if len(words_a & words_b) < CONTAINED * min(len(words_a), len(words_b)):
+        return False  # too few words in common, in any order
     blocks = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_matching_blocks()
     return sum(block.size for block in blocks) / shorter >= CONTAINED
 
@@ -220,17 +223,10 @@ def match_quotes(quotes: Sequence[tuple[str, str | None]]) -> list[list[int]]:
         return i
 
     for i, words in enumerate(terms):
-        if not words:
-            continue
-        shared: dict[int, int] = defaultdict(int)
-        for term in set(words):
-            if len(holders[term]) <= COMMON_TERM:
-                for j in holders[term]:
-                    if j > i:
-                        shared[j] += 1
-        for j, count in shared.items():
-            if count < min(2, len(set(words))):
-                continue
+        # Candidates share one of this quote's rarest words; the rest is checked in full.
+        rarest = sorted(set(words), key=lambda t: (len(holders[t]), t))[:RAREST]
+        candidates = {j for term in rarest for j in holders[term] if j > i}
+        for j in sorted(candidates):
             a, b = find(i), find(j)
             if a == b or len(speakers[a] | speakers[b]) > 1:
                 continue

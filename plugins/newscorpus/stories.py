@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from .model import Published
@@ -32,6 +33,7 @@ SENTENCE_MATCH = 0.5
 CONTAINED = 0.8
 MIN_CONTAINED = 4
 NUM_PERM = 128
+ESTIMATE_MARGIN = 0.1  # MinHash estimates with 128 permutations are within ~0.05 of the truth
 MIN_TERMS = 5  # bodies with fewer content words are never matched
 
 
@@ -100,7 +102,8 @@ class _Groups:
 
 
 def candidate_pairs(term_sets: Sequence[frozenset[str]], threshold: float) -> set[tuple[int, int]]:
-    """Pairs of articles whose MinHash estimates make an overlap near ``threshold`` likely."""
+    """Pairs of articles whose overlap may reach ``threshold``: found by MinHash LSH, then
+    kept when their MinHash estimate is within ``ESTIMATE_MARGIN`` of it."""
     lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=NUM_PERM)
     hashes = []
     for i, terms in enumerate(term_sets):
@@ -109,14 +112,20 @@ def candidate_pairs(term_sets: Sequence[frozenset[str]], threshold: float) -> se
         hashes.append(minhash)
         if len(terms) >= MIN_TERMS:
             lsh.insert(i, minhash)
-    pairs = set()
+    found = set()
     for i, terms in enumerate(term_sets):
         if len(terms) < MIN_TERMS:
             continue
         for j in lsh.query(hashes[i]):
             if j != i:
-                pairs.add((min(i, j), max(i, j)))
-    return pairs
+                found.add((min(i, j), max(i, j)))
+    if not found:
+        return found
+    pairs = np.array(sorted(found))
+    matrix = np.stack([h.hashvalues for h in hashes])
+    estimates = (matrix[pairs[:, 0]] == matrix[pairs[:, 1]]).mean(axis=1)
+    keep = pairs[estimates >= threshold - ESTIMATE_MARGIN]
+    return {(int(i), int(j)) for i, j in keep}
 
 
 def find_stories(
