@@ -79,7 +79,12 @@ def test_screenshots_for_people_to_look_at(page, seed_url, width):
         ("topic", "/topics/s-400/"),
         ("entity", "/tags/recep-tayyip-erdogan/"),
         ("timeline", "/timeline/"),
+        ("story", "/stories/turkey-to-produce-missile-system-with-russia/"),
+        ("quotes", "/quotes/"),
+        ("search", "/search/?q=S-400"),
     ):
         page.goto(f"{seed_url}{url}")
+        if name == "search":
+            page.wait_for_selector("#search-app[data-rendered]", state="attached")
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
