@@ -114,7 +114,7 @@ def serialised(documents) -> dict:
 
 def test_index_uses_slugs_as_references_and_the_lunr_js_pipeline(serialised, documents):
     assert serialised["version"] == "2.3.9"
-    assert serialised["fields"] == ["title", "entities", "quotes", "body"]
+    assert serialised["fields"] == ["title", "entities", "body"]
     assert serialised["pipeline"] == ["newsTerms", "stemmer"]
     refs = {ref.partition("/")[2] for ref, _ in serialised["fieldVectors"]}
     assert refs == {d.ref for d in documents}
@@ -258,3 +258,11 @@ def test_buckets_cover_every_term_and_exist_even_when_empty():
     assert buckets["f5-s"] == ["s-400"] and buckets["s5-_"] == ["s-400"]
     assert buckets["f4-_"] == ["ünal"] and buckets["s4-n"] == ["ünal"]
     assert buckets[f"f{MAX_BUCKET_LENGTH}-x"] == ["x" * 40]
+
+
+def test_a_quotes_field_can_be_added():
+    document = SearchDocument("a", "Title", (), "He said so.", quotes=("Erdogan no stepping back",))
+    serialised = build_index([document], fields=(("title", 10), ("quotes", 2), ("body", 1)))
+    assert serialised["fields"] == ["title", "quotes", "body"]
+    posting = dict(serialised["invertedIndex"])["step"]
+    assert posting["quotes"] == {"a": {}} and posting["body"] == {}

@@ -81,13 +81,19 @@ def test_story_and_quote_exports_have_csv_twins_and_footer_links(seed_site):
         assert f'href="/data/{name}.json"' in read(seed_site, "index.html")
 
 
-def test_quotes_are_searchable(seed_site):
+def test_quotes_are_searchable(seed_site, tmp_path):
     manifest = json.loads(read(seed_site, "search/manifest.json"))
-    assert "quotes" in manifest["fields"]
     piece = json.loads(read(seed_site, "search/pieces/0.json"))
-    quotes_field = manifest["fields"].index("quotes")
+    body = 2 + manifest["fields"].index("body")
+    entry = next(e for e in piece if e[0] == "step")  # "stepping back", in DESPARDES's quote
+    assert len(entry[body]) >= 2
+    build_site(
+        CORPUS, tmp_path / "out", extra=('NEWS_SEARCH_FIELDS=[["title", 10], ["quotes", 2]]',)
+    )
+    manifest = json.loads(read(tmp_path / "out", "search/manifest.json"))
+    piece = json.loads(read(tmp_path / "out", "search/pieces/0.json"))
     entry = next(e for e in piece if e[0] == "step")
-    assert entry[2 + quotes_field]  # "stepping back" is in some article's quotes
+    assert manifest["fields"] == ["title", "quotes"] and entry[3]
 
 
 def test_a_corpus_without_shared_stories_has_an_empty_stories_page(tmp_path):
