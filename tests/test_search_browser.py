@@ -240,9 +240,7 @@ COMPARE = """async (queries) => {
 def test_split_index_gives_the_full_index_results_and_scores(page, engine_site):
     root, refs = engine_site
     number = {ref: n for n, ref in enumerate(refs)}
-    for host in serve(root):
-        page.goto(f"{host}/{SUBPATH}/")
-        report = page.evaluate(COMPARE, QUERIES)
+    report = on_engine(page, root, COMPARE, QUERIES)
     assert report["pieces"] > 20
     found = 0
     for row in report["out"]:
@@ -257,16 +255,24 @@ def rank(result: list) -> tuple:
     return (-result[1], result[0])
 
 
+def on_engine(page, root: Path, script: str, arg=None):
+    """Serve the engine site, open its page and evaluate ``script`` there."""
+    for host in serve(root):
+        page.goto(f"{host}/{SUBPATH}/")
+        result = page.evaluate(script, arg)
+    return result
+
+
 def test_an_exact_query_fetches_only_its_own_pieces(page, engine_site):
     root, _ = engine_site
     pieces: list[str] = []
     page.on("request", lambda r: "/pieces/" in r.url and pieces.append(r.url))
-    for host in serve(root):
-        page.goto(f"{host}/{SUBPATH}/")
-        total = page.evaluate(
-            "async () => { const e = await newsSearch.prepare(); await e.search('S-400 NATO');"
-            " return e.manifest.pieces.length; }"
-        )
+    total = on_engine(
+        page,
+        root,
+        "async () => { const e = await newsSearch.prepare(); await e.search('S-400 NATO');"
+        " return e.manifest.pieces.length; }",
+    )
     assert 1 <= len(pieces) <= 2 < total
 
 
@@ -276,16 +282,16 @@ def test_terms_are_the_same_in_python_and_in_the_browser(page, engine_site):
     texts += [p.read_text(encoding="utf-8", errors="replace") for p in FIXTURES.rglob("*.txt")]
     words = sorted({w for text in texts for w in text.split()})
     words += ["S‑400", "F-35A’s", "Москва's", "تركيا", "🚀x", "x🚀", "İstanbul", "ǅemal"]
-    for host in serve(root):
-        page.goto(f"{host}/{SUBPATH}/")
-        browser_terms = page.evaluate(
-            """async (words) => {
-              await newsSearch.prepare();
-              return words.map((w) => newsSearch.splitTerm(w).map(
-                (t) => [t, lunr.stemmer(new lunr.Token(t)).toString()]));
-            }""",
-            words,
-        )
+    browser_terms = on_engine(
+        page,
+        root,
+        """async (words) => {
+          await newsSearch.prepare();
+          return words.map((w) => newsSearch.splitTerm(w).map(
+            (t) => [t, lunr.stemmer(new lunr.Token(t)).toString()]));
+        }""",
+        words,
+    )
     python_terms = [[[t, stem(t)] for t in split_term(w)] for w in words]
     mismatches = [
         (w, p, b) for w, p, b in zip(words, python_terms, browser_terms, strict=True) if p != b
@@ -299,11 +305,11 @@ def test_a_fuzzy_query_fetches_small_term_buckets_not_the_term_list(page, engine
     root, _ = engine_site
     fetched: list[str] = []
     page.on("request", lambda r: "/search/terms" in r.url and fetched.append(r.url))
-    for host in serve(root):
-        page.goto(f"{host}/{SUBPATH}/")
-        count = page.evaluate(
-            "async () => (await (await newsSearch.prepare()).search('rrdogan~1')).results.length"
-        )
+    count = on_engine(
+        page,
+        root,
+        "async () => (await (await newsSearch.prepare()).search('rrdogan~1')).results.length",
+    )
     assert count > 0
     assert fetched and all("/search/terms/" in url for url in fetched)
     assert len(fetched) <= 7

@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .groups import Groups
 from .terms import content_terms
 
 MIN_WORDS = 4
@@ -213,30 +214,19 @@ def match_quotes(quotes: Sequence[tuple[str, str | None]]) -> list[list[int]]:
     for i, words in enumerate(terms):
         for term in set(words):
             holders[term].append(i)
-    parent = list(range(len(quotes)))
-    speakers = [{speaker} - {None} for _, speaker in quotes]  # per group root
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    groups = Groups(len(quotes))
+    speakers = [{speaker} - {None} for _, speaker in quotes]  # per group representative
     for i, words in enumerate(terms):
         # Candidates share one of this quote's rarest words; the rest is checked in full.
         rarest = sorted(set(words), key=lambda t: (len(holders[t]), t))[:RAREST]
         candidates = {j for term in rarest for j in holders[term] if j > i}
         for j in sorted(candidates):
-            a, b = find(i), find(j)
+            a, b = groups.find(i), groups.find(j)
             if a == b or len(speakers[a] | speakers[b]) > 1:
                 continue
             if same_quote(words, terms[j]):
-                parent[max(a, b)] = min(a, b)
-                speakers[min(a, b)] |= speakers[max(a, b)]
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(quotes)):
-        groups[find(i)].append(i)
-    return sorted(groups.values(), key=lambda g: g[0])
+                speakers[groups.join(a, b)] = speakers[a] | speakers[b]
+    return groups.members()
 
 
 def word_diff(base: str, variant: str) -> list[tuple[str, bool]]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from .groups import Groups
 from .model import Published
 from .terms import content_terms
 
@@ -83,24 +84,6 @@ def within_days(a: Published, b: Published, days: int) -> bool:
     return abs((a.value - b.value).days) <= days
 
 
-class _Groups:
-    """Union-find over article indices."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
 def candidate_pairs(term_sets: Sequence[frozenset[str]], threshold: float) -> set[tuple[int, int]]:
     """Pairs of articles whose overlap may reach ``threshold``: found by MinHash LSH, then
     kept when their MinHash estimate is within ``ESTIMATE_MARGIN`` of it."""
@@ -134,7 +117,7 @@ def find_stories(
     max_days: int = DEFAULT_MAX_DAYS,
 ) -> list[Story]:
     """Every story with at least two articles, ordered by their first article."""
-    groups = _Groups(len(articles))
+    groups = Groups(len(articles))
     by_text: dict[str, list[int]] = defaultdict(list)
     for i, article in enumerate(articles):
         if article.text.strip():
@@ -156,11 +139,8 @@ def find_stories(
             groups.join(i, j)
             scores[(i, j)] = score
 
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(articles)):
-        members[groups.find(i)].append(i)
     stories = []
-    for group in sorted((g for g in members.values() if len(g) > 1), key=lambda g: g[0]):
+    for group in (g for g in groups.members() if len(g) > 1):
         duplicates = [same for same in by_text.values() if len(same) > 1 and same[0] in group]
         inner = [s for (i, j), s in scores.items() if i in group and j in group]
         shared, unique = compare_sentences([articles[i] for i in group])
