@@ -63,8 +63,9 @@ def date_through_stories(
 ) -> tuple[list, CorpusExtraction, list[Story]]:
     """Group stories; give undated versions an inferred date; return everything re-ordered."""
     settings = generator.settings
-    stories = group_stories(settings, story_inputs(articles, corpus))
-    inferred = inferred_dates(story_inputs(articles, corpus), stories)
+    inputs = story_inputs(articles, corpus)
+    stories = group_stories(settings, inputs)
+    inferred = inferred_dates(inputs, stories)
     if not inferred:
         return articles, corpus, stories
     extractions = list(corpus.articles)
