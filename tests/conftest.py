@@ -25,12 +25,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def foreign_scripts(html: str) -> list[str]:
-    """Every <script> tag in a page except the site's own search script."""
+    """Every <script> tag in a page except the site's own search script and JSON-LD data."""
     tags = re.findall(r"<script\b[^>]*>", html)
     return [
         tag
         for tag in tags
         if not re.fullmatch(r'<script src="[^"]*/theme/js/search\.js\?v=\w+"[^>]*>', tag)
+        and tag != '<script type="application/ld+json">'
     ]
 
 
@@ -79,22 +80,37 @@ def seeds() -> dict[str, Article]:
 
 
 def run_pelican(
-    corpus: Path, output: Path, settings: str = "pelicanconf.py", extra: tuple[str, ...] = ()
+    corpus: Path,
+    output: Path,
+    settings: str = "pelicanconf.py",
+    extra: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess:
-    """Run a real Pelican build; ``extra`` holds ``KEY=JSON`` setting overrides."""
+    """Run a real Pelican build; ``extra`` holds ``KEY=JSON`` setting overrides and
+    ``env`` environment variables (publishconf.py reads SITEURL from there)."""
     # One -e with every override: a second -e would replace the first.
     overrides = ["-e", *extra] if extra else []
     command = [sys.executable, "-m", "pelican", str(corpus), "-o", str(output), "-s", settings]
     return subprocess.run(
-        command + overrides, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False
+        command + overrides,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, **(env or {})},
     )
 
 
 def build_site(
-    corpus: Path, output: Path, settings: str = "pelicanconf.py", extra: tuple[str, ...] = ()
+    corpus: Path,
+    output: Path,
+    settings: str = "pelicanconf.py",
+    extra: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
 ) -> str:
     """Build ``corpus`` into ``output``, which must succeed; return the console output."""
-    result = run_pelican(corpus, output, settings, extra)
+    result = run_pelican(corpus, output, settings, extra, env)
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout + result.stderr
 

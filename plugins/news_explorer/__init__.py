@@ -10,6 +10,7 @@ from pelican import signals
 
 from . import report
 from .explorer import get_generators, prepare_articles
+from .publishing import fix_feed_dates
 from .reader import NewsTextReader
 
 
@@ -25,4 +26,5 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(prepare_articles)
     signals.get_generators.connect(get_generators)
     signals.article_generator_finalized.connect(report.collect_articles)
+    signals.feed_generated.connect(fix_feed_dates)
     signals.finalized.connect(report.finish_build)

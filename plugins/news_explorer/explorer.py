@@ -13,6 +13,7 @@ from pathlib import Path
 
 from newscorpus.canonical import load_alias_table
 from newscorpus.catalog import ArticleRef, Catalog, build_catalog
+from newscorpus.coverage import StoryRecord
 from newscorpus.export import (
     EXPORT_NAMES,
     article_rows,
@@ -23,6 +24,7 @@ from newscorpus.export import (
     write_exports,
 )
 from newscorpus.extract import CorpusExtraction, extract_corpus
+from newscorpus.labels import distinguish
 from newscorpus.model import ENTITY_TYPES
 from newscorpus.nlp import DEFAULT_MODEL, ModelMissing
 from newscorpus.topics import DEFAULT_TOPICS, TopicError, load_topics
@@ -31,6 +33,7 @@ from pelican.urlwrappers import Tag
 from pelican.utils import slugify
 
 from .ordering import order_articles
+from .publishing import news_article_ld, pin_sitemap_clock, site_date, stamp_undated
 from .reader import Link, render_body
 from .search import DEFAULT_FOLDER, build_search, write_search
 from .stories import coverage, date_through_stories, quotes_by_speaker
@@ -79,6 +82,9 @@ def prepare_articles(generator) -> None:
         corpus.model,
     )
     articles, corpus, stories = date_through_stories(generator, articles, corpus)
+    clock = site_date(articles)
+    stamp_undated(articles, clock)
+    pin_sitemap_clock(clock)
     refs = [
         ArticleRef(a.slug, a.url, a.title, a.outlet, a.news_article.published) for a in articles
     ]
@@ -105,11 +111,16 @@ def prepare_articles(generator) -> None:
         article._content = render_body(
             article.news_article.blocks, entity_links(extraction, catalog)
         )
+        article.news_ld = news_article_ld(
+            article, [catalog.entities[e.name] for e in extraction.entities], settings
+        )
+    story_titles = label_pages(articles, story_records)
     generator.context["news"] = catalog
     generator.context["news_corpus"] = corpus
     generator.context["news_refs"] = refs
     generator.context["news_articles"] = articles
     generator.context["news_stories"] = story_records
+    generator.context["news_story_titles"] = story_titles
     generator.context["news_quotes"] = quote_records
     generator.context["news_article_quotes"] = quotes
     generator.context["news_quotes_by_speaker"] = quotes_by_speaker(quote_records)
@@ -126,6 +137,24 @@ def prepare_articles(generator) -> None:
 
 
 QUOTES_PER_PAGE = 200
+
+
+def label_pages(articles: list, stories: list[StoryRecord]) -> dict[str, str]:
+    """Titles and descriptions that tell pages apart: equal headlines get outlet, date, file."""
+    qualifiers = [
+        [a.outlet, a.news_article.published.label, a.source_file or a.relative_source_path]
+        for a in articles
+    ]
+    titles = distinguish([a.title for a in articles], qualifiers)
+    descriptions = distinguish([a.lede or a.title for a in articles], qualifiers)
+    for article, title, description in zip(articles, titles, descriptions, strict=True):
+        article.news_page_title = title
+        article.news_description = description
+    story_titles = distinguish(
+        [story.title for story in stories],
+        [[", ".join(story.outlets), story.id] for story in stories],
+    )
+    return {story.id: title for story, title in zip(stories, story_titles, strict=True)}
 
 
 def quote_page_url(number: int) -> str:
@@ -233,7 +262,38 @@ class ExplorerPagesGenerator(Generator):
                 page_number=number,
                 page_urls=[quote_page_url(n) for n in range(1, len(quote_pages) + 1)],
             )
+        # GitHub Pages serves 404.html for every missing path, at any depth: absolute links.
+        write("404.html", self.get_template("404"), self.context, relative_urls=False,
+              url="404.html", template_name="404")  # fmt: skip
+        self.write_topic_feeds(writer, catalog)
+        self.write_hosting_files()
         self.write_exports(catalog)
+
+    def write_topic_feeds(self, writer, catalog: Catalog) -> None:
+        """One Atom feed per topic with articles, when ``NEWS_TOPIC_FEED_ATOM`` is set."""
+        pattern: str | None = self.settings.get("NEWS_TOPIC_FEED_ATOM")
+        if not pattern:
+            return
+        by_slug = {article.slug: article for article in self.context["news_articles"]}
+        for record in catalog.topics:
+            if not record.articles:
+                continue
+            path = pattern.format(slug=record.topic.slug)
+            # Feeds list the newest first, as Pelican's own feeds do.
+            articles = sorted(
+                (by_slug[ref.slug] for ref in record.articles), key=lambda a: a.date, reverse=True
+            )
+            writer.write_feed(articles, self.context, path, feed_title=record.topic.name)
+
+    def write_hosting_files(self) -> None:
+        """``.nojekyll`` (serve the folder as it is) and ``robots.txt``."""
+        output = Path(self.output_path)
+        (output / ".nojekyll").write_bytes(b"")
+        lines = ["User-agent: *", "Allow: /"]
+        site_url: str = self.settings.get("SITEURL", "")
+        if site_url.startswith(("http://", "https://")) and self.settings.get("SITEMAP"):
+            lines.append(f"Sitemap: {site_url}/sitemap.xml")
+        (output / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     def write_exports(self, catalog: Catalog) -> None:
         """``data/{articles,entities,timeline}.{json,csv}`` in the output folder."""
