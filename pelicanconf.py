@@ -47,8 +47,14 @@ ARCHIVES_SAVE_AS = "archives/index.html"
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "tags", "categories", "archives"]
-PAGINATED_TEMPLATES: dict[str, int | None] = {}
-DEFAULT_PAGINATION = False
+# The home page and each outlet's page list this many articles per page; the
+# archives list every article on one page, by title.
+DEFAULT_PAGINATION = 50
+PAGINATED_TEMPLATES: dict[str, int | None] = {"index": None, "category": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
 
 # No feeds in the local preview; publishconf.py turns them on.
 FEED_ALL_ATOM = None

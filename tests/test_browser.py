@@ -82,6 +82,7 @@ def test_screenshots_for_people_to_look_at(page, seed_url, width):
         ("story", "/stories/turkey-to-produce-missile-system-with-russia/"),
         ("quotes", "/quotes/"),
         ("search", "/search/?q=S-400"),
+        ("not-found", "/404.html"),
     ):
         page.goto(f"{seed_url}{url}")
         if name == "search":

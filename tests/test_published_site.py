@@ -26,6 +26,8 @@ from conftest import CORPUS, FIXTURES, build_site
 SUBPATH = "news"
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+# Small pages, so the home page and an outlet page are paginated.
+PAGED = ("DEFAULT_PAGINATION=10",)
 
 
 class PagesHandler(http.server.SimpleHTTPRequestHandler):
@@ -75,7 +77,7 @@ def published(corpus, tmp_path_factory) -> Iterator[tuple[str, Path]]:
         ("127.0.0.1", 0), functools.partial(handler, directory=str(root))
     )
     site = f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}"
-    build_site(corpus, output, "publishconf.py", env={"SITEURL": site})
+    build_site(corpus, output, "publishconf.py", PAGED, env={"SITEURL": site})
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -164,6 +166,7 @@ def test_every_link_resolves_and_every_page_is_reached(published, crawl):
     files = {page_url(site, output, f) for f in output.rglob("*.html")}
     assert set(crawl) == files - {f"{site}/404.html"}
     assert len(crawl) > 100
+    assert f"{site}/page/3/" in crawl
 
 
 def test_every_page_has_its_own_title_description_and_canonical_url(crawl):
@@ -282,7 +285,7 @@ def test_a_missing_page_gets_the_styled_404_page_at_any_depth(published, browser
 def test_publishing_twice_gives_byte_identical_output(published, corpus, tmp_path):
     site, output = published
     again = tmp_path / "again"
-    build_site(corpus, again, "publishconf.py", env={"SITEURL": site})
+    build_site(corpus, again, "publishconf.py", PAGED, env={"SITEURL": site})
 
     def files(folder: Path) -> dict[Path, bytes]:
         return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}

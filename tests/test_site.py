@@ -59,6 +59,22 @@ def test_dated_articles_come_first_and_undated_last(seed_site):
     assert len(set(links)) == 5
 
 
+def test_a_long_home_page_is_split_into_pages_in_the_same_order(seed_site, tmp_path):
+    build_site(CORPUS, tmp_path, extra=("DEFAULT_PAGINATION=2",))
+    one_page = re.findall(
+        r'<h3 class="card-title"><a href="/articles/([^/]+)/"', page(seed_site, "")
+    )
+    pages = [page(tmp_path, ""), page(tmp_path, "page/2"), page(tmp_path, "page/3")]
+    split = [re.findall(r'<h3 class="card-title"><a href="/articles/([^/]+)/"', p) for p in pages]
+    assert [len(s) for s in split] == [2, 2, 1]
+    assert sum(split, []) == one_page and len(one_page) == 5
+    assert not (tmp_path / "page" / "4").exists()
+    assert "<title>Articles (page 2) · " in pages[1]
+    assert '<a href="/" rel="prev">Newer</a>' in pages[1]
+    assert '<a href="/page/3/" rel="next">Older</a>' in pages[1]
+    assert "5 articles" in text_of(pages[2])
+
+
 def test_article_page_has_cleaned_text_metadata_and_removed_furniture(seed_site):
     html = page(seed_site, f"articles/{DW_SLUG}")
     text = text_of(html)
