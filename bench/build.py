@@ -119,9 +119,9 @@ def to_markdown(corpus: Path, target: Path, files: list[Path]) -> list[str]:
     return texts
 
 
-def spacy_alone(texts: list[str]) -> Run:
+def spacy_alone(texts: list[str], work: Path) -> Run:
     """spaCy's small pipeline over the texts with two processes, in a child process."""
-    script = ROOT / "bench" / ".spacy_alone.txt"
+    script = work / "spacy-texts.txt"
     script.write_text("\n\x00\n".join(texts), encoding="utf-8")
     code = (
         "import spacy, sys\n"
@@ -181,7 +181,7 @@ def main() -> None:
     )
     runs["plain Pelican (Markdown)"] = measure(pelican(markdown, baseline_output, str(settings)))
     baseline_size = folder_size(baseline_output)
-    runs["spaCy alone (n_process=2)"] = spacy_alone(texts)
+    runs["spaCy alone (n_process=2)"] = spacy_alone(texts, work)
 
     print(f"\n{'':28} {'wall':>8} {'peak memory':>12}")
     for name, run in runs.items():

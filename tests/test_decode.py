@@ -23,6 +23,20 @@ def test_utf16_with_bom_is_decoded_with_a_warning():
     assert warnings and "UTF-16" in warnings[0]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_recognised_by_its_nul_bytes(encoding):
+    text, warnings = decode(f"Café talks\n{BODY}".encode(encoding))
+    assert text == f"Café talks\n{BODY}"
+    assert warnings == [f"decoded as {encoding.upper()} (no byte-order mark)"]
+
+
+def test_a_few_stray_control_characters_are_removed_and_counted():
+    raw = f"Port strike ends\n\n{BODY}\x0c {BODY} \x1b[31mred\x1b[0m {BODY} {BODY}".encode()
+    text, warnings = decode(raw)
+    assert "\x1b" not in text and "[31mred[0m" in text and text.count(BODY) == 4
+    assert warnings == ["2 control characters removed"]
+
+
 def test_windows_1252_is_decoded_with_a_warning():
     text, warnings = decode("Café talks cost €5 — “cheap”\n".encode("cp1252"))
     assert text.startswith("Café talks cost €5 — “cheap”")
@@ -48,6 +62,8 @@ def test_crlf_and_lone_cr_become_newlines(newline):
         (b"  \n\t\n \n", "only whitespace"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
         (b"abc\x00def\x00ghi", "NUL bytes"),
+        (b"\x00\x01\x00\x02" * 50, "NUL bytes"),
+        (b"Headline\n" + b"\x1b\x02text" * 20, "control characters"),
         (b"%PDF-1.4\n", "PDF document"),
     ],
 )

@@ -23,7 +23,7 @@ from newscorpus.export import (
     story_row,
     write_exports,
 )
-from newscorpus.extract import CorpusExtraction, extract_corpus
+from newscorpus.extract import MAX_CHARS, CorpusExtraction, extract_corpus
 from newscorpus.labels import distinguish
 from newscorpus.model import ENTITY_TYPES
 from newscorpus.nlp import DEFAULT_MODEL, ModelMissing
@@ -64,6 +64,7 @@ def prepare_articles(generator) -> None:
     settings = generator.settings
     articles = [a for a in generator.articles if getattr(a, "news_article", None) is not None]
     tag_slug = slug_function(settings)
+    max_chars = int(settings.get("NEWS_NLP_MAX_CHARS", MAX_CHARS))
     try:
         topics = load_topics(settings.get("NEWS_TOPICS", DEFAULT_TOPICS), tag_slug)
         corpus = extract_corpus(
@@ -71,6 +72,7 @@ def prepare_articles(generator) -> None:
             model=settings.get("NEWS_SPACY_MODEL", DEFAULT_MODEL),
             cache_folder=cache_folder(settings),
             processes=int(settings.get("NEWS_NLP_PROCESSES", 2)),
+            max_chars=max_chars,
             alias_table=load_alias_table(aliases_file(settings)),
         )
     except (ModelMissing, TopicError) as error:
@@ -94,6 +96,13 @@ def prepare_articles(generator) -> None:
     for article, extraction, topic_names in zip(
         articles, corpus.articles, catalog.article_topics, strict=True
     ):
+        if len(extraction.text) > max_chars:
+            note = (
+                f"very long ({len(extraction.text):,} characters): names and dates "
+                f"were looked for in the first {max_chars:,}"
+            )
+            article.warnings.append(note)
+            logger.warning("%s: %s", article.source_file, note)
         date_tags = list(getattr(article, "tags", []) or [])
         entity_tags = [Tag(entity.name, settings) for entity in extraction.entities]
         article.tags = entity_tags + date_tags

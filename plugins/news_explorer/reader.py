@@ -31,6 +31,9 @@ class NewsTextReader(BaseReader):
 
     def read(self, filename: str) -> tuple[str, dict]:
         source = report.corpus_relative(filename, self.settings)
+        if not inside(filename, self.settings["PATH"]):
+            report.skip(source, "a symbolic link to a file outside the corpus folder (refused)")
+            return "", {"status": "skip", "title": source}
         with open(filename, "rb") as handle:
             raw = handle.read()
         try:
@@ -113,6 +116,12 @@ def render_body(blocks: Sequence[Block], links: Sequence[Link] = ()) -> str:
         parts.append(f"<{tag}>{''.join(pieces)}</{tag}>")
         offset = end + BLOCK_SEPARATOR_LENGTH
     return "\n".join(parts)
+
+
+def inside(filename: str, folder: str) -> bool:
+    """Whether a file, after following every symbolic link, lies within a folder."""
+    real, root = os.path.realpath(filename), os.path.realpath(folder)
+    return os.path.commonpath([real, root]) == root
 
 
 def article_slug(article: Article, settings: dict) -> str:

@@ -24,6 +24,9 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# More control characters than this share of the text means a binary file; fewer are
+# stray bytes (a form feed from a PDF, a terminal colour code) and are removed.
+MAX_CONTROL_SHARE = 0.01
 LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85|\x0b|\x0c")
 
 
@@ -41,9 +44,12 @@ def decode(raw: bytes) -> tuple[str, list[str]]:
     warnings: list[str] = []
     text = _decode_bytes(raw, warnings)
     text = text.replace("\ufeff", "")
-    if CONTROL_CHARS.search(text) and _control_ratio(text) > 0.01:
+    controls = len(CONTROL_CHARS.findall(text))
+    if controls > MAX_CONTROL_SHARE * len(text):
         raise UnreadableFile("binary file (control characters in the text)")
-    text = CONTROL_CHARS.sub("", text)
+    if controls:
+        text = CONTROL_CHARS.sub("", text)
+        warnings.append(f"{controls} control character{'s' if controls > 1 else ''} removed")
     if not text.strip():
         raise UnreadableFile("no text (only whitespace)")
     return LINE_BREAKS.sub("\n", text), warnings
@@ -66,7 +72,11 @@ def _decode_bytes(raw: bytes, warnings: list[str]) -> str:
         if raw.startswith(signature):
             raise UnreadableFile(f"binary file ({kind})")
     if b"\x00" in raw:
-        raise UnreadableFile("binary file (NUL bytes)")
+        encoding = _utf16_without_bom(raw)
+        if encoding is None:
+            raise UnreadableFile("binary file (NUL bytes)")
+        warnings.append(f"decoded as {encoding.upper()} (no byte-order mark)")
+        return raw.decode(encoding)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -80,5 +90,21 @@ def _decode_bytes(raw: bytes, warnings: list[str]) -> str:
     return text
 
 
-def _control_ratio(text: str) -> float:
-    return len(CONTROL_CHARS.findall(text)) / max(len(text), 1)
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when the NUL bytes are the high bytes of UTF-16 code units.
+
+    Text in a Latin script saved as UTF-16 has a NUL in (nearly) every other byte, on
+    one side only; binary files have NULs on both sides.
+    """
+    if len(raw) % 2:
+        return None
+    even, odd = raw[0::2], raw[1::2]
+    units = len(raw) // 2
+    for encoding, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high.count(0) >= 0.6 * units and low.count(0) == 0:
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding if not CONTROL_CHARS.search(text) else None
+    return None
