@@ -137,6 +137,10 @@ def clean(units: list[Unit]) -> Cleaned:
     _mark_captions(units, reasons)
     _mark_tail(units, reasons, headline)
     _mark_footer(units, reasons, headline)
+    if headline is not None and reasons[headline] is not None:
+        # A later rule found the "headline" to be furniture (a lone counter, say): a line
+        # is never both removed and kept, so the article has no headline line.
+        headline = None
     return Cleaned(units, reasons, headline)
 
 
