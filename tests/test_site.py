@@ -216,3 +216,27 @@ def test_sources_csv_overrides_outlet_and_date(tmp_path):
     assert data["counts"]["skipped"] == 0
     article = data["articles"][0]
     assert (article["outlet"], article["published"]) == ("Example Herald", "2019-05-20")
+
+
+def test_a_corpus_with_sub_folders_builds_every_file_with_its_section(tmp_path):
+    corpus = tmp_path / "corpus"
+    files = {
+        "business/001.txt": "Shares in Acme rise\n\nShares in Acme Corp rose 4% on Monday.\n",
+        "tech/001.txt": "Broadband deal agreed\n\nFibrelink agreed to buy Dalesnet on Friday.\n",
+        "tech/phones/002.txt": "New phone launched\n\nA phone went on sale in London on Tuesday.\n",
+    }
+    for name, text in files.items():
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / name).write_text(text, encoding="utf-8")
+    output = tmp_path / "output"
+    build_site(corpus, output)
+    entries = {a["file"]: a for a in report(output)["articles"]}
+    assert set(entries) == set(files)
+    article = page(output, entries["tech/phones/002.txt"]["url"].strip("/"))
+    assert "Section tech" in text_of(article)
+    exported = json.loads((output / "data" / "articles.json").read_text(encoding="utf-8"))
+    assert sorted((a["title"], a["section"]) for a in exported) == [
+        ("Broadband deal agreed", "tech"),
+        ("New phone launched", "tech"),
+        ("Shares in Acme rise", "business"),
+    ]

@@ -88,7 +88,8 @@ def prepare_articles(generator) -> None:
     stamp_undated(articles, clock)
     pin_sitemap_clock(clock)
     refs = [
-        ArticleRef(a.slug, a.url, a.title, a.outlet, a.news_article.published) for a in articles
+        ArticleRef(a.slug, a.url, a.title, a.outlet, a.news_article.published, a.section)
+        for a in articles
     ]
     catalog = build_catalog(refs, corpus, topics, tag_slug)
     story_records, quote_records, quotes = coverage(refs, corpus, stories)

@@ -80,6 +80,7 @@ class NewsTextReader(BaseReader):
                 for line in article.removed
             ],
             "source_file": article.source,
+            "section": section_of(article.source),
             # The parsed article itself, for the extraction pass (see explorer.py).
             "news_article": article,
             "warnings": list(article.warnings),
@@ -116,6 +117,12 @@ def render_body(blocks: Sequence[Block], links: Sequence[Link] = ()) -> str:
         parts.append(f"<{tag}>{''.join(pieces)}</{tag}>")
         offset = end + BLOCK_SEPARATOR_LENGTH
     return "\n".join(parts)
+
+
+def section_of(source: str) -> str:
+    """The first folder of a corpus-relative path: ``business`` for ``business/001.txt``."""
+    parts = source.split("/")
+    return parts[0] if len(parts) > 1 else ""
 
 
 def inside(filename: str, folder: str) -> bool:

@@ -29,6 +29,8 @@ class ArticleRef:
     title: str
     outlet: str
     published: Published
+    # The corpus sub-folder the file is in ("business" for business/001.txt), or "".
+    section: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ def article_rows(
                 "url": ref.url,
                 "title": ref.title,
                 "outlet": ref.outlet,
+                "section": ref.section,
                 "published": ref.published.iso or None,
                 "published_precision": ref.published.precision,
                 "published_status": ref.published.status,
