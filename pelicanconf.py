@@ -103,6 +103,12 @@ NEWS_TOPICS = [
     {"name": "F-35", "entities": ["F-35"], "patterns": [r"\bF-35[A-C]?s?\b"]},
 ]
 
+# Entity pages: sentences shown (of all mentions), entities listed under "Appears
+# with", and articles shown as cards with their summary (more are a compact list).
+NEWS_ENTITY_MENTIONS_SHOWN = 60
+NEWS_ENTITY_RELATED_SHOWN = 40
+NEWS_ENTITY_CARDS_MAX = 25
+
 # --- full-text search (lunr) ---
 # Indexed fields and their boosts; the reference of every document is its slug. Add
 # ("quotes", 2) for a field of each article's quotes and speakers (`quotes:` queries);

@@ -179,3 +179,22 @@ def test_a_users_alias_file_in_the_corpus_folds_names_and_is_not_an_article(tmp_
     assert {"Kremlin", "Moscow"} <= set(entities["Russia"]["aliases"])
     report = data(out, "build-report.json")
     assert report["counts"] == {"articles": 1, "warnings": 0, "skipped": 0}
+
+
+def test_a_big_entity_page_shows_the_first_mentions_and_lists_every_article(tmp_path):
+    limits = (
+        "NEWS_ENTITY_MENTIONS_SHOWN=3",
+        "NEWS_ENTITY_RELATED_SHOWN=2",
+        "NEWS_ENTITY_CARDS_MAX=2",
+    )
+    build_site(CORPUS, tmp_path, extra=limits)
+    html = page(tmp_path, "tags/s-400")
+    text = text_of(html)
+    mentions = re.search(r'id="mentions-h".*?</section>', html, re.S).group()
+    assert mentions.count('class="passage"') == 3
+    total = int(re.search(r"Coverage 5 articles, (\d+) mentions", text).group(1))
+    assert f"The first 3 of {total} mentions." in text
+    related = re.search(r'id="with-h".*?</section>', html, re.S).group()
+    assert related.count("<li>") == 2 and "The 2 named most often" in text_of(related)
+    articles = re.search(r'id="articles-h".*?</section>', html, re.S).group()
+    assert 'class="compact"' in articles and articles.count("<li>") == 5
