@@ -19,6 +19,7 @@ sampled every 50 ms) of each, the output size, and the targets: warm and increme
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -26,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,17 +137,27 @@ def spacy_alone(texts: list[str], work: Path) -> Run:
         script.unlink()
 
 
+@contextlib.contextmanager
+def work_folder(given: Path | None) -> Iterator[Path]:
+    """The scratch folder asked for, or a temporary one removed afterwards."""
+    if given is not None:
+        yield given
+        return
+    with tempfile.TemporaryDirectory() as name:
+        yield Path(name)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--work", type=Path, help="scratch folder (default: a temporary one)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N files")
     args = parser.parse_args()
-    scratch = None
-    if args.work is None:
-        scratch = tempfile.TemporaryDirectory()
-        args.work = Path(scratch.name)
-    work: Path = args.work
+    with work_folder(args.work) as work:
+        run(args, work)
+
+
+def run(args: argparse.Namespace, work: Path) -> None:
     files = sorted(args.corpus.rglob("*.txt"))[: args.limit or None]
     corpus, cache, output = work / "corpus", work / "cache", work / "output"
     for folder in (corpus, cache, output):
@@ -206,8 +218,6 @@ def main() -> None:
     for label, value, limit in checks:
         verdict = "ok" if value <= limit else "MISSED"
         print(f"{label:32} {value:8.1f} vs {limit:8.1f}  {verdict}")
-    if scratch is not None:
-        scratch.cleanup()
 
 
 if __name__ == "__main__":

@@ -14,12 +14,11 @@ import argparse
 import gzip
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build import DEFAULT_CORPUS, folder_size, measure, pelican  # noqa: E402
+from build import DEFAULT_CORPUS, folder_size, measure, pelican, work_folder  # noqa: E402
 
 SIZES = (500, 1000, 2225)
 
@@ -48,11 +47,11 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--work", type=Path)
     args = parser.parse_args()
-    scratch = None
-    if args.work is None:
-        scratch = tempfile.TemporaryDirectory()
-        args.work = Path(scratch.name)
-    work: Path = args.work
+    with work_folder(args.work) as work:
+        run(args, work)
+
+
+def run(args: argparse.Namespace, work: Path) -> None:
     files = sorted(args.corpus.rglob("*.txt"))
     cache, corpus, output = work / "cache", work / "corpus", work / "output"
 
@@ -86,8 +85,6 @@ def main() -> None:
     print(f"  build {(last[1] - first[1]) / span * 1000:.1f} s")
     print(f"  output {(last[5] - first[5]) / span * 1000 / 1e6:.1f} MB")
     print(f"  search, gzipped {(last[7] - first[7]) / span * 1000 / 1e6:.2f} MB")
-    if scratch is not None:
-        scratch.cleanup()
 
 
 if __name__ == "__main__":
