@@ -213,7 +213,7 @@ def engine_site(tmp_path_factory) -> tuple[Path, list[str]]:
     (site / "index.html").write_text(
         '<!doctype html><html lang="en"><title>engine</title><link rel="icon" href="data:,">'
         f'<script src="js/search.js" '
-        f'data-search-base="/{SUBPATH}/search/" data-search-version="t" '
+        f'data-search-base="/{SUBPATH}/search/" data-lunr-version="t" '
         f'data-site-root="/{SUBPATH}/"></script></html>',
         encoding="utf-8",
     )

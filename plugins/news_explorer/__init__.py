@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import report
-from .explorer import get_generators, prepare_articles
+from . import report, unchanged
+from .explorer import get_generators, prepare_articles, restore_entity_tags
 from .publishing import fix_feed_dates
 from .reader import NewsTextReader
 
@@ -25,6 +25,9 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_pretaxonomy.connect(prepare_articles)
     signals.get_generators.connect(get_generators)
+    signals.article_generator_finalized.connect(restore_entity_tags)
     signals.article_generator_finalized.connect(report.collect_articles)
+    signals.get_writer.connect(unchanged.get_writer)
     signals.feed_generated.connect(fix_feed_dates)
+    signals.finalized.connect(unchanged.finish)
     signals.finalized.connect(report.finish_build)

@@ -19,12 +19,14 @@ from newscorpus.export import (
     article_rows,
     entity_rows,
     event_row,
+    export_files,
     quote_row,
     story_row,
     write_exports,
 )
 from newscorpus.extract import MAX_CHARS, CorpusExtraction, extract_corpus
 from newscorpus.labels import distinguish
+from newscorpus.memo import Memo
 from newscorpus.model import ENTITY_TYPES
 from newscorpus.nlp import DEFAULT_MODEL, ModelMissing
 from newscorpus.topics import DEFAULT_TOPICS, TopicError, load_topics
@@ -35,7 +37,7 @@ from pelican.utils import slugify
 from .ordering import order_articles
 from .publishing import news_article_ld, pin_sitemap_clock, site_date, stamp_undated
 from .reader import Link, render_body
-from .search import DEFAULT_FOLDER, build_search, write_search
+from .search import DEFAULT_FOLDER, build_search, file_version, lunr_js, write_search
 from .stories import coverage, date_through_stories, quotes_by_speaker
 
 logger = logging.getLogger(__name__)
@@ -65,6 +67,7 @@ def prepare_articles(generator) -> None:
     articles = [a for a in generator.articles if getattr(a, "news_article", None) is not None]
     tag_slug = slug_function(settings)
     max_chars = int(settings.get("NEWS_NLP_MAX_CHARS", MAX_CHARS))
+    memo = Memo(memo_folder(settings))
     try:
         topics = load_topics(settings.get("NEWS_TOPICS", DEFAULT_TOPICS), tag_slug)
         corpus = extract_corpus(
@@ -74,6 +77,7 @@ def prepare_articles(generator) -> None:
             processes=int(settings.get("NEWS_NLP_PROCESSES", 2)),
             max_chars=max_chars,
             alias_table=load_alias_table(aliases_file(settings)),
+            memo=memo,
         )
     except (ModelMissing, TopicError) as error:
         raise ExtractionFailed(str(error)) from error
@@ -83,7 +87,7 @@ def prepare_articles(generator) -> None:
         corpus.cache_hits,
         corpus.model,
     )
-    articles, corpus, stories = date_through_stories(generator, articles, corpus)
+    articles, corpus, stories = date_through_stories(generator, articles, corpus, memo)
     clock = site_date(articles)
     stamp_undated(articles, clock)
     pin_sitemap_clock(clock)
@@ -91,8 +95,19 @@ def prepare_articles(generator) -> None:
         ArticleRef(a.slug, a.url, a.title, a.outlet, a.news_article.published, a.section)
         for a in articles
     ]
-    catalog = build_catalog(refs, corpus, topics, tag_slug)
-    story_records, quote_records, quotes = coverage(refs, corpus, stories)
+    corpus_key = memo.key(refs, corpus)
+    subs = settings.get("TAG_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    catalog = memo.get(
+        "catalog",
+        memo.key(corpus_key, topics, subs),
+        lambda: build_catalog(refs, corpus, topics, tag_slug),
+    )
+    story_records, quote_records, quotes = memo.get(
+        "coverage", memo.key(corpus_key, stories), lambda: coverage(refs, corpus, stories)
+    )
+    generator.context["news_keys"] = (corpus_key, topics, subs)
+    if memo.hits:
+        logger.info("news explorer: reused from the last build: %s", ", ".join(memo.hits))
     story_of = {v.article.slug: record for record in story_records for v in record.versions}
     for article, extraction, topic_names in zip(
         articles, corpus.articles, catalog.article_topics, strict=True
@@ -104,9 +119,12 @@ def prepare_articles(generator) -> None:
             )
             article.warnings.append(note)
             logger.warning("%s: %s", article.source_file, note)
-        date_tags = list(getattr(article, "tags", []) or [])
-        entity_tags = [Tag(entity.name, settings) for entity in extraction.entities]
-        article.tags = entity_tags + date_tags
+        # Pelican's tag pages are the date tags only; entity pages are written by
+        # ExplorerPagesGenerator, and the entity tags join the date tags (for the feeds)
+        # once Pelican has gathered its tags (restore_entity_tags).
+        article.news_entity_tags = [
+            entity_tag(catalog.entities[entity.name], settings) for entity in extraction.entities
+        ]
         article.news_topics = [t for t in catalog.topics if t.topic.name in topic_names]
         article.news_entities = [
             (
@@ -149,6 +167,20 @@ def prepare_articles(generator) -> None:
 QUOTES_PER_PAGE = 200
 
 
+def entity_tag(record, settings: dict) -> Tag:
+    """The tag of an entity, at its page's address (names that slugify alike get -2…)."""
+    tag = Tag(record.name, settings)
+    tag.slug = record.slug
+    return tag
+
+
+def restore_entity_tags(generator) -> None:
+    """Every article's tags are its entities, then its dates (feeds list them all)."""
+    for article in generator.articles:
+        entity_tags = getattr(article, "news_entity_tags", [])
+        article.tags = [*entity_tags, *(getattr(article, "tags", None) or [])]
+
+
 def label_pages(articles: list, stories: list[StoryRecord]) -> dict[str, str]:
     """Titles and descriptions that tell pages apart: equal headlines get outlet, date, file."""
     qualifiers = [
@@ -184,6 +216,13 @@ def cache_folder(settings: dict) -> Path | None:
     if folder is None:
         return None
     return Path(settings.get("CACHE_PATH", "cache")) / folder
+
+
+def memo_folder(settings: dict) -> Path | None:
+    """Where corpus-wide results are kept between builds (off with the extraction cache)."""
+    if settings.get("NEWS_EXTRACTION_CACHE", "news-extraction") is None:
+        return None
+    return Path(settings.get("CACHE_PATH", "cache")) / "news-memo"
 
 
 def aliases_file(settings: dict) -> Path | None:
@@ -223,6 +262,7 @@ class ExplorerPagesGenerator(Generator):
             catalog,
             self.settings,
             self.context.get("news_article_quotes"),
+            Memo(memo_folder(self.settings)),
         )
         manifest = json.loads(self.search_files["manifest.json"])
         logger.info(
@@ -231,7 +271,13 @@ class ExplorerPagesGenerator(Generator):
             len(manifest["pieces"]),
             time.perf_counter() - started,
         )
-        self.context["NEWS_SEARCH"] = {"folder": DEFAULT_FOLDER, "version": manifest["version"]}
+        # Pages name the versions of the scripts, not of the index (search.js asks the
+        # manifest for that), so a page changes only when its own content does.
+        self.context["NEWS_SEARCH"] = {
+            "folder": DEFAULT_FOLDER,
+            "script_version": file_version(Path(self.theme) / "static" / "js" / "search.js"),
+            "lunr_version": file_version(lunr_js(self.settings)),
+        }
 
     def generate_output(self, writer) -> None:
         catalog: Catalog | None = self.context.get("news")
@@ -245,6 +291,7 @@ class ExplorerPagesGenerator(Generator):
             write(save_as, self.get_template(template), self.context, relative_urls=relative,
                   url=url, template_name=template, **extra)  # fmt: skip
 
+        self.write_entity_pages(writer, catalog)
         page("topics/index.html", "topics", nav_section="topics")
         for record in catalog.topics:
             page(f"topics/{record.topic.slug}/index.html", "topic", record=record)
@@ -279,6 +326,24 @@ class ExplorerPagesGenerator(Generator):
         self.write_hosting_files()
         self.write_exports(catalog)
 
+    def write_entity_pages(self, writer, catalog: Catalog) -> None:
+        """One page per entity, with the tag template, listing its articles in site order."""
+        template = self.get_template("tag")
+        by_slug = {article.slug: article for article in self.context["news_articles"]}
+        for record in catalog.entities.values():
+            tag = entity_tag(record, self.settings)
+            writer.write_file(
+                tag.save_as,
+                template,
+                self.context,
+                relative_urls=self.settings.get("RELATIVE_URLS", False),
+                url=tag.url,
+                template_name="tag",
+                tag=tag,
+                articles=[by_slug[ref.slug] for ref in record.articles],
+                page_name=tag.page_name,
+            )
+
     def write_topic_feeds(self, writer, catalog: Catalog) -> None:
         """One Atom feed per topic with articles, when ``NEWS_TOPIC_FEED_ATOM`` is set."""
         pattern: str | None = self.settings.get("NEWS_TOPIC_FEED_ATOM")
@@ -306,24 +371,30 @@ class ExplorerPagesGenerator(Generator):
         (output / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     def write_exports(self, catalog: Catalog) -> None:
-        """``data/{articles,entities,timeline}.{json,csv}`` in the output folder."""
+        """``data/{articles,entities,timeline,stories,quotes}.{json,csv}`` in the output."""
         corpus: CorpusExtraction = self.context["news_corpus"]
         refs: list[ArticleRef] = self.context["news_refs"]
         tag_url = self.settings.get("TAG_URL", "tag/{slug}.html")
-        tables = {
-            "articles": article_rows(refs, corpus, catalog),
-            "entities": entity_rows(catalog, lambda r: tag_url.format(slug=r.slug)),
-            "timeline": [event_row(event) for event in catalog.events],
-            "stories": [
-                story_row(story, f"stories/{story.id}/") for story in self.context["news_stories"]
-            ],
-            "quotes": [
-                quote_row(quote, self.context["news_quote_urls"][quote.id])
-                for quote in self.context["news_quotes"]
-            ],
-        }
-        assert tuple(tables) == EXPORT_NAMES
-        write_exports(Path(self.output_path) / "data", tables)
+        stories = self.context["news_stories"]
+        quote_urls = self.context["news_quote_urls"]
+
+        def files() -> dict[str, str]:
+            tables = {
+                "articles": article_rows(refs, corpus, catalog),
+                "entities": entity_rows(catalog, lambda r: tag_url.format(slug=r.slug)),
+                "timeline": [event_row(event) for event in catalog.events],
+                "stories": [story_row(story, f"stories/{story.id}/") for story in stories],
+                "quotes": [
+                    quote_row(quote, quote_urls[quote.id]) for quote in self.context["news_quotes"]
+                ],
+            }
+            assert tuple(tables) == EXPORT_NAMES
+            return export_files(tables)
+
+        memo = Memo(memo_folder(self.settings))
+        # Everything the tables are made of: the catalog and the stories derive from it.
+        key = memo.key(self.context["news_keys"], tag_url, stories, quote_urls)
+        write_exports(Path(self.output_path) / "data", memo.get("exports", key, files))
 
 
 def get_generators(pelican) -> type[Generator]:

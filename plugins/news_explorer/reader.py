@@ -7,7 +7,10 @@ import html
 import logging
 import os
 from collections.abc import Sequence
+from pathlib import Path
 
+from newscorpus.digest import code_digest, digest
+from newscorpus.memo import Shelf
 from newscorpus.model import Article, Block
 from newscorpus.parse import UnreadableFile, parse_article
 from pelican.readers import BaseReader
@@ -36,13 +39,21 @@ class NewsTextReader(BaseReader):
             return "", {"status": "skip", "title": source}
         with open(filename, "rb") as handle:
             raw = handle.read()
+        record = report.source_record(source)
+        summary_sentences = self.settings.get("NEWS_SUMMARY_SENTENCES", 2)
+        unknown_outlet = self.settings.get("NEWS_UNKNOWN_OUTLET", "Unknown outlet")
+        shelf = Shelf(articles_folder(self.settings))
+        key = digest((code_digest(), raw, source, record, summary_sentences, unknown_outlet))
         try:
-            article = parse_article(
-                raw,
-                source,
-                report.source_record(source),
-                summary_sentences=self.settings.get("NEWS_SUMMARY_SENTENCES", 2),
-                unknown_outlet=self.settings.get("NEWS_UNKNOWN_OUTLET", "Unknown outlet"),
+            article = shelf.get(
+                key,
+                lambda: parse_article(
+                    raw,
+                    source,
+                    record,
+                    summary_sentences=summary_sentences,
+                    unknown_outlet=unknown_outlet,
+                ),
             )
         except UnreadableFile as error:
             report.skip(source, str(error))
@@ -85,6 +96,13 @@ class NewsTextReader(BaseReader):
             "news_article": article,
             "warnings": list(article.warnings),
         }
+
+
+def articles_folder(settings: dict) -> Path | None:
+    """Where parsed articles are kept, by file content (off with the extraction cache)."""
+    if settings.get("NEWS_EXTRACTION_CACHE", "news-extraction") is None:
+        return None
+    return Path(settings.get("CACHE_PATH", "cache")) / "news-articles"
 
 
 # A link in a body: (start, end) offsets into the blocks joined by blank

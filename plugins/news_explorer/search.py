@@ -6,12 +6,13 @@ catalog onto it, and copies lunr.js (installed from npm by ``make``) next to it.
 
 from __future__ import annotations
 
-import shutil
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
 from newscorpus.catalog import ArticleRef, Catalog
 from newscorpus.extract import CorpusExtraction
+from newscorpus.memo import Memo
 from newscorpus.quotes import Quote
 from newscorpus.search import (
     DEFAULT_FIELDS,
@@ -61,6 +62,11 @@ def lunr_js(settings: dict) -> Path:
             "or point NEWS_LUNR_JS at lunr.min.js 2.3.9"
         )
     return path
+
+
+def file_version(path: Path) -> str:
+    """A short digest of a file's bytes, for ``?v=`` cache-busting of a script."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
 def excerpt(text: str, limit: int = CARD_TEXT_CHARS) -> str:
@@ -123,26 +129,49 @@ def search_documents(
 
 def build_search(
     articles: Sequence, refs: Sequence[ArticleRef], corpus: CorpusExtraction, catalog: Catalog,
-    settings: dict, quotes: Sequence[Sequence[Quote]] | None = None,
+    settings: dict, quotes: Sequence[Sequence[Quote]] | None = None, memo: Memo | None = None,
 ) -> dict[str, bytes]:  # fmt: skip
-    """Every file of the search folder, lunr.js included."""
-    fields = settings.get("NEWS_SEARCH_FIELDS") or DEFAULT_FIELDS
-    files = search_files(
-        search_documents(articles, refs, corpus, catalog, settings, quotes),
-        facets(settings),
-        fields=[(name, int(boost)) for name, boost in fields],
-        piece_bytes=int(settings.get("NEWS_SEARCH_PIECE_BYTES") or DEFAULT_PIECE_BYTES),
-        full_index=bool(settings.get("NEWS_SEARCH_FULL_INDEX", False)),
+    """Every file of the search folder, lunr.js included (the same documents as last time:
+    the same files, from ``memo``)."""
+    documents = search_documents(articles, refs, corpus, catalog, settings, quotes)
+    options = {
+        "facets": facets(settings),
+        "fields": [
+            (name, int(boost))
+            for name, boost in settings.get("NEWS_SEARCH_FIELDS") or DEFAULT_FIELDS
+        ],
+        "piece_bytes": int(settings.get("NEWS_SEARCH_PIECE_BYTES") or DEFAULT_PIECE_BYTES),
+        "full_index": bool(settings.get("NEWS_SEARCH_FULL_INDEX", False)),
+    }
+    memo = memo or Memo(None)
+    files = memo.get(
+        "search", memo.key(documents, options), lambda: search_files(documents, **options)
     )
     files["lunr.min.js"] = lunr_js(settings).read_bytes()
     return files
 
 
+PAGE = "index.html"
+
+
 def write_search(output: Path, files: dict[str, bytes]) -> None:
-    """Replace the search folder in ``output`` with ``files``."""
-    if output.exists():
-        shutil.rmtree(output)
+    """Make the search folder ``output`` hold ``files`` (and its page, ``index.html``).
+
+    Files already there with the same bytes are left alone, so a rebuild that changes
+    a few terms rewrites a few pieces; files the index no longer has are removed.
+    """
+    if output.is_dir():
+        for path in sorted(output.rglob("*"), reverse=True):
+            name = path.relative_to(output).as_posix()
+            if path.is_dir():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif name not in files and name != PAGE:
+                path.unlink()
     for name in sorted(files):
         path = output / name
+        same_size = path.is_file() and path.stat().st_size == len(files[name])
+        if same_size and path.read_bytes() == files[name]:
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(files[name])

@@ -18,6 +18,7 @@ from newscorpus.coverage import QuoteRecord, StoryRecord, article_quotes, quote_
 from newscorpus.coverage import story_records as build_story_records
 from newscorpus.dates import normalise_dates
 from newscorpus.extract import CorpusExtraction, Extraction
+from newscorpus.memo import Memo
 from newscorpus.model import DateSpan, Published
 from newscorpus.quotes import Quote
 from newscorpus.stories import (
@@ -50,21 +51,25 @@ def story_inputs(articles: Sequence, corpus: CorpusExtraction) -> list[StoryArti
     ]
 
 
-def group_stories(settings: dict, inputs: Sequence[StoryArticle]) -> list[Story]:
-    return find_stories(
-        inputs,
-        threshold=float(settings.get("NEWS_STORY_THRESHOLD", DEFAULT_THRESHOLD)),
-        max_days=int(settings.get("NEWS_STORY_MAX_DAYS", DEFAULT_MAX_DAYS)),
+def group_stories(
+    settings: dict, inputs: Sequence[StoryArticle], memo: Memo, step: str = "stories"
+) -> list[Story]:
+    threshold = float(settings.get("NEWS_STORY_THRESHOLD", DEFAULT_THRESHOLD))
+    max_days = int(settings.get("NEWS_STORY_MAX_DAYS", DEFAULT_MAX_DAYS))
+    return memo.get(
+        step,
+        memo.key(inputs, threshold, max_days),
+        lambda: find_stories(inputs, threshold=threshold, max_days=max_days),
     )
 
 
 def date_through_stories(
-    generator, articles: list, corpus: CorpusExtraction
+    generator, articles: list, corpus: CorpusExtraction, memo: Memo
 ) -> tuple[list, CorpusExtraction, list[Story]]:
     """Group stories; give undated versions an inferred date; return everything re-ordered."""
     settings = generator.settings
     inputs = story_inputs(articles, corpus)
-    stories = group_stories(settings, inputs)
+    stories = group_stories(settings, inputs, memo)
     inferred = inferred_dates(inputs, stories)
     if not inferred:
         return articles, corpus, stories
@@ -76,7 +81,7 @@ def date_through_stories(
     articles = [articles[i] for i in order]
     corpus = dataclasses.replace(corpus, articles=tuple(extractions[i] for i in order))
     generator.articles.sort(key=sort_key)
-    return articles, corpus, group_stories(settings, story_inputs(articles, corpus))
+    return articles, corpus, group_stories(settings, story_inputs(articles, corpus), memo, "dated")
 
 
 def format_date(date: dt.datetime, pattern: str) -> str:

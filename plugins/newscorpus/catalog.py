@@ -7,6 +7,7 @@ the Pelican glue hands it to the templates and the exports.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -96,6 +97,21 @@ class Catalog:
     events: list[Event]
     article_topics: list[tuple[str, ...]]
 
+    def __reduce__(self) -> tuple:
+        """Pickle entities linked by name: the records link one another, and pickling the
+        links as objects would recurse through the whole corpus."""
+        records = [
+            (r.name, r.type, r.slug, r.aliases, r.articles, r.mentions,
+             [(other.name, n) for other, n in r.cooccurring], r.outlets)
+            for r in self.entities.values()
+        ]  # fmt: skip
+        topics = [
+            (t.topic, t.articles, t.events, t.passages,
+             {kind: [(r.name, n) for r, n in pairs] for kind, pairs in t.related.items()})
+            for t in self.topics
+        ]  # fmt: skip
+        return _linked_catalog, (records, topics, self.events, self.article_topics)
+
     def by_type(self) -> list[tuple[EntityType, list[EntityRecord]]]:
         """Entities grouped by type, most-covered first."""
         groups = []
@@ -104,6 +120,22 @@ class Catalog:
             records.sort(key=lambda r: (-len(r.articles), -len(r.mentions), r.name))
             groups.append((kind, records))
         return groups
+
+
+def _linked_catalog(
+    records: list[tuple], topics: list[tuple], events: list[Event], article_topics: list
+) -> Catalog:
+    """A catalog from :meth:`Catalog.__reduce__`'s state, with the links made again."""
+    entities = {row[0]: EntityRecord(*row[:6], outlets=row[7]) for row in records}
+    for row in records:
+        entities[row[0]].cooccurring = [(entities[name], n) for name, n in row[6]]
+    topic_records = [
+        TopicRecord(topic, articles, topic_events, passages,
+                    {kind: [(entities[name], n) for name, n in pairs]
+                     for kind, pairs in related.items()})
+        for topic, articles, topic_events, passages, related in topics
+    ]  # fmt: skip
+    return Catalog(entities, topic_records, events, article_topics)
 
 
 def passage(
@@ -163,7 +195,28 @@ def entity_records(
         pairs = sorted(together[name].items(), key=lambda pair: (-pair[1], pair[0]))
         record.cooccurring = [(records[other], count) for other, count in pairs]
         record.outlets = sorted(outlets[name].items(), key=lambda pair: (-pair[1], pair[0]))
-    return dict(sorted(records.items()))
+    ordered = dict(sorted(records.items()))
+    distinct_slugs(list(ordered.values()))
+    return ordered
+
+
+# Date tags ("2019", "2019-05") have pages at the same kind of address as entities.
+DATE_SLUG = re.compile(r"\d{4}(?:-\d{2})?")
+
+
+def distinct_slugs(records: Sequence[EntityRecord]) -> None:
+    """One page per entity: names that slugify alike ("AT&T", "AT-T") get ``-2``, ``-3``…"""
+    taken: set[str] = set()
+    for record in records:
+        base = record.slug or "entity"
+        if DATE_SLUG.fullmatch(base):
+            base = f"{base}-entity"
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        record.slug = slug
+        taken.add(slug)
 
 
 def timeline(

@@ -153,13 +153,24 @@ def flatten_item(item) -> str:
     return str(item)
 
 
-def write_exports(folder: Path, tables: dict[str, list[dict]]) -> list[Path]:
-    """``<name>.json`` and ``<name>.csv`` for each table; returns the files written."""
+def export_files(tables: dict[str, list[dict]]) -> dict[str, str]:
+    """``<name>.json`` and ``<name>.csv`` for each table: file name → text."""
+    return {
+        f"{name}.{suffix}": text
+        for name, rows in tables.items()
+        for suffix, text in (("json", to_json(rows)), ("csv", to_csv(rows)))
+    }
+
+
+def write_exports(folder: Path, files: dict[str, str]) -> list[Path]:
+    """Write the export files into ``folder``, leaving alone those already as they are;
+    returns every export file."""
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, rows in tables.items():
-        for suffix, text in (("json", to_json(rows)), ("csv", to_csv(rows))):
-            path = folder / f"{name}.{suffix}"
-            path.write_text(text, encoding="utf-8")
-            written.append(path)
-    return written
+    paths = []
+    for name, text in files.items():
+        path = folder / name
+        data = text.encode("utf-8")
+        if not (path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data):
+            path.write_bytes(data)
+        paths.append(path)
+    return paths

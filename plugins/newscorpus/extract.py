@@ -16,8 +16,9 @@ from .cache import ExtractionCache, content_key
 from .canonical import canonicalise, load_alias_table
 from .dates import normalise_dates
 from .entities import body_text, chunks, read_doc
+from .memo import Memo
 from .model import Article, DateMention, Entity, RawExtraction
-from .nlp import DEFAULT_MODEL, load_pipeline, model_version
+from .nlp import DEFAULT_MODEL, installed_version, load_pipeline, model_version
 
 logger = logging.getLogger(__name__)
 
@@ -68,14 +69,16 @@ def extract_corpus(
     processes: int = 2,
     alias_table: Mapping[str, str] | None = None,
     max_chars: int = MAX_CHARS,
+    memo: Memo | None = None,
 ) -> CorpusExtraction:
     """Run (or reuse) the NLP pass over every article and fold names corpus-wide.
 
     The model reads the first ``max_chars`` characters of each body (cut between
-    blocks): names and dates past that point of a huge file are not looked for.
+    blocks): names and dates past that point of a huge file are not looked for. The
+    model is loaded only when an article is not in the cache; with ``memo``, the
+    corpus-wide folding of names is reused when no article changed.
     """
-    nlp = load_pipeline(model)
-    version = model_version(nlp)
+    version = installed_version(model) or model_version(load_pipeline(model))
     cache = ExtractionCache(cache_folder)
     texts = [body_text(article.blocks) for article in articles]
     keys = [
@@ -95,6 +98,7 @@ def extract_corpus(
     missing = [index for index, result in enumerate(results) if result is None]
     hits = len(articles) - len(missing)
     if missing:
+        nlp = load_pipeline(model)
         pieces = [
             (index, piece) for index in missing for piece in read_part(texts[index], max_chars)
         ]
@@ -112,10 +116,12 @@ def extract_corpus(
             results[index] = (raw, dates)
             read = []
     done = [result for result in results if result is not None]
-    canonical = canonicalise(
-        [raw for raw, _ in done],
-        texts,
-        load_alias_table() if alias_table is None else alias_table,
+    table = load_alias_table() if alias_table is None else alias_table
+    memo = memo or Memo(None)
+    canonical = memo.get(
+        "canonical",
+        memo.key(keys, table),
+        lambda: canonicalise([raw for raw, _ in done], texts, table),
     )
     return CorpusExtraction(
         tuple(

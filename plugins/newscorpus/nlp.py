@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
+import json
 import re
 import typing as t
+from pathlib import Path
 
 from .wordlists import load_lines, load_words
 
@@ -60,6 +63,22 @@ def split_designator_full_stops(nlp: Language) -> None:
 def model_version(nlp: Language) -> str:
     """Names the model and rules, so cached results from another version are not reused."""
     return f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}+rules{RULES_VERSION}"
+
+
+def installed_version(model: str) -> str | None:
+    """:func:`model_version` of an installed pipeline package, read from its ``meta.json``
+    without importing spaCy (a rebuild from the cache needs the name, not the model)."""
+    try:
+        spec = importlib.util.find_spec(model)
+    except (ImportError, ValueError):
+        return None
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        try:
+            meta = json.loads((Path(folder) / "meta.json").read_text("utf-8"))
+            return f"{meta['lang']}_{meta['name']}-{meta['version']}+rules{RULES_VERSION}"
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return None
 
 
 def designator_pattern() -> str:

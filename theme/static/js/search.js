@@ -15,7 +15,7 @@
 
   const script = document.currentScript;
   const BASE = script.dataset.searchBase;
-  const VERSION = script.dataset.searchVersion;
+  const LUNR_VERSION = script.dataset.lunrVersion;
   const ROOT = script.dataset.siteRoot;
   const PAGE_SIZE = 10;
   const WEIGHT_SCALE = 1000;
@@ -73,12 +73,25 @@
 
   /* ---- Loading --------------------------------------------------------------------- */
 
-  const url = (path) => `${BASE}${path}?v=${VERSION}`;
+  /* Pages do not carry the index's version (a page stays byte-identical when only the
+   * index changes, so a rebuild rewrites only the pages whose own content changed). The
+   * manifest is revalidated instead, and every other index file is fetched with the
+   * manifest's version, so one search never mixes the files of two builds. */
+  let version = "";
+  const url = (path) => `${BASE}${path}?v=${version}`;
 
-  const fetchJSON = async (path) => {
-    const response = await fetch(url(path));
+  const fetchJSON = async (path, options) => {
+    const response = await fetch(url(path), options);
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return response.json();
+  };
+
+  const fetchManifest = async () => {
+    const response = await fetch(`${BASE}manifest.json`, { cache: "no-cache" });
+    if (!response.ok) throw new Error(`manifest.json: HTTP ${response.status}`);
+    const manifest = await response.json();
+    version = manifest.version;
+    return manifest;
   };
 
   const loadScript = (src) =>
@@ -96,8 +109,8 @@
   const prepare = () => {
     if (!engine) {
       engine = Promise.all([
-        window.lunr ? Promise.resolve() : loadScript(url("lunr.min.js")),
-        fetchJSON("manifest.json"),
+        window.lunr ? Promise.resolve() : loadScript(`${BASE}lunr.min.js?v=${LUNR_VERSION}`),
+        fetchManifest(),
       ]).then(([, manifest]) => new Engine(window.lunr, manifest));
       engine.catch(() => {
         engine = null; // let the next attempt retry

@@ -1,0 +1,103 @@
+"""Results of corpus-wide steps kept between builds, keyed by a digest of their inputs.
+
+Each step (story grouping, quotes, the catalog, the search index…) has one slot: the
+digest of the inputs it last ran on and its result. A build whose inputs are the same
+loads the result instead of computing it; any other build computes it and takes the slot.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import tempfile
+import typing as t
+from collections.abc import Callable
+from pathlib import Path
+
+from .digest import code_digest, digest
+
+logger = logging.getLogger(__name__)
+
+T = t.TypeVar("T")
+
+
+class Memo:
+    """One pickle file per step under ``folder``; ``None`` keeps nothing.
+
+    Keys are digests of a step's inputs; the code of this package is part of every key,
+    so a changed rule never serves a result the old rules computed.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.hits: list[str] = []
+
+    def key(self, *inputs: object) -> str:
+        """The key of a step's inputs (and of this package's code)."""
+        return digest((code_digest(), inputs))
+
+    def get(self, step: str, key: str, compute: Callable[[], T]) -> T:
+        """The result of ``step`` for inputs digested as ``key``: loaded, or computed."""
+        if self.folder is None:
+            return compute()
+        path = self.folder / f"{step}.pickle"
+        try:
+            with path.open("rb") as handle:
+                stored_key, value = pickle.load(handle)
+            if stored_key == key:
+                self.hits.append(step)
+                return value
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
+                AttributeError, ImportError, IndexError):  # fmt: skip
+            pass
+        value = compute()
+        self.put(path, key, value)
+        return value
+
+    def put(self, path: Path, key: str, value: object) -> None:
+        """Store atomically: a killed build never leaves half a file."""
+        assert self.folder is not None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump((key, value), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as error:
+            os.unlink(temporary)
+            logger.warning("%s: not kept for the next build (%s)", path.name, error)
+
+
+class Shelf:
+    """Results keyed by a digest of their inputs, one pickle file each, under ``folder``.
+
+    Unlike :class:`Memo`, every key keeps its own file (one per article read), so a
+    corpus where one file changed finds every other one.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str, compute: Callable[[], T]) -> T:
+        """The stored result for ``key``, or ``compute()`` stored under it."""
+        if self.folder is None:
+            return compute()
+        path = self.path(key)
+        try:
+            with path.open("rb") as handle:
+                return pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
+                AttributeError, ImportError, IndexError):  # fmt: skip
+            pass
+        value = compute()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+        return value
