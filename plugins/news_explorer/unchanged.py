@@ -301,10 +301,10 @@ def get_writer(pelican) -> type[Writer]:
 
 
 def finish(pelican) -> None:
-    """Delete stale pages, save the ledger and say how many pages were rendered."""
+    """Delete stale pages, save the ledger and say how many pages were written."""
     global LEDGER
     if LEDGER is None:
         return
     LEDGER.finish()
-    logger.info("news explorer: %d pages rendered, %d unchanged", LEDGER.rendered, LEDGER.skipped)
+    print(f"Pages: {LEDGER.rendered} written, {LEDGER.skipped} unchanged")
     LEDGER = None
