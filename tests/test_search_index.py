@@ -266,3 +266,31 @@ def test_a_quotes_field_can_be_added():
     assert serialised["fields"] == ["title", "quotes", "body"]
     posting = dict(serialised["invertedIndex"])["step"]
     assert posting["quotes"] == {"a": {}} and posting["body"] == {}
+
+
+def test_the_index_from_kept_term_counts_is_the_index_lunr_builds_from_the_text():
+    """CountedBuilder (counts kept between builds) against lunr.py's own Builder.add."""
+    from lunr.builder import Builder
+    from newscorpus.search import DEFAULT_FIELDS, build_index, index_terms, js_order, news_terms
+
+    documents = generated_documents(40)
+    builder = Builder()
+    builder.search_pipeline.add(news_terms)
+    builder.ref("ref")
+    for name, boost in DEFAULT_FIELDS:
+        builder.field(name, boost=boost)
+    for document in documents:
+        builder.add(
+            {
+                "ref": document.ref,
+                "title": index_terms(document.title),
+                "entities": index_terms(" ".join(document.entities)),
+                "body": index_terms(document.body),
+            }
+        )
+    expected = builder.build().serialize()
+    expected["invertedIndex"].sort(key=lambda entry: js_order(entry[0]))
+    built = build_index(documents)
+    assert built["invertedIndex"] == expected["invertedIndex"]
+    assert built["fieldVectors"] == expected["fieldVectors"]
+    assert built["fields"] == expected["fields"]

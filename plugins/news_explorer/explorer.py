@@ -26,7 +26,7 @@ from newscorpus.export import (
 )
 from newscorpus.extract import MAX_CHARS, CorpusExtraction, extract_corpus
 from newscorpus.labels import distinguish
-from newscorpus.memo import Memo
+from newscorpus.memo import Memo, Shelf
 from newscorpus.model import ENTITY_TYPES
 from newscorpus.nlp import DEFAULT_MODEL, ModelMissing
 from newscorpus.topics import DEFAULT_TOPICS, TopicError, load_topics
@@ -36,8 +36,8 @@ from pelican.utils import slugify
 
 from .ordering import order_articles
 from .publishing import news_article_ld, pin_sitemap_clock, site_date, stamp_undated
-from .reader import Link, render_body
-from .search import DEFAULT_FOLDER, build_search, file_version, lunr_js, write_search
+from .reader import Link, render_body, shelf_folder
+from .search import DEFAULT_FOLDER, SearchBuild, file_version, lunr_js, write_search
 from .stories import coverage, date_through_stories, quotes_by_speaker
 
 logger = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ def prepare_articles(generator) -> None:
         ArticleRef(a.slug, a.url, a.title, a.outlet, a.news_article.published, a.section)
         for a in articles
     ]
-    corpus_key = memo.key(refs, corpus)
+    corpus_key = memo.key(refs, corpus.articles, corpus.aliases, corpus.model)
     subs = settings.get("TAG_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
     catalog = memo.get(
         "catalog",
@@ -103,7 +103,9 @@ def prepare_articles(generator) -> None:
         lambda: build_catalog(refs, corpus, topics, tag_slug),
     )
     story_records, quote_records, quotes = memo.get(
-        "coverage", memo.key(corpus_key, stories), lambda: coverage(refs, corpus, stories)
+        "coverage",
+        memo.key(corpus_key, stories),
+        lambda: coverage(refs, corpus, stories, Shelf(shelf_folder(settings, "quotes"))),
     )
     generator.context["news_keys"] = (corpus_key, topics, subs)
     if memo.hits:
@@ -247,15 +249,14 @@ def entity_links(extraction, catalog: Catalog) -> list[Link]:
 class ExplorerPagesGenerator(Generator):
     """Writes the topic pages, the timeline, the search files and the research exports."""
 
-    search_files: dict[str, bytes] | None = None
+    search: SearchBuild | None = None
 
     def generate_context(self) -> None:
-        """Build the search index before any page is written: pages link its version."""
+        """Start the search index (kept, or built in the background while pages are written)."""
         catalog: Catalog | None = self.context.get("news")
         if catalog is None:
             return
-        started = time.perf_counter()
-        self.search_files = build_search(
+        self.search = SearchBuild(
             self.context["news_articles"],
             self.context["news_refs"],
             self.context["news_corpus"],
@@ -263,13 +264,6 @@ class ExplorerPagesGenerator(Generator):
             self.settings,
             self.context.get("news_article_quotes"),
             Memo(memo_folder(self.settings)),
-        )
-        manifest = json.loads(self.search_files["manifest.json"])
-        logger.info(
-            "news explorer: search index of %d articles in %d pieces (%.1f s)",
-            manifest["documents"],
-            len(manifest["pieces"]),
-            time.perf_counter() - started,
         )
         # Pages name the versions of the scripts, not of the index (search.js asks the
         # manifest for that), so a page changes only when its own content does.
@@ -303,8 +297,17 @@ class ExplorerPagesGenerator(Generator):
                 events=record.events,
                 topic=record,
             )
-        if self.search_files is not None:
-            write_search(Path(self.output_path) / DEFAULT_FOLDER, self.search_files)
+        if self.search is not None:
+            started = time.perf_counter()
+            files = self.search.files()
+            write_search(Path(self.output_path) / DEFAULT_FOLDER, files)
+            manifest = json.loads(files["manifest.json"])
+            logger.info(
+                "news explorer: search index of %d articles in %d pieces (waited %.1f s)",
+                manifest["documents"],
+                len(manifest["pieces"]),
+                time.perf_counter() - started,
+            )
         page(f"{DEFAULT_FOLDER}/index.html", "search", nav_section="search")
         page("stories/index.html", "stories", nav_section="stories")
         for story in self.context.get("news_stories", []):

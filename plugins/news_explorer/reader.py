@@ -9,7 +9,6 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from newscorpus.digest import code_digest, digest
 from newscorpus.memo import Shelf
 from newscorpus.model import Article, Block
 from newscorpus.parse import UnreadableFile, parse_article
@@ -43,7 +42,7 @@ class NewsTextReader(BaseReader):
         summary_sentences = self.settings.get("NEWS_SUMMARY_SENTENCES", 2)
         unknown_outlet = self.settings.get("NEWS_UNKNOWN_OUTLET", "Unknown outlet")
         shelf = Shelf(articles_folder(self.settings))
-        key = digest((code_digest(), raw, source, record, summary_sentences, unknown_outlet))
+        key = shelf.key(raw, source, record, summary_sentences, unknown_outlet)
         try:
             article = shelf.get(
                 key,
@@ -100,9 +99,14 @@ class NewsTextReader(BaseReader):
 
 def articles_folder(settings: dict) -> Path | None:
     """Where parsed articles are kept, by file content (off with the extraction cache)."""
+    return shelf_folder(settings, "articles")
+
+
+def shelf_folder(settings: dict, kind: str) -> Path | None:
+    """Where per-article results of one kind are kept (off with the extraction cache)."""
     if settings.get("NEWS_EXTRACTION_CACHE", "news-extraction") is None:
         return None
-    return Path(settings.get("CACHE_PATH", "cache")) / "news-articles"
+    return Path(settings.get("CACHE_PATH", "cache")) / "news-shelf" / kind
 
 
 # A link in a body: (start, end) offsets into the blocks joined by blank

@@ -7,12 +7,13 @@ catalog onto it, and copies lunr.js (installed from npm by ``make``) next to it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import typing as t
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from newscorpus.catalog import ArticleRef, Catalog
 from newscorpus.extract import CorpusExtraction
-from newscorpus.memo import Memo
+from newscorpus.memo import MISSING, Memo, Shelf
 from newscorpus.quotes import Quote
 from newscorpus.search import (
     DEFAULT_FIELDS,
@@ -21,7 +22,11 @@ from newscorpus.search import (
     FacetValue,
     SearchDocument,
     search_files,
+    term_counts,
 )
+
+from .background import Background
+from .reader import shelf_folder
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_LUNR_JS = "node_modules/lunr/lunr.min.js"
@@ -34,6 +39,8 @@ TYPE_FACET_LABELS = {
     "WEAPON": "Weapon systems",
 }
 DEFAULT_ENTITY_FACET_MIN = 2
+# Texts at least this long (article bodies) have their term counts kept between builds.
+KEPT_TEXT_CHARS = 500
 
 
 def facets(settings: dict) -> tuple[Facet, ...]:
@@ -127,28 +134,50 @@ def search_documents(
     return documents
 
 
-def build_search(
-    articles: Sequence, refs: Sequence[ArticleRef], corpus: CorpusExtraction, catalog: Catalog,
-    settings: dict, quotes: Sequence[Sequence[Quote]] | None = None, memo: Memo | None = None,
-) -> dict[str, bytes]:  # fmt: skip
-    """Every file of the search folder, lunr.js included (the same documents as last time:
-    the same files, from ``memo``)."""
-    documents = search_documents(articles, refs, corpus, catalog, settings, quotes)
-    options = {
-        "facets": facets(settings),
-        "fields": [
-            (name, int(boost))
-            for name, boost in settings.get("NEWS_SEARCH_FIELDS") or DEFAULT_FIELDS
-        ],
-        "piece_bytes": int(settings.get("NEWS_SEARCH_PIECE_BYTES") or DEFAULT_PIECE_BYTES),
-        "full_index": bool(settings.get("NEWS_SEARCH_FULL_INDEX", False)),
-    }
-    memo = memo or Memo(None)
-    files = memo.get(
-        "search", memo.key(documents, options), lambda: search_files(documents, **options)
-    )
-    files["lunr.min.js"] = lunr_js(settings).read_bytes()
-    return files
+class SearchBuild:
+    """The search folder's files: kept from the last build, or built in the background.
+
+    Built in a second process (see :mod:`news_explorer.background`) while Pelican writes
+    the pages; :meth:`files` waits for it.
+    """
+
+    def __init__(
+        self, articles: Sequence, refs: Sequence[ArticleRef], corpus: CorpusExtraction,
+        catalog: Catalog, settings: dict, quotes: Sequence[Sequence[Quote]] | None = None,
+        memo: Memo | None = None,
+    ) -> None:  # fmt: skip
+        documents = search_documents(articles, refs, corpus, catalog, settings, quotes)
+        fields = settings.get("NEWS_SEARCH_FIELDS") or DEFAULT_FIELDS
+        options = {
+            "facets": facets(settings),
+            "fields": [(name, int(boost)) for name, boost in fields],
+            "piece_bytes": int(settings.get("NEWS_SEARCH_PIECE_BYTES") or DEFAULT_PIECE_BYTES),
+            "full_index": bool(settings.get("NEWS_SEARCH_FULL_INDEX", False)),
+        }
+        self.lunr = lunr_js(settings)
+        self.memo = memo or Memo(None)
+        self.key = self.memo.key(documents, options)
+        self.kept = self.memo.load("search", self.key)
+        self.job: Background[dict[str, bytes]] | None = None
+        if self.kept is MISSING:
+            shelf = Shelf(shelf_folder(settings, "terms"))
+
+            def counts(text: str) -> Mapping[str, int]:
+                if len(text) < KEPT_TEXT_CHARS:
+                    return term_counts(text)
+                return shelf.get(shelf.key(text), lambda: term_counts(text))
+
+            self.job = Background(lambda: search_files(documents, **options, counts=counts))
+
+    def files(self) -> dict[str, bytes]:
+        """Every file of the search folder, lunr.js included."""
+        if self.job is not None:
+            self.kept = self.job.result()
+            self.memo.store("search", self.key, self.kept)
+            self.job = None
+        files = dict(t.cast(dict[str, bytes], self.kept))
+        files["lunr.min.js"] = self.lunr.read_bytes()
+        return files
 
 
 PAGE = "index.html"

@@ -18,22 +18,24 @@ from newscorpus.coverage import QuoteRecord, StoryRecord, article_quotes, quote_
 from newscorpus.coverage import story_records as build_story_records
 from newscorpus.dates import normalise_dates
 from newscorpus.extract import CorpusExtraction, Extraction
-from newscorpus.memo import Memo
+from newscorpus.memo import Memo, Shelf
 from newscorpus.model import DateSpan, Published
 from newscorpus.quotes import Quote
 from newscorpus.stories import (
     DEFAULT_MAX_DAYS,
     DEFAULT_THRESHOLD,
+    Signature,
     Story,
     StoryArticle,
     find_stories,
     inferred_dates,
+    signature,
 )
 from pelican.urlwrappers import Tag
 from pelican.utils import set_date_tzinfo
 
 from .ordering import sort_key
-from .reader import DATE_TAG_COUNT
+from .reader import DATE_TAG_COUNT, shelf_folder
 
 
 def story_inputs(articles: Sequence, corpus: CorpusExtraction) -> list[StoryArticle]:
@@ -56,10 +58,15 @@ def group_stories(
 ) -> list[Story]:
     threshold = float(settings.get("NEWS_STORY_THRESHOLD", DEFAULT_THRESHOLD))
     max_days = int(settings.get("NEWS_STORY_MAX_DAYS", DEFAULT_MAX_DAYS))
+    shelf = Shelf(shelf_folder(settings, "signatures"))
+
+    def signatures(text: str) -> Signature:
+        return shelf.get(shelf.key(text), lambda: signature(text))
+
     return memo.get(
         step,
         memo.key(inputs, threshold, max_days),
-        lambda: find_stories(inputs, threshold=threshold, max_days=max_days),
+        lambda: find_stories(inputs, threshold, max_days, signatures),
     )
 
 
@@ -115,10 +122,17 @@ def rebase(extraction: Extraction, published: Published) -> Extraction:
 
 
 def coverage(
-    refs: Sequence[ArticleRef], corpus: CorpusExtraction, stories: Sequence[Story]
+    refs: Sequence[ArticleRef],
+    corpus: CorpusExtraction,
+    stories: Sequence[Story],
+    shelf: Shelf | None = None,
 ) -> tuple[list[StoryRecord], list[QuoteRecord], list[list[Quote]]]:
-    """Story records, quote records and each article's quotes."""
-    quotes = [article_quotes(extraction) for extraction in corpus.articles]
+    """Story records, quote records and each article's quotes (kept in ``shelf``)."""
+    shelf = shelf or Shelf(None)
+    quotes = [
+        shelf.get(shelf.key(extraction), lambda x=extraction: article_quotes(x))
+        for extraction in corpus.articles
+    ]
     return build_story_records(refs, stories), quote_records(refs, quotes), quotes
 
 

@@ -112,8 +112,9 @@ class Ledger:
         current |= self.unkeyed
         for entry in self.previous.values():
             for path, _, _ in entry["files"]:
-                inside = os.path.commonpath([os.path.realpath(path), self.output]) == self.output
-                if path not in current and inside and os.path.isfile(path):
+                if path in current or not os.path.isfile(path):
+                    continue
+                if os.path.commonpath([os.path.realpath(path), self.output]) == self.output:
                     os.remove(path)
                     logger.info("news explorer: removed %s (no longer in the corpus)", path)
         if self.path is None:

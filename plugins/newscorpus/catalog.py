@@ -205,7 +205,7 @@ DATE_SLUG = re.compile(r"\d{4}(?:-\d{2})?")
 
 
 def distinct_slugs(records: Sequence[EntityRecord]) -> None:
-    """One page per entity: names that slugify alike ("AT&T", "AT-T") get ``-2``, ``-3``…"""
+    """One page per entity: names that slugify alike get ``-2``, ``-3``… in name order."""
     taken: set[str] = set()
     for record in records:
         base = record.slug or "entity"

@@ -57,7 +57,7 @@ def _referred(substitute: object) -> object:  # pragma: no cover - never unpickl
     return substitute
 
 
-def _sorted_sets(name: str, values: tuple) -> object:  # pragma: no cover - never unpickled
+def _fields(name: str, values: tuple) -> object:  # pragma: no cover - never unpickled
     return name, values
 
 
@@ -85,13 +85,19 @@ class _Pickler(pickle.Pickler):
             if base in self.refer:
                 function = self.refer[base]
                 return lambda obj: (_referred, (function(obj),))
-        if dataclasses.is_dataclass(cls) and _set_fields(cls):
+        if dataclasses.is_dataclass(cls):
+            # Field by field (faster than a slots dataclass's own __getstate__).
             names = _field_names(cls)
+            if _set_fields(cls):
+                return lambda obj: (
+                    _fields,
+                    (cls.__qualname__, tuple(_stable(getattr(obj, name)) for name in names)),
+                )
             return lambda obj: (
-                _sorted_sets,
-                (cls.__qualname__, tuple(_stable(getattr(obj, name)) for name in names)),
+                _fields,
+                (cls.__qualname__, tuple(getattr(obj, name) for name in names)),
             )
-        return None  # pickle's own reduction: for slots and plain classes, exact
+        return None  # pickle's own reduction: exact for plain classes
 
 
 @functools.cache

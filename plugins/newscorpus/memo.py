@@ -20,6 +20,7 @@ from .digest import code_digest, digest
 logger = logging.getLogger(__name__)
 
 T = t.TypeVar("T")
+MISSING = object()  # what Memo.load returns when it has no result for the key
 
 
 class Memo:
@@ -39,25 +40,33 @@ class Memo:
 
     def get(self, step: str, key: str, compute: Callable[[], T]) -> T:
         """The result of ``step`` for inputs digested as ``key``: loaded, or computed."""
-        if self.folder is None:
-            return compute()
-        path = self.folder / f"{step}.pickle"
-        try:
-            with path.open("rb") as handle:
-                stored_key, value = pickle.load(handle)
-            if stored_key == key:
-                self.hits.append(step)
-                return value
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
-                AttributeError, ImportError, IndexError):  # fmt: skip
-            pass
+        found = self.load(step, key)
+        if found is not MISSING:
+            return t.cast(T, found)
         value = compute()
-        self.put(path, key, value)
+        self.store(step, key, value)
         return value
 
-    def put(self, path: Path, key: str, value: object) -> None:
-        """Store atomically: a killed build never leaves half a file."""
-        assert self.folder is not None
+    def load(self, step: str, key: str) -> object:
+        """The kept result of ``step`` if it was computed for ``key``, else ``MISSING``."""
+        if self.folder is None:
+            return MISSING
+        try:
+            with (self.folder / f"{step}.pickle").open("rb") as handle:
+                stored_key, value = pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
+                AttributeError, ImportError, IndexError):  # fmt: skip
+            return MISSING
+        if stored_key != key:
+            return MISSING
+        self.hits.append(step)
+        return value
+
+    def store(self, step: str, key: str, value: object) -> None:
+        """Keep ``value`` as the result of ``step`` for ``key``, atomically."""
+        if self.folder is None:
+            return
+        path = self.folder / f"{step}.pickle"
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
@@ -78,6 +87,10 @@ class Shelf:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+
+    def key(self, *inputs: object) -> str:
+        """The key of a result's inputs (and of this package's code)."""
+        return digest((code_digest(), inputs))
 
     def path(self, key: str) -> Path:
         assert self.folder is not None

@@ -25,11 +25,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from lunr.builder import Builder
+from lunr.field_ref import FieldRef
 from lunr.pipeline import Pipeline
 from lunr.token import Token
 
@@ -105,25 +106,69 @@ def js_order(term: str) -> bytes:
 # --- the index ----------------------------------------------------------------------------
 
 
+# A field's text → its terms and how often each occurs, in order of first occurrence.
+TermCounts = Callable[[str], Mapping[str, int]]
+
+
+def term_counts(text: str) -> dict[str, int]:
+    """The index terms of a text with their counts, in order of first occurrence."""
+    return dict(Counter(term.lower() for term in index_terms(text)))
+
+
+class CountedBuilder(Builder):
+    """lunr.py's Builder, given each field's term counts instead of its text.
+
+    ``Builder.add`` tokenises every document on every build; the counts of an unchanged
+    document are the same, so a caller may keep them. The index is the one ``add`` makes
+    of the same terms (tested): the same term numbers, postings and field lengths.
+    """
+
+    def add_counts(self, ref: str, fields: Mapping[str, Mapping[str, int]]) -> None:
+        self._documents[ref] = {}
+        self.document_count += 1
+        for name in self._fields:
+            counts = dict(fields.get(name, {}))
+            field_ref = str(FieldRef(ref, name))
+            self.field_term_frequencies[field_ref] = counts
+            self.field_lengths[field_ref] = sum(counts.values())
+            for term in counts:
+                posting = self.inverted_index.get(term)
+                if posting is None:
+                    posting = {field: {} for field in self._fields}
+                    posting["_index"] = self.term_index
+                    self.term_index += 1
+                    self.inverted_index[term] = posting
+                posting[name][ref] = defaultdict(list)
+
+
+def field_texts(document: SearchDocument) -> dict[str, str]:
+    """The text of each field a document can be indexed by."""
+    return {
+        "title": document.title,
+        "entities": " ".join(document.entities),
+        "body": document.body,
+        "quotes": " ".join(document.quotes),
+    }
+
+
 def build_index(
-    documents: Sequence[SearchDocument], fields: Sequence[tuple[str, int]] = DEFAULT_FIELDS
+    documents: Sequence[SearchDocument],
+    fields: Sequence[tuple[str, int]] = DEFAULT_FIELDS,
+    counts: TermCounts = term_counts,
 ) -> dict:
-    """The serialised lunr index (lunr.js 2.3.9 format), terms in lunr.js's order."""
-    builder = Builder()
+    """The serialised lunr index (lunr.js 2.3.9 format), terms in lunr.js's order.
+
+    ``counts`` gives a field text's term counts (:func:`term_counts`, or a function that
+    keeps them between builds).
+    """
+    builder = CountedBuilder()
     builder.search_pipeline.add(news_terms, lunr_js_stemmer)
     builder.ref("ref")
     for name, boost in fields:
-        builder.field(name, boost=boost, extractor=lambda doc, name=name: doc[name])
+        builder.field(name, boost=boost)
     for document in documents:
-        builder.add(
-            {
-                "ref": document.ref,
-                "title": index_terms(document.title),
-                "entities": index_terms(" ".join(document.entities)),
-                "body": index_terms(document.body),
-                "quotes": index_terms(" ".join(document.quotes)),
-            }
-        )
+        texts = field_texts(document)
+        builder.add_counts(document.ref, {name: counts(texts[name]) for name, _ in fields})
     serialised = builder.build().serialize()
     serialised["invertedIndex"].sort(key=lambda entry: js_order(entry[0]))
     return serialised
@@ -294,9 +339,10 @@ def search_files(
     fields: Sequence[tuple[str, int]] = DEFAULT_FIELDS,
     piece_bytes: int = DEFAULT_PIECE_BYTES,
     full_index: bool = False,
+    counts: TermCounts = term_counts,
 ) -> dict[str, bytes]:
     """Every file of the search folder: relative path → content."""
-    serialised = build_index(documents, fields)
+    serialised = build_index(documents, fields, counts)
     split = split_index(serialised, [d.ref for d in documents], piece_bytes)
     files = {f"pieces/{n}.json": dump(piece) for n, piece in enumerate(split.pieces)}
     files["terms.json"] = dump(split.terms)

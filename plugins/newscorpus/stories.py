@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from .groups import Groups
 from .model import Published
@@ -34,6 +33,7 @@ SENTENCE_MATCH = 0.5
 CONTAINED = 0.8
 MIN_CONTAINED = 4
 NUM_PERM = 128
+MINHASH_SCHEME = "affine32"  # datasketch's default, named: signatures are kept between builds
 ESTIMATE_MARGIN = 0.1  # MinHash estimates with 128 permutations are within ~0.05 of the truth
 MIN_TERMS = 5  # bodies with fewer content words are never matched
 
@@ -84,20 +84,40 @@ def within_days(a: Published, b: Published, days: int) -> bool:
     return abs((a.value - b.value).days) <= days
 
 
-def candidate_pairs(term_sets: Sequence[frozenset[str]], threshold: float) -> set[tuple[int, int]]:
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What grouping needs of one text: its content words and their MinHash."""
+
+    terms: frozenset[str]
+    minhash: np.ndarray  # NUM_PERM hash values
+
+
+def signature(text: str) -> Signature:
+    """The content words of a text and their MinHash (the costly part of grouping)."""
+    from datasketch import MinHash  # imports SciPy: only when grouping has work to do
+
+    terms = frozenset(content_terms(text))
+    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME)
+    minhash.update_batch([t.encode() for t in sorted(terms)])
+    return Signature(terms, minhash.hashvalues)
+
+
+def candidate_pairs(signatures: Sequence[Signature], threshold: float) -> set[tuple[int, int]]:
     """Pairs of articles whose overlap may reach ``threshold``: found by MinHash LSH, then
     kept when their MinHash estimate is within ``ESTIMATE_MARGIN`` of it."""
+    from datasketch import MinHash, MinHashLSH
+
     lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=NUM_PERM)
-    hashes = []
-    for i, terms in enumerate(term_sets):
-        minhash = MinHash(num_perm=NUM_PERM, seed=1)
-        minhash.update_batch([t.encode() for t in sorted(terms)])
-        hashes.append(minhash)
-        if len(terms) >= MIN_TERMS:
+    hashes = [
+        MinHash(num_perm=NUM_PERM, seed=1, hashvalues=s.minhash, scheme=MINHASH_SCHEME)
+        for s in signatures
+    ]
+    for i, (one, minhash) in enumerate(zip(signatures, hashes, strict=True)):
+        if len(one.terms) >= MIN_TERMS:
             lsh.insert(i, minhash)
     found = set()
-    for i, terms in enumerate(term_sets):
-        if len(terms) < MIN_TERMS:
+    for i, one in enumerate(signatures):
+        if len(one.terms) < MIN_TERMS:
             continue
         for j in lsh.query(hashes[i]):
             if j != i:
@@ -105,7 +125,7 @@ def candidate_pairs(term_sets: Sequence[frozenset[str]], threshold: float) -> se
     if not found:
         return found
     pairs = np.array(sorted(found))
-    matrix = np.stack([h.hashvalues for h in hashes])
+    matrix = np.stack([s.minhash for s in signatures])
     estimates = (matrix[pairs[:, 0]] == matrix[pairs[:, 1]]).mean(axis=1)
     keep = pairs[estimates >= threshold - ESTIMATE_MARGIN]
     return {(int(i), int(j)) for i, j in keep}
@@ -115,8 +135,13 @@ def find_stories(
     articles: Sequence[StoryArticle],
     threshold: float = DEFAULT_THRESHOLD,
     max_days: int = DEFAULT_MAX_DAYS,
+    signatures: Callable[[str], Signature] = signature,
 ) -> list[Story]:
-    """Every story with at least two articles, ordered by their first article."""
+    """Every story with at least two articles, ordered by their first article.
+
+    ``signatures`` computes each text's :class:`Signature`; a caller that keeps them
+    between runs passes a function that looks them up first.
+    """
     groups = Groups(len(articles))
     by_text: dict[str, list[int]] = defaultdict(list)
     for i, article in enumerate(articles):
@@ -126,10 +151,10 @@ def find_stories(
         for i in same[1:]:
             groups.join(same[0], i)
 
-    term_sets = [frozenset(content_terms(a.text)) for a in articles]
+    signed = [signatures(a.text) for a in articles]
     scores: dict[tuple[int, int], float] = {}
-    for i, j in candidate_pairs(term_sets, threshold):
-        score = jaccard(term_sets[i], term_sets[j])
+    for i, j in candidate_pairs(signed, threshold):
+        score = jaccard(signed[i].terms, signed[j].terms)
         a, b = articles[i], articles[j]
         if (
             score >= threshold
