@@ -10,22 +10,17 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
-import pickle
-import tempfile
 import typing as t
 from collections.abc import Callable
-from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
 T = t.TypeVar("T")
 
 
-def _run(compute: Callable[[], object], target: str) -> None:
-    """In the child: compute, and leave the pickled result in ``target``."""
-    with open(target, "wb") as handle:
-        pickle.dump(compute(), handle, protocol=pickle.HIGHEST_PROTOCOL)
+def _run(compute: Callable[[], object], results) -> None:
+    """In the child: compute, and send the result back through the pipe."""
+    results.send(compute())
 
 
 class Background(t.Generic[T]):
@@ -34,25 +29,24 @@ class Background(t.Generic[T]):
     def __init__(self, compute: Callable[[], T]) -> None:
         self.compute = compute
         self.process = None
-        self.target = ""
         if "fork" not in multiprocessing.get_all_start_methods():
             return
-        handle, self.target = tempfile.mkstemp(suffix=".pickle")
-        os.close(handle)
         context = multiprocessing.get_context("fork")
-        self.process = context.Process(target=_run, args=(compute, self.target), daemon=True)
+        self.results, sender = context.Pipe(duplex=False)
+        self.process = context.Process(target=_run, args=(compute, sender), daemon=True)
         self.process.start()
+        sender.close()  # the child holds its own end; a dead child then reads as EOF
 
     def result(self) -> T:
         """The result: the child's, or computed here if there is no child or it failed."""
         if self.process is None:
             return self.compute()
-        self.process.join()
         try:
-            if self.process.exitcode == 0:
-                with open(self.target, "rb") as handle:
-                    return pickle.load(handle)
+            # Received before joining: the child cannot exit while its result is unread.
+            return self.results.recv()
+        except (EOFError, OSError):
             logger.warning("news explorer: background step failed; computing it again")
+            return self.compute()
         finally:
-            Path(self.target).unlink(missing_ok=True)
-        return self.compute()
+            self.results.close()
+            self.process.join()

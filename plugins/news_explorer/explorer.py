@@ -36,7 +36,7 @@ from pelican.utils import slugify
 
 from .ordering import order_articles
 from .publishing import news_article_ld, pin_sitemap_clock, site_date, stamp_undated
-from .reader import Link, render_body, shelf_folder
+from .reader import Link, memo_folder, render_body, shelf_folder
 from .search import DEFAULT_FOLDER, SearchBuild, file_version, lunr_js, write_search
 from .stories import coverage, date_through_stories, quotes_by_speaker
 
@@ -218,13 +218,6 @@ def cache_folder(settings: dict) -> Path | None:
     if folder is None:
         return None
     return Path(settings.get("CACHE_PATH", "cache")) / folder
-
-
-def memo_folder(settings: dict) -> Path | None:
-    """Where corpus-wide results are kept between builds (off with the extraction cache)."""
-    if settings.get("NEWS_EXTRACTION_CACHE", "news-extraction") is None:
-        return None
-    return Path(settings.get("CACHE_PATH", "cache")) / "news-memo"
 
 
 def aliases_file(settings: dict) -> Path | None:

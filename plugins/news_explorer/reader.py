@@ -41,7 +41,7 @@ class NewsTextReader(BaseReader):
         record = report.source_record(source)
         summary_sentences = self.settings.get("NEWS_SUMMARY_SENTENCES", 2)
         unknown_outlet = self.settings.get("NEWS_UNKNOWN_OUTLET", "Unknown outlet")
-        shelf = Shelf(articles_folder(self.settings))
+        shelf = Shelf(shelf_folder(self.settings, "articles"))
         key = shelf.key(raw, source, record, summary_sentences, unknown_outlet)
         try:
             article = shelf.get(
@@ -97,16 +97,22 @@ class NewsTextReader(BaseReader):
         }
 
 
-def articles_folder(settings: dict) -> Path | None:
-    """Where parsed articles are kept, by file content (off with the extraction cache)."""
-    return shelf_folder(settings, "articles")
+def kept_folder(settings: dict, *parts: str) -> Path | None:
+    """A folder of results kept between builds, under ``CACHE_PATH``; ``None`` when
+    ``NEWS_EXTRACTION_CACHE = None`` turns caching off."""
+    if settings.get("NEWS_EXTRACTION_CACHE", "news-extraction") is None:
+        return None
+    return Path(settings.get("CACHE_PATH", "cache"), *parts)
 
 
 def shelf_folder(settings: dict, kind: str) -> Path | None:
-    """Where per-article results of one kind are kept (off with the extraction cache)."""
-    if settings.get("NEWS_EXTRACTION_CACHE", "news-extraction") is None:
-        return None
-    return Path(settings.get("CACHE_PATH", "cache")) / "news-shelf" / kind
+    """Where per-article results of one kind are kept."""
+    return kept_folder(settings, "news-shelf", kind)
+
+
+def memo_folder(settings: dict) -> Path | None:
+    """Where corpus-wide results are kept."""
+    return kept_folder(settings, "news-memo")
 
 
 # A link in a body: (start, end) offsets into the blocks joined by blank

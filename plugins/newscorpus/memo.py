@@ -20,23 +20,49 @@ from .digest import code_digest, digest
 logger = logging.getLogger(__name__)
 
 T = t.TypeVar("T")
-MISSING = object()  # what Memo.load returns when it has no result for the key
+MISSING = object()  # what a lookup returns when nothing is kept for the key
+# What reading a damaged, truncated or outdated pickle can raise.
+UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
+              AttributeError, ImportError, IndexError)  # fmt: skip
+
+
+def inputs_key(*inputs: object) -> str:
+    """The key of a result's inputs (and of this package's code, so a changed rule never
+    serves a result the old rules computed)."""
+    return digest((code_digest(), inputs))
+
+
+def read_pickle(path: Path) -> object:
+    """The object pickled in ``path``, or ``MISSING`` when it is absent or unreadable."""
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except UNREADABLE:
+        return MISSING
+
+
+def write_pickle(path: Path, value: object) -> None:
+    """Pickle ``value`` to ``path`` atomically: a killed build never leaves half a file.
+    A value that cannot be pickled is not kept, with a warning."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as error:
+        os.unlink(temporary)
+        logger.warning("%s: not kept for the next build (%s)", path.name, error)
 
 
 class Memo:
-    """One pickle file per step under ``folder``; ``None`` keeps nothing.
+    """One pickle file per step under ``folder``; ``None`` keeps nothing."""
 
-    Keys are digests of a step's inputs; the code of this package is part of every key,
-    so a changed rule never serves a result the old rules computed.
-    """
+    key = staticmethod(inputs_key)
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self.hits: list[str] = []
-
-    def key(self, *inputs: object) -> str:
-        """The key of a step's inputs (and of this package's code)."""
-        return digest((code_digest(), inputs))
 
     def get(self, step: str, key: str, compute: Callable[[], T]) -> T:
         """The result of ``step`` for inputs digested as ``key``: loaded, or computed."""
@@ -51,31 +77,16 @@ class Memo:
         """The kept result of ``step`` if it was computed for ``key``, else ``MISSING``."""
         if self.folder is None:
             return MISSING
-        try:
-            with (self.folder / f"{step}.pickle").open("rb") as handle:
-                stored_key, value = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
-                AttributeError, ImportError, IndexError):  # fmt: skip
-            return MISSING
-        if stored_key != key:
+        found = read_pickle(self.folder / f"{step}.pickle")
+        if not (isinstance(found, tuple) and len(found) == 2 and found[0] == key):
             return MISSING
         self.hits.append(step)
-        return value
+        return found[1]
 
     def store(self, step: str, key: str, value: object) -> None:
-        """Keep ``value`` as the result of ``step`` for ``key``, atomically."""
-        if self.folder is None:
-            return
-        path = self.folder / f"{step}.pickle"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump((key, value), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as error:
-            os.unlink(temporary)
-            logger.warning("%s: not kept for the next build (%s)", path.name, error)
+        """Keep ``value`` as the result of ``step`` for ``key``."""
+        if self.folder is not None:
+            write_pickle(self.folder / f"{step}.pickle", (key, value))
 
 
 class Shelf:
@@ -85,12 +96,10 @@ class Shelf:
     corpus where one file changed finds every other one.
     """
 
+    key = staticmethod(inputs_key)
+
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-
-    def key(self, *inputs: object) -> str:
-        """The key of a result's inputs (and of this package's code)."""
-        return digest((code_digest(), inputs))
 
     def path(self, key: str) -> Path:
         assert self.folder is not None
@@ -100,17 +109,9 @@ class Shelf:
         """The stored result for ``key``, or ``compute()`` stored under it."""
         if self.folder is None:
             return compute()
-        path = self.path(key)
-        try:
-            with path.open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
-                AttributeError, ImportError, IndexError):  # fmt: skip
-            pass
+        found = read_pickle(self.path(key))
+        if found is not MISSING:
+            return t.cast(T, found)
         value = compute()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+        write_pickle(self.path(key), value)
         return value
