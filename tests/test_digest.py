@@ -87,6 +87,52 @@ def test_memo_reuses_a_result_only_for_the_same_inputs(tmp_path):
     assert calls == ["a", "b"]
 
 
+LOADED: list[str] = []
+
+
+def _loaded(name: str) -> Loud:
+    LOADED.append(name)
+    return Loud(name)
+
+
+class Loud:
+    """A value that records each time it is unpickled."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __reduce__(self) -> tuple:
+        return _loaded, (self.name,)
+
+
+def test_a_slot_kept_for_other_inputs_is_not_loaded(tmp_path):
+    Memo(tmp_path).store("step", "old key", Loud("old"))
+    LOADED.clear()
+    assert Memo(tmp_path).get("step", "new key", lambda: "fresh") == "fresh"
+    assert LOADED == []
+    assert Memo(tmp_path).load("step", "new key") == "fresh"
+
+
+@dataclass(slots=True)
+class Record:
+    name: str
+    items: list[Item]
+    parent: Record | None = None
+
+
+def test_dataclasses_come_back_from_the_memo_equal_and_shared_where_they_were(tmp_path):
+    item = Item("S-400", frozenset({"weapon", "air defence"}))
+    top = Record("top", [item])
+    value = [Record("child", [item, item], top), top]
+    Memo(tmp_path).store("step", "k", value)
+    back = Memo(tmp_path).load("step", "k")
+    assert back == value
+    child, parent = back
+    assert child.parent is parent and child.items[0] is child.items[1] is parent.items[0]
+    with pytest.raises(AttributeError):
+        child.items[0].name = "changed"  # still frozen
+
+
 def test_a_damaged_memo_or_shelf_file_is_computed_again(tmp_path):
     memo = Memo(tmp_path / "memo")
     memo.get("step", memo.key(1), lambda: 1)

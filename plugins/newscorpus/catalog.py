@@ -7,6 +7,7 @@ the Pelican glue hands it to the templates and the exports.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -18,6 +19,7 @@ from .model import ENTITY_TYPES, DateMention, EntityType, Published
 from .topics import Topic
 
 TOP_RELATED = 10
+FIRST, SECOND, NAME = operator.itemgetter(0), operator.itemgetter(1), operator.attrgetter("name")
 PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
 
 
@@ -102,7 +104,8 @@ class Catalog:
         links as objects would recurse through the whole corpus."""
         records = [
             (r.name, r.type, r.slug, r.aliases, r.articles, r.mentions,
-             [(other.name, n) for other, n in r.cooccurring], r.outlets)
+             list(map(NAME, map(FIRST, r.cooccurring))), list(map(SECOND, r.cooccurring)),
+             r.outlets)
             for r in self.entities.values()
         ]  # fmt: skip
         topics = [
@@ -126,9 +129,10 @@ def _linked_catalog(
     records: list[tuple], topics: list[tuple], events: list[Event], article_topics: list
 ) -> Catalog:
     """A catalog from :meth:`Catalog.__reduce__`'s state, with the links made again."""
-    entities = {row[0]: EntityRecord(*row[:6], outlets=row[7]) for row in records}
+    entities = {row[0]: EntityRecord(*row[:6], outlets=row[8]) for row in records}
+    find = entities.__getitem__
     for row in records:
-        entities[row[0]].cooccurring = [(entities[name], n) for name, n in row[6]]
+        entities[row[0]].cooccurring = list(zip(map(find, row[6]), row[7]))
     topic_records = [
         TopicRecord(topic, articles, topic_events, passages,
                     {kind: [(entities[name], n) for name, n in pairs]
@@ -192,9 +196,10 @@ def entity_records(
             together[entity.name].update(name for name in names if name != entity.name)
             outlets[entity.name][ref.outlet] += 1
     for name, record in records.items():
-        pairs = sorted(together[name].items(), key=lambda pair: (-pair[1], pair[0]))
-        record.cooccurring = [(records[other], count) for other, count in pairs]
-        record.outlets = sorted(outlets[name].items(), key=lambda pair: (-pair[1], pair[0]))
+        pairs = ranked(together[name])
+        record.cooccurring = list(zip(map(records.__getitem__, map(FIRST, pairs)),
+                                      map(SECOND, pairs)))  # fmt: skip
+        record.outlets = ranked(outlets[name])
     ordered = dict(sorted(records.items()))
     distinct_slugs(list(ordered.values()))
     return ordered
@@ -273,9 +278,14 @@ def topic_record(
     )
 
 
+def ranked(counts: Mapping[str, int]) -> list[tuple[str, int]]:
+    """``(name, count)`` pairs, highest count first, ties by name."""
+    # Sorted by name, then by count: the sort is stable, so ties keep name order.
+    return sorted(sorted(counts.items(), key=FIRST), key=SECOND, reverse=True)
+
+
 def top(
     counts: Counter[str], entities: Mapping[str, EntityRecord]
 ) -> list[tuple[EntityRecord, int]]:
     """The most frequent names first, ties by name, at most :data:`TOP_RELATED`."""
-    ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:TOP_RELATED]
-    return [(entities[name], count) for name, count in ranked]
+    return [(entities[name], count) for name, count in ranked(counts)[:TOP_RELATED]]

@@ -7,6 +7,8 @@ loads the result instead of computing it; any other build computes it and takes 
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import logging
 import os
 import pickle
@@ -41,18 +43,59 @@ def read_pickle(path: Path) -> object:
         return MISSING
 
 
-def write_pickle(path: Path, value: object) -> None:
-    """Pickle ``value`` to ``path`` atomically: a killed build never leaves half a file.
-    A value that cannot be pickled is not kept, with a warning."""
+def read_pickles(path: Path) -> t.Iterator[object]:
+    """The pickles written one after another to ``path``, read as they are asked for;
+    ``MISSING`` (and no more) once the file ends early or is unreadable."""
+    try:
+        with path.open("rb") as handle:
+            while True:
+                yield pickle.load(handle)
+    except EOFError:
+        return
+    except UNREADABLE:
+        yield MISSING
+
+
+def write_pickle(path: Path, *values: object) -> None:
+    """Pickle ``values``, one after another, to ``path`` atomically: a killed build never
+    leaves half a file. A value that cannot be pickled is not kept, with a warning."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            for value in values:
+                _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
         os.replace(temporary, path)
     except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as error:
         os.unlink(temporary)
         logger.warning("%s: not kept for the next build (%s)", path.name, error)
+
+
+class _Pickler(pickle.Pickler):
+    """pickle's C pickler, with dataclasses written as a call of their constructor.
+
+    A slots dataclass's own pickling looks its fields up for every object, which
+    dominates keeping and loading a corpus's worth of mentions and passages.
+    """
+
+    def reducer_override(self, obj: object):  # noqa: ANN201 - pickle's protocol
+        cls = type(obj)
+        names = _field_names(cls)
+        if names is None:
+            return NotImplemented
+        return cls, tuple(getattr(obj, name) for name in names)
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, in its constructor's order; ``None`` for other classes,
+    for a dataclass that says how to pickle itself and for one with fields the
+    constructor does not take."""
+    if not dataclasses.is_dataclass(cls) or cls.__reduce__ is not object.__reduce__:
+        return None
+    if not all(field.init and not field.kw_only for field in dataclasses.fields(cls)):
+        return None
+    return tuple(field.name for field in dataclasses.fields(cls))
 
 
 class Memo:
@@ -77,16 +120,19 @@ class Memo:
         """The kept result of ``step`` if it was computed for ``key``, else ``MISSING``."""
         if self.folder is None:
             return MISSING
-        found = read_pickle(self.folder / f"{step}.pickle")
-        if not (isinstance(found, tuple) and len(found) == 2 and found[0] == key):
+        # The key is pickled first: a slot kept for other inputs is never loaded whole.
+        pickles = read_pickles(self.folder / f"{step}.pickle")
+        if next(pickles, MISSING) != key:
             return MISSING
-        self.hits.append(step)
-        return found[1]
+        found = next(pickles, MISSING)
+        if found is not MISSING:
+            self.hits.append(step)
+        return found
 
     def store(self, step: str, key: str, value: object) -> None:
         """Keep ``value`` as the result of ``step`` for ``key``."""
         if self.folder is not None:
-            write_pickle(self.folder / f"{step}.pickle", (key, value))
+            write_pickle(self.folder / f"{step}.pickle", key, value)
 
 
 class Shelf:
