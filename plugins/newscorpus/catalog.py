@@ -132,7 +132,7 @@ def _linked_catalog(
     entities = {row[0]: EntityRecord(*row[:6], outlets=row[8]) for row in records}
     find = entities.__getitem__
     for row in records:
-        entities[row[0]].cooccurring = list(zip(map(find, row[6]), row[7]))
+        entities[row[0]].cooccurring = list(zip(map(find, row[6]), row[7], strict=True))
     topic_records = [
         TopicRecord(topic, articles, topic_events, passages,
                     {kind: [(entities[name], n) for name, n in pairs]
@@ -198,7 +198,7 @@ def entity_records(
     for name, record in records.items():
         pairs = ranked(together[name])
         record.cooccurring = list(zip(map(records.__getitem__, map(FIRST, pairs)),
-                                      map(SECOND, pairs)))  # fmt: skip
+                                      map(SECOND, pairs), strict=True))  # fmt: skip
         record.outlets = ranked(outlets[name])
     ordered = dict(sorted(records.items()))
     distinct_slugs(list(ordered.values()))
