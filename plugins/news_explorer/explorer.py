@@ -290,17 +290,6 @@ class ExplorerPagesGenerator(Generator):
                 events=record.events,
                 topic=record,
             )
-        if self.search is not None:
-            started = time.perf_counter()
-            files = self.search.files()
-            write_search(Path(self.output_path) / DEFAULT_FOLDER, files)
-            manifest = json.loads(files["manifest.json"])
-            logger.info(
-                "news explorer: search index of %d articles in %d pieces (waited %.1f s)",
-                manifest["documents"],
-                len(manifest["pieces"]),
-                time.perf_counter() - started,
-            )
         page(f"{DEFAULT_FOLDER}/index.html", "search", nav_section="search")
         page("stories/index.html", "stories", nav_section="stories")
         for story in self.context.get("news_stories", []):
@@ -321,6 +310,23 @@ class ExplorerPagesGenerator(Generator):
         self.write_topic_feeds(writer, catalog)
         self.write_hosting_files()
         self.write_exports(catalog)
+        # Last: the index is built in a second process while everything else is written.
+        self.write_search()
+
+    def write_search(self) -> None:
+        """The search folder's index files (the search page is written with the others)."""
+        if self.search is None:
+            return
+        started = time.perf_counter()
+        files = self.search.files()
+        write_search(Path(self.output_path) / DEFAULT_FOLDER, files)
+        manifest = json.loads(files["manifest.json"])
+        logger.info(
+            "news explorer: search index of %d articles in %d pieces (waited %.1f s)",
+            manifest["documents"],
+            len(manifest["pieces"]),
+            time.perf_counter() - started,
+        )
 
     def write_entity_pages(self, writer, catalog: Catalog) -> None:
         """One page per entity, with the tag template, listing its articles in site order."""

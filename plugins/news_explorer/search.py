@@ -21,8 +21,8 @@ from newscorpus.search import (
     Facet,
     FacetValue,
     SearchDocument,
+    field_counts,
     search_files,
-    term_counts,
 )
 
 from .background import Background
@@ -39,8 +39,6 @@ TYPE_FACET_LABELS = {
     "WEAPON": "Weapon systems",
 }
 DEFAULT_ENTITY_FACET_MIN = 2
-# Texts at least this long (article bodies) have their term counts kept between builds.
-KEPT_TEXT_CHARS = 500
 
 
 def facets(settings: dict) -> tuple[Facet, ...]:
@@ -162,10 +160,8 @@ class SearchBuild:
         if self.kept is MISSING:
             shelf = Shelf(shelf_folder(settings, "terms"))
 
-            def counts(text: str) -> Mapping[str, int]:
-                if len(text) < KEPT_TEXT_CHARS:
-                    return term_counts(text)
-                return shelf.get(shelf.key(text), lambda: term_counts(text))
+            def counts(texts: Mapping[str, str]) -> Mapping[str, Mapping[str, int]]:
+                return shelf.get(shelf.key(texts), lambda: field_counts(texts))
 
             self.job = Background(lambda: search_files(documents, **options, counts=counts))
 

@@ -31,8 +31,10 @@ from dataclasses import dataclass, field
 
 from lunr.builder import Builder
 from lunr.field_ref import FieldRef
+from lunr.idf import idf as Idf
 from lunr.pipeline import Pipeline
 from lunr.token import Token
+from lunr.vector import Vector
 
 from .stemmer import stem
 from .terms import content_terms, split_term
@@ -106,13 +108,19 @@ def js_order(term: str) -> bytes:
 # --- the index ----------------------------------------------------------------------------
 
 
-# A field's text → its terms and how often each occurs, in order of first occurrence.
-TermCounts = Callable[[str], Mapping[str, int]]
+# A document's field texts → each field's terms and how often each occurs, in order of
+# first occurrence.
+FieldCounts = Callable[[Mapping[str, str]], Mapping[str, Mapping[str, int]]]
 
 
 def term_counts(text: str) -> dict[str, int]:
     """The index terms of a text with their counts, in order of first occurrence."""
     return dict(Counter(term.lower() for term in index_terms(text)))
+
+
+def field_counts(texts: Mapping[str, str]) -> dict[str, dict[str, int]]:
+    """:func:`term_counts` of each field's text."""
+    return {name: term_counts(text) for name, text in texts.items()}
 
 
 class CountedBuilder(Builder):
@@ -140,6 +148,33 @@ class CountedBuilder(Builder):
                     self.inverted_index[term] = posting
                 posting[name][ref] = defaultdict(list)
 
+    def _create_field_vectors(self) -> None:
+        """lunr.py's field vectors, each made in one sort instead of one insertion per term.
+
+        The scores are lunr.py's, computed in the same order (so the same floats).
+        """
+        idf: dict[str, float] = {}
+        k1, b = self._k1, self._b
+        vectors = {}
+        for field_ref, frequencies in self.field_term_frequencies.items():
+            ref = FieldRef.from_string(field_ref)
+            length = self.field_lengths[field_ref]
+            boost = self._fields[ref.field_name].boost
+            doc_boost = self._documents[ref.doc_ref].get("boost", 1)
+            average = self.average_field_length[ref.field_name]
+            scored = []
+            for term, tf in frequencies.items():
+                posting = self.inverted_index[term]
+                if term not in idf:
+                    idf[term] = Idf(posting, self.document_count)
+                score = idf[term] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / average)) + tf)
+                score *= boost
+                score *= doc_boost
+                scored.append((posting["_index"], round(score, 3)))
+            scored.sort()
+            vectors[field_ref] = Vector([number for pair in scored for number in pair])
+        self.field_vectors = vectors
+
 
 def field_texts(document: SearchDocument) -> dict[str, str]:
     """The text of each field a document can be indexed by."""
@@ -154,12 +189,12 @@ def field_texts(document: SearchDocument) -> dict[str, str]:
 def build_index(
     documents: Sequence[SearchDocument],
     fields: Sequence[tuple[str, int]] = DEFAULT_FIELDS,
-    counts: TermCounts = term_counts,
+    counts: FieldCounts = field_counts,
 ) -> dict:
     """The serialised lunr index (lunr.js 2.3.9 format), terms in lunr.js's order.
 
-    ``counts`` gives a field text's term counts (:func:`term_counts`, or a function that
-    keeps them between builds).
+    ``counts`` gives a document's term counts from its field texts (:func:`field_counts`,
+    or a function that keeps them between builds).
     """
     builder = CountedBuilder()
     builder.search_pipeline.add(news_terms, lunr_js_stemmer)
@@ -168,7 +203,7 @@ def build_index(
         builder.field(name, boost=boost)
     for document in documents:
         texts = field_texts(document)
-        builder.add_counts(document.ref, {name: counts(texts[name]) for name, _ in fields})
+        builder.add_counts(document.ref, counts({name: texts[name] for name, _ in fields}))
     serialised = builder.build().serialize()
     serialised["invertedIndex"].sort(key=lambda entry: js_order(entry[0]))
     return serialised
@@ -339,7 +374,7 @@ def search_files(
     fields: Sequence[tuple[str, int]] = DEFAULT_FIELDS,
     piece_bytes: int = DEFAULT_PIECE_BYTES,
     full_index: bool = False,
-    counts: TermCounts = term_counts,
+    counts: FieldCounts = field_counts,
 ) -> dict[str, bytes]:
     """Every file of the search folder: relative path → content."""
     serialised = build_index(documents, fields, counts)
