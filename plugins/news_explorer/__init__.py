@@ -6,6 +6,8 @@ the plain-Python core, :mod:`newscorpus`.
 
 from __future__ import annotations
 
+import gc
+
 from pelican import signals
 
 from . import report, unchanged
@@ -20,7 +22,20 @@ def add_reader(readers) -> None:
         readers.reader_classes[extension] = NewsTextReader
 
 
+# Objects allocated between two collections of the youngest generation. Python's default
+# (700) suits small programs; a build holds millions of long-lived objects (mentions,
+# passages, pages), and collecting that often took a quarter of a rebuild's time.
+GC_YOUNG_THRESHOLD = 50_000
+
+
+def tune_garbage_collection(pelican) -> None:
+    """Collect less often: the build's objects live until it ends."""
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(max(GC_YOUNG_THRESHOLD, gc.get_threshold()[0]), middle, old)
+
+
 def register() -> None:
+    signals.initialized.connect(tune_garbage_collection)
     signals.initialized.connect(report.start_build)
     signals.readers_init.connect(add_reader)
     signals.article_generator_pretaxonomy.connect(prepare_articles)
