@@ -121,3 +121,32 @@ def test_sentence_matching():
     assert same_sentence(a, b)
     assert not same_sentence(a, c)
     assert not same_sentence(frozenset(), frozenset())
+
+
+def generated_texts(rng: random.Random, count: int) -> list[str]:
+    """Texts drawn from a few shared vocabularies: many pairs overlap a little, some a lot."""
+    pools = [[f"word{p}x{n}" for n in range(60)] for p in range(6)]
+    texts = []
+    for _ in range(count):
+        pool = pools[rng.randrange(len(pools))]
+        texts.append(" ".join(rng.sample(pool, rng.randrange(3, 40))) + ".")
+    return texts
+
+
+def test_pairs_updated_from_an_earlier_run_are_the_pairs_found_afresh():
+    from newscorpus.stories import DEFAULT_THRESHOLD, candidate_pairs, signature, updated_pairs
+
+    rng = random.Random(7)
+    before = generated_texts(rng, 80)
+    signed = [signature(text) for text in before]
+    found, known = updated_pairs(signed, DEFAULT_THRESHOLD)
+    assert found == candidate_pairs(signed, DEFAULT_THRESHOLD) and len(found) > 50
+    after = list(before)
+    after[3] = after[3].replace("word", "other")  # edited
+    after[10] = after[11]  # now a copy of another
+    del after[20:24]  # removed
+    after += generated_texts(rng, 5) + [before[0]]  # added, one a copy of a kept text
+    signed = [signature(text) for text in after]
+    updated, _ = updated_pairs(signed, DEFAULT_THRESHOLD, known)
+    assert updated == candidate_pairs(signed, DEFAULT_THRESHOLD)
+    assert (10, 11) in updated and (0, len(after) - 1) in updated

@@ -30,8 +30,8 @@ GC_YOUNG_THRESHOLD = 50_000
 
 def tune_garbage_collection(pelican) -> None:
     """Collect less often: the build's objects live until it ends."""
-    _, middle, old = gc.get_threshold()
-    gc.set_threshold(max(GC_YOUNG_THRESHOLD, gc.get_threshold()[0]), middle, old)
+    young, middle, old = gc.get_threshold()
+    gc.set_threshold(max(GC_YOUNG_THRESHOLD, young), middle, old)
 
 
 def register() -> None:

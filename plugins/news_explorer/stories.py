@@ -18,18 +18,21 @@ from newscorpus.coverage import QuoteRecord, StoryRecord, article_quotes, quote_
 from newscorpus.coverage import story_records as build_story_records
 from newscorpus.dates import normalise_dates
 from newscorpus.extract import CorpusExtraction, Extraction
-from newscorpus.memo import Memo, Shelf
+from newscorpus.memo import MISSING, Memo, Shelf
 from newscorpus.model import DateSpan, Published
 from newscorpus.quotes import Quote
 from newscorpus.stories import (
     DEFAULT_MAX_DAYS,
     DEFAULT_THRESHOLD,
+    Comparison,
     Signature,
     Story,
     StoryArticle,
+    compare_sentences,
     find_stories,
     inferred_dates,
     signature,
+    updated_pairs,
 )
 from pelican.urlwrappers import Tag
 from pelican.utils import set_date_tzinfo
@@ -58,16 +61,34 @@ def group_stories(
 ) -> list[Story]:
     threshold = float(settings.get("NEWS_STORY_THRESHOLD", DEFAULT_THRESHOLD))
     max_days = int(settings.get("NEWS_STORY_MAX_DAYS", DEFAULT_MAX_DAYS))
-    shelf = Shelf(shelf_folder(settings, "signatures"))
-
-    def signatures(text: str) -> Signature:
-        return shelf.get(shelf.key(text), lambda: signature(text))
-
     return memo.get(
         step,
         memo.key(inputs, threshold, max_days),
-        lambda: find_stories(inputs, threshold, max_days, signatures),
+        lambda: find_stories(inputs, threshold, max_days, *kept_steps(settings, memo)),
     )
+
+
+def kept_steps(settings: dict, memo: Memo) -> tuple:
+    """:func:`find_stories`'s costly steps, each looking up what an earlier build kept:
+    signatures by text, candidate pairs by signature, comparisons by sentences."""
+    signed = Shelf(shelf_folder(settings, "signatures"))
+    compared = Shelf(shelf_folder(settings, "comparisons"))
+
+    def signatures(text: str) -> Signature:
+        return signed.get(signed.key(text), lambda: signature(text))
+
+    def pairs(signatures: Sequence[Signature], threshold: float) -> set[tuple[int, int]]:
+        slot = memo.key("pairs")  # one slot: the pairs of the last build, whatever it was
+        known = memo.load("story-pairs", slot)
+        found, now = updated_pairs(signatures, threshold, None if known is MISSING else known)
+        memo.store("story-pairs", slot, now)
+        return found
+
+    def compare(group: Sequence[StoryArticle]) -> Comparison:
+        key = compared.key([article.sentences for article in group])
+        return compared.get(key, lambda: compare_sentences(group))
+
+    return signatures, pairs, compare
 
 
 def date_through_stories(

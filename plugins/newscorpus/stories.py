@@ -15,6 +15,7 @@ words, which gives the sentences every version shares and what each one adds.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,11 @@ NUM_PERM = 128
 MINHASH_SCHEME = "affine32"  # datasketch's default, named: signatures are kept between builds
 ESTIMATE_MARGIN = 0.1  # MinHash estimates with 128 permutations are within ~0.05 of the truth
 MIN_TERMS = 5  # bodies with fewer content words are never matched
+
+
+# The sentences of a story's first article every other one has, and per article, the
+# sentences no other has.
+Comparison = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +113,7 @@ def candidate_pairs(signatures: Sequence[Signature], threshold: float) -> set[tu
     kept when their MinHash estimate is within ``ESTIMATE_MARGIN`` of it."""
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=lsh_threshold(threshold), num_perm=NUM_PERM)
     hashes = [
         MinHash(num_perm=NUM_PERM, seed=1, hashvalues=s.minhash, scheme=MINHASH_SCHEME)
         for s in signatures
@@ -131,60 +137,88 @@ def candidate_pairs(signatures: Sequence[Signature], threshold: float) -> set[tu
     return {(int(i), int(j)) for i, j in keep}
 
 
-def find_stories(
-    articles: Sequence[StoryArticle],
-    threshold: float = DEFAULT_THRESHOLD,
-    max_days: int = DEFAULT_MAX_DAYS,
-    signatures: Callable[[str], Signature] = signature,
-) -> list[Story]:
-    """Every story with at least two articles, ordered by their first article.
+def lsh_threshold(threshold: float) -> float:
+    """The LSH index's own threshold: below the overlap asked for, so few pairs are missed."""
+    return max(0.05, threshold * 0.8)
 
-    ``signatures`` computes each text's :class:`Signature`; a caller that keeps them
-    between runs passes a function that looks them up first.
+
+@dataclass(frozen=True, slots=True)
+class KnownPairs:
+    """The candidate pairs of an earlier run, by signature: what lets a run in which a few
+    texts changed look for the pairs of those texts only."""
+
+    threshold: float
+    signatures: frozenset[str]  # signature_id of every text of that run
+    pairs: frozenset[tuple[str, str]]  # pairs of distinct signatures, each sorted
+
+
+def signature_id(one: Signature) -> str:
+    """What :func:`candidate_pairs` sees of a signature, as a short string."""
+    return hashlib.blake2b(
+        b"%d:" % len(one.terms) + one.minhash.tobytes(), digest_size=12
+    ).hexdigest()
+
+
+def updated_pairs(
+    signatures: Sequence[Signature], threshold: float, known: KnownPairs | None = None
+) -> tuple[set[tuple[int, int]], KnownPairs]:
+    """:func:`candidate_pairs`, and what a later run needs to update them.
+
+    With ``known`` from an earlier run at the same threshold, only the texts it had not
+    seen are compared with the others (the pairs are those :func:`candidate_pairs` finds);
+    when most texts are new, everything is compared again.
     """
-    groups = Groups(len(articles))
-    by_text: dict[str, list[int]] = defaultdict(list)
-    for i, article in enumerate(articles):
-        if article.text.strip():
-            by_text[fingerprint(article.text)].append(i)
-    for same in by_text.values():
-        for i in same[1:]:
-            groups.join(same[0], i)
-
-    signed = [signatures(a.text) for a in articles]
-    scores: dict[tuple[int, int], float] = {}
-    for i, j in candidate_pairs(signed, threshold):
-        score = jaccard(signed[i].terms, signed[j].terms)
-        a, b = articles[i], articles[j]
-        if (
-            score >= threshold
-            and a.entities & b.entities
-            and within_days(a.published, b.published, max_days)
-        ):
-            groups.join(i, j)
-            scores[(i, j)] = score
-
-    stories = []
-    for group in (g for g in groups.members() if len(g) > 1):
-        duplicates = [same for same in by_text.values() if len(same) > 1 and same[0] in group]
-        inner = [s for (i, j), s in scores.items() if i in group and j in group]
-        shared, unique = compare_sentences([articles[i] for i in group])
-        stories.append(
-            Story(
-                id=articles[group[0]].slug,
-                members=tuple(group),
-                duplicates=tuple(tuple(d) for d in sorted(duplicates)),
-                similarity=round(min(inner), 3) if inner else 1.0,
-                shared=shared,
-                unique=unique,
-            )
-        )
-    return stories
+    ids = [signature_id(one) for one in signatures]
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, one in enumerate(ids):
+        where[one].append(i)
+    new = [i for i, one in enumerate(ids) if known is None or one not in known.signatures]
+    if known is None or known.threshold != threshold or len(new) * 4 > len(signatures):
+        pairs = candidate_pairs(signatures, threshold)
+    else:
+        pairs = {
+            (min(i, j), max(i, j))
+            for a, b in known.pairs
+            if a in where and b in where
+            for i in where[a]
+            for j in where[b]
+        }
+        # Equal signatures always pair (when long enough); a new copy of a known text too.
+        for same in where.values():
+            if len(same) > 1 and len(signatures[same[0]].terms) >= MIN_TERMS:
+                pairs.update(itertools.combinations(same, 2))
+        pairs |= pairs_with(signatures, new, threshold)
+    by_id = frozenset(tuple(sorted((ids[i], ids[j]))) for i, j in pairs if ids[i] != ids[j])
+    return pairs, KnownPairs(threshold, frozenset(ids), by_id)
 
 
-def compare_sentences(
-    articles: Sequence[StoryArticle],
-) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+def pairs_with(
+    signatures: Sequence[Signature], chosen: Sequence[int], threshold: float
+) -> set[tuple[int, int]]:
+    """The pairs :func:`candidate_pairs` finds that include an article of ``chosen``:
+    a band of the LSH index in common, and a MinHash estimate within the margin."""
+    from datasketch import MinHashLSH
+
+    if not chosen:
+        return set()
+    bands = MinHashLSH(threshold=lsh_threshold(threshold), num_perm=NUM_PERM).hashranges
+    matrix = np.stack([s.minhash for s in signatures])
+    long_enough = np.array([len(s.terms) >= MIN_TERMS for s in signatures])
+    found = set()
+    for i in chosen:
+        if not long_enough[i]:
+            continue
+        equal = matrix == matrix[i]
+        collide = np.zeros(len(signatures), dtype=bool)
+        for start, end in bands:
+            collide |= equal[:, start:end].all(axis=1)
+        keep = collide & long_enough & (equal.mean(axis=1) >= threshold - ESTIMATE_MARGIN)
+        keep[i] = False
+        found.update((min(i, int(j)), max(i, int(j))) for j in np.flatnonzero(keep))
+    return found
+
+
+def compare_sentences(articles: Sequence[StoryArticle]) -> Comparison:
     """The sentences of the first article every other one also has (in some wording), and
     for each article the sentences no other article of the group has."""
     terms = [[frozenset(content_terms(s)) for s in a.sentences] for a in articles]
@@ -218,6 +252,61 @@ def same_sentence(a: frozenset[str], b: frozenset[str]) -> bool:
         return True
     smaller = min(len(a), len(b))
     return smaller >= MIN_CONTAINED and common / smaller >= CONTAINED
+
+
+def find_stories(
+    articles: Sequence[StoryArticle],
+    threshold: float = DEFAULT_THRESHOLD,
+    max_days: int = DEFAULT_MAX_DAYS,
+    signatures: Callable[[str], Signature] = signature,
+    pairs: Callable[[Sequence[Signature], float], set[tuple[int, int]]] = candidate_pairs,
+    compare: Callable[[Sequence[StoryArticle]], Comparison] = compare_sentences,
+) -> list[Story]:
+    """Every story with at least two articles, ordered by their first article.
+
+    ``signatures`` computes each text's :class:`Signature`, ``pairs`` the candidate
+    pairs (:func:`candidate_pairs`) and ``compare`` a story's sentences
+    (:func:`compare_sentences`): a caller that keeps results between runs passes
+    functions that look them up first.
+    """
+    groups = Groups(len(articles))
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for i, article in enumerate(articles):
+        if article.text.strip():
+            by_text[fingerprint(article.text)].append(i)
+    for same in by_text.values():
+        for i in same[1:]:
+            groups.join(same[0], i)
+
+    signed = [signatures(a.text) for a in articles]
+    scores: dict[tuple[int, int], float] = {}
+    for i, j in sorted(pairs(signed, threshold)):
+        score = jaccard(signed[i].terms, signed[j].terms)
+        a, b = articles[i], articles[j]
+        if (
+            score >= threshold
+            and a.entities & b.entities
+            and within_days(a.published, b.published, max_days)
+        ):
+            groups.join(i, j)
+            scores[(i, j)] = score
+
+    stories = []
+    for group in (g for g in groups.members() if len(g) > 1):
+        duplicates = [same for same in by_text.values() if len(same) > 1 and same[0] in group]
+        inner = [s for (i, j), s in scores.items() if i in group and j in group]
+        shared, unique = compare([articles[i] for i in group])
+        stories.append(
+            Story(
+                id=articles[group[0]].slug,
+                members=tuple(group),
+                duplicates=tuple(tuple(d) for d in sorted(duplicates)),
+                similarity=round(min(inner), 3) if inner else 1.0,
+                shared=shared,
+                unique=unique,
+            )
+        )
+    return stories
 
 
 def inferred_dates(
