@@ -25,7 +25,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from newscorpus.catalog import EntityRecord, TopicRecord
-from newscorpus.digest import Undigestable, digest, files_digest
+from newscorpus.digest import Digester, Undigestable, digest, files_digest
 from pelican import signals
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
@@ -52,10 +52,17 @@ def article_view(article: Content) -> tuple:
     return tuple(getattr(article, name, None) for name in ARTICLE_FIELDS)
 
 
-def entity_view(record: EntityRecord) -> tuple:
-    """An entity's record but its mentions (they are sentences of its articles' texts)."""
-    return (record.name, record.type, record.slug, record.aliases, record.cooccurring,
-            record.outlets, len(record.mentions))  # fmt: skip
+# How many co-occurring entities an entity page lists, unless NEWS_ENTITY_RELATED_SHOWN
+# says (theme/templates/tag.html).
+RELATED_SHOWN = 40
+
+
+def entity_view(record: EntityRecord, related_shown: int = RELATED_SHOWN) -> tuple:
+    """What an entity page shows of its record: not its mentions (they are sentences of its
+    articles' texts), and of the names it appears with, the ones listed and how many."""
+    return (record.name, record.type, record.slug, record.aliases,
+            record.cooccurring[:related_shown], len(record.cooccurring), record.outlets,
+            len(record.mentions))  # fmt: skip
 
 
 @dataclass
@@ -164,12 +171,13 @@ class PageKeys:
     the digest of every article. Nothing a page shows changes while pages are written.
     """
 
-    def __init__(self, site: str) -> None:
+    def __init__(self, site: str, related_shown: int = RELATED_SHOWN) -> None:
         self.site = site
+        self.related_shown = related_shown
         self._articles: dict[int, str] = {}
         self._extractions: dict[int, object] | None = None
         self._corpus: str | None = None
-        self.references = self.refer()
+        self.digest = Digester(self.refer())
 
     def refer(self) -> dict[type, Callable[[t.Any], object]]:
         """Short forms of objects named on a page about something else."""
@@ -185,7 +193,7 @@ class PageKeys:
         found = self._articles.get(id(article))
         if found is None:
             extraction = (self._extractions or {}).get(id(article))
-            found = digest(("article", article_view(article), extraction), self.references)
+            found = self.digest(("article", article_view(article), extraction))
             self._articles[id(article)] = found
         return found
 
@@ -199,14 +207,13 @@ class PageKeys:
     def corpus(self, context: Mapping) -> str:
         """A digest of everything list pages draw on: every article, in site order."""
         if self._corpus is None:
-            self._corpus = digest(
+            self._corpus = self.digest(
                 (
                     [self.article(a) for a in context.get("news_articles", ())],
                     [self.article(a) for a in context.get("articles", ())],
                     context.get("news_story_titles"),
                     context.get("news_quote_urls"),
-                ),
-                self.references,
+                )
             )
         return self._corpus
 
@@ -217,7 +224,7 @@ class PageKeys:
         try:
             self.start(context)
             view = self.view(template, kwargs, context)
-            return digest((self.site, name, template, relative, view), self.references)
+            return self.digest((self.site, name, template, relative, view))
         except Undigestable as error:
             logger.debug("news explorer: rendering %s every time: %s", name, error)
             return None
@@ -234,7 +241,7 @@ class PageKeys:
             return (
                 kwargs["tag"],
                 list(kwargs.get("articles", ())),
-                entity_view(record) if record else None,
+                entity_view(record, self.related_shown) if record else None,
                 said,
                 [urls.get(q.id) for q in said],
             )
@@ -256,7 +263,8 @@ class SkippingWriter(Writer):
         global LEDGER
         LEDGER = Ledger.open(self.settings, output_path)
         self.ledger = LEDGER
-        self.keys = PageKeys(self.ledger.site)
+        shown = self.settings.get("NEWS_ENTITY_RELATED_SHOWN") or RELATED_SHOWN
+        self.keys = PageKeys(self.ledger.site, int(shown))
         self._opened: list[str] | None = None
 
     def _open_w(self, filename, encoding, override=False):

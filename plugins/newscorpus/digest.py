@@ -34,12 +34,24 @@ def digest(value: object, refer: Refer | None = None) -> str:
     A dataclass with a set-valued field has that field digested in sorted order. A value
     that cannot be serialised raises :class:`Undigestable`.
     """
-    sink = _Sink()
-    try:
-        _Pickler(sink, refer or {}).dump(value)
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as error:
-        raise Undigestable(f"cannot digest {type(value).__qualname__}: {error}") from error
-    return sink.hash.hexdigest()
+    return Digester(refer)(value) if refer else _PLAIN(value)
+
+
+class Digester:
+    """:func:`digest` with the same ``refer``, for many values: how each class is
+    digested is worked out once."""
+
+    def __init__(self, refer: Refer | None = None) -> None:
+        self.refer = refer or {}
+        self.handlers: dict[type, Callable[[t.Any], tuple] | None] = {}
+
+    def __call__(self, value: object) -> str:
+        sink = _Sink()
+        try:
+            _Pickler(sink, self.refer, self.handlers).dump(value)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as error:
+            raise Undigestable(f"cannot digest {type(value).__qualname__}: {error}") from error
+        return sink.hash.hexdigest()
 
 
 class _Sink:
@@ -53,6 +65,9 @@ class _Sink:
         return len(data)
 
 
+_PLAIN = Digester()
+
+
 def _referred(substitute: object) -> object:  # pragma: no cover - never unpickled
     return substitute
 
@@ -64,13 +79,15 @@ def _fields(name: str, values: tuple) -> object:  # pragma: no cover - never unp
 class _Pickler(pickle.Pickler):
     """pickle's C serialiser (fast, exact), with references and set fields made stable."""
 
-    def __init__(self, sink: _Sink, refer: Refer) -> None:
+    def __init__(
+        self, sink: _Sink, refer: Refer, handlers: dict[type, Callable[[t.Any], tuple] | None]
+    ) -> None:
         super().__init__(sink, protocol=5)
         # No memo: an object met twice is written twice, so the digest depends on the
         # data alone, not on which equal values happen to be one object.
         self.fast = True
         self.refer = refer
-        self.handlers: dict[type, Callable[[t.Any], tuple] | None] = {}
+        self.handlers = handlers
 
     def reducer_override(self, obj: object):  # noqa: ANN201 - pickle's protocol
         cls = type(obj)
