@@ -110,6 +110,10 @@ def test_articles_export_has_entities_dates_and_topics(seed_site):
     assert "Saturday" in saturday["sentence"]
     undated = next(a for a in articles if a["published"] is None)
     assert undated["published_precision"] == "none"
+    # One article per line: a diff of two builds' exports shows the articles that changed.
+    lines = (seed_site / "data" / "articles.json").read_text("utf-8").splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 2 + len(articles)
+    assert [json.loads(line.rstrip(",")) for line in lines[1:-1]] == articles
 
 
 def test_entity_and_timeline_exports_and_csv_versions(seed_site):

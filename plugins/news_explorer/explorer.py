@@ -105,7 +105,7 @@ def prepare_articles(generator) -> None:
     story_records, quote_records, quotes = memo.get(
         "coverage",
         memo.key(corpus_key, stories),
-        lambda: coverage(refs, corpus, stories, Shelf(shelf_folder(settings, "quotes"))),
+        lambda: coverage(refs, corpus, stories, Shelf(shelf_folder(settings, "quotes")), memo),
     )
     generator.context["news_keys"] = (corpus_key, topics, subs)
     if memo.hits:

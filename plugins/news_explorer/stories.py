@@ -20,7 +20,7 @@ from newscorpus.dates import normalise_dates
 from newscorpus.extract import CorpusExtraction, Extraction
 from newscorpus.memo import MISSING, Memo, Shelf
 from newscorpus.model import DateSpan, Published
-from newscorpus.quotes import Quote
+from newscorpus.quotes import Quote, match_quotes
 from newscorpus.stories import (
     DEFAULT_MAX_DAYS,
     DEFAULT_THRESHOLD,
@@ -147,14 +147,21 @@ def coverage(
     corpus: CorpusExtraction,
     stories: Sequence[Story],
     shelf: Shelf | None = None,
+    memo: Memo | None = None,
 ) -> tuple[list[StoryRecord], list[QuoteRecord], list[list[Quote]]]:
-    """Story records, quote records and each article's quotes (kept in ``shelf``)."""
+    """Story records, quote records and each article's quotes (kept in ``shelf``; the
+    grouping of equal quotes kept in ``memo``, for a corpus whose quotes are unchanged)."""
     shelf = shelf or Shelf(None)
+    memo = memo or Memo(None)
     quotes = [
         shelf.get(shelf.key(extraction), lambda x=extraction: article_quotes(x))
         for extraction in corpus.articles
     ]
-    return build_story_records(refs, stories), quote_records(refs, quotes), quotes
+
+    def match(said: list[tuple[str, str | None]]) -> list[list[int]]:
+        return memo.get("quote-groups", memo.key(said), lambda: match_quotes(said))
+
+    return build_story_records(refs, stories), quote_records(refs, quotes, match), quotes
 
 
 def quotes_by_speaker(records: Sequence[QuoteRecord]) -> dict[str, list[QuoteRecord]]:

@@ -8,7 +8,7 @@ articles (:class:`newscorpus.catalog.ArticleRef`), in date order.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .catalog import ArticleRef
@@ -117,14 +117,17 @@ def article_quotes(extraction: Extraction) -> list[Quote]:
 
 
 def quote_records(
-    refs: Sequence[ArticleRef], quotes: Sequence[Sequence[Quote]]
+    refs: Sequence[ArticleRef],
+    quotes: Sequence[Sequence[Quote]],
+    match: Callable[[list[tuple[str, str | None]]], list[list[int]]] = match_quotes,
 ) -> list[QuoteRecord]:
     """Each quote once: the longest wording, its speaker, and who carried it (date order).
 
     Records are ordered by how many outlets carried them, then by speaker and text.
+    ``match`` groups the quotes (:func:`match_quotes`, or a function that keeps groups).
     """
     flat = [(n, quote) for n, article in enumerate(quotes) for quote in article]
-    groups = match_quotes([(quote.text, quote.speaker) for _, quote in flat])
+    groups = match([(quote.text, quote.speaker) for _, quote in flat])
     records = []
     for group in groups:
         members = [flat[i] for i in group]

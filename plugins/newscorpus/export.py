@@ -117,7 +117,12 @@ def quote_row(quote: QuoteRecord, url: str) -> dict:
 
 
 def to_json(rows: list[dict]) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """A JSON array with one row per line: readable, diffable, and written by json's fast
+    encoder (an indented dump is not)."""
+    if not rows:
+        return "[]\n"
+    lines = (json.dumps(row, ensure_ascii=False, separators=(", ", ": ")) for row in rows)
+    return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
 def to_csv(rows: list[dict]) -> str:
