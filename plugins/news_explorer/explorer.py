@@ -14,6 +14,7 @@ from pathlib import Path
 from newscorpus.canonical import load_alias_table
 from newscorpus.catalog import ArticleRef, Catalog, build_catalog
 from newscorpus.coverage import StoryRecord
+from newscorpus.digest import Digester
 from newscorpus.export import (
     EXPORT_NAMES,
     article_rows,
@@ -95,7 +96,10 @@ def prepare_articles(generator) -> None:
         ArticleRef(a.slug, a.url, a.title, a.outlet, a.news_article.published, a.section)
         for a in articles
     ]
-    corpus_key = memo.key(refs, corpus.articles, corpus.aliases, corpus.model)
+    # Each extraction digested once: for the keys of the steps below and of the pages.
+    digested = Digester()
+    extraction_keys = [digested(extraction) for extraction in corpus.articles]
+    corpus_key = memo.key(refs, extraction_keys, corpus.aliases, corpus.model)
     subs = settings.get("TAG_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
     catalog = memo.get(
         "catalog",
@@ -147,6 +151,7 @@ def prepare_articles(generator) -> None:
     story_titles = label_pages(articles, story_records)
     generator.context["news"] = catalog
     generator.context["news_corpus"] = corpus
+    generator.context["news_extraction_keys"] = extraction_keys
     generator.context["news_refs"] = refs
     generator.context["news_articles"] = articles
     generator.context["news_stories"] = story_records

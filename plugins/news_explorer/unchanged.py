@@ -175,7 +175,7 @@ class PageKeys:
         self.site = site
         self.related_shown = related_shown
         self._articles: dict[int, str] = {}
-        self._extractions: dict[int, object] | None = None
+        self._extractions: dict[int, str | None] | None = None  # digests, by article
         self._corpus: str | None = None
         self.digest = Digester(self.refer())
 
@@ -199,10 +199,9 @@ class PageKeys:
 
     def start(self, context: Mapping) -> None:
         if self._extractions is None:
-            corpus = context.get("news_corpus")
             articles = context.get("news_articles") or []
-            extractions = corpus.articles if corpus else [None] * len(articles)
-            self._extractions = {id(a): x for a, x in zip(articles, extractions, strict=True)}
+            keys = context.get("news_extraction_keys") or [None] * len(articles)
+            self._extractions = {id(a): key for a, key in zip(articles, keys, strict=True)}
 
     def corpus(self, context: Mapping) -> str:
         """A digest of everything list pages draw on: every article, in site order."""
