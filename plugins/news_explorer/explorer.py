@@ -109,7 +109,9 @@ def prepare_articles(generator) -> None:
     story_records, quote_records, quotes = memo.get(
         "coverage",
         memo.key(corpus_key, stories),
-        lambda: coverage(refs, corpus, stories, Shelf(shelf_folder(settings, "quotes")), memo),
+        lambda: coverage(
+            refs, corpus, stories, Shelf(shelf_folder(settings, "quotes")), memo, extraction_keys
+        ),
     )
     generator.context["news_keys"] = (corpus_key, topics, subs)
     if memo.hits:

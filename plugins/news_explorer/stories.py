@@ -17,6 +17,7 @@ from newscorpus.catalog import ArticleRef
 from newscorpus.coverage import QuoteRecord, StoryRecord, article_quotes, quote_records
 from newscorpus.coverage import story_records as build_story_records
 from newscorpus.dates import normalise_dates
+from newscorpus.digest import digest
 from newscorpus.extract import CorpusExtraction, Extraction
 from newscorpus.memo import MISSING, Memo, Shelf
 from newscorpus.model import DateSpan, Published
@@ -148,14 +149,17 @@ def coverage(
     stories: Sequence[Story],
     shelf: Shelf | None = None,
     memo: Memo | None = None,
+    digests: Sequence[str] | None = None,
 ) -> tuple[list[StoryRecord], list[QuoteRecord], list[list[Quote]]]:
-    """Story records, quote records and each article's quotes (kept in ``shelf``; the
-    grouping of equal quotes kept in ``memo``, for a corpus whose quotes are unchanged)."""
+    """Story records, quote records and each article's quotes (kept in ``shelf`` by the
+    extraction's digest, from ``digests`` when given; the grouping of equal quotes kept
+    in ``memo``, for a corpus whose quotes are unchanged)."""
     shelf = shelf or Shelf(None)
     memo = memo or Memo(None)
+    digests = digests or [digest(extraction) for extraction in corpus.articles]
     quotes = [
-        shelf.get(shelf.key(extraction), lambda x=extraction: article_quotes(x))
-        for extraction in corpus.articles
+        shelf.get(shelf.key(key), lambda x=extraction: article_quotes(x))
+        for extraction, key in zip(corpus.articles, digests, strict=True)
     ]
 
     def match(said: list[tuple[str, str | None]]) -> list[list[int]]:
