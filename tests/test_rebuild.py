@@ -87,10 +87,26 @@ def test_an_edited_article_rewrites_its_pages_and_matches_a_clean_build(corpus, 
     assert_same_as_clean_build(corpus, output, tmp_path)
     page = (output / "tags/brussels/index.html").read_text(encoding="utf-8")
     assert "Brussels would host the talks" in page
-    # The other outlets' articles are not rendered again.
+    # The other outlets' articles are not rendered again, nor the quotes (none was added);
+    # the timeline, which has a new dated event, is.
     after = mtimes(output)
     kept = [name for name in times if name.startswith("articles/") and after[name] == times[name]]
     assert len(kept) >= 6
+    assert after["quotes/index.html"] == times["quotes/index.html"]
+    assert after["timeline/index.html"] != times["timeline/index.html"]
+
+
+def test_an_edited_quotation_rewrites_the_quotes_page(corpus, built, tmp_path):
+    output, cache = built
+    times = mtimes(output)
+    edited = corpus / "wire_reuters_style.txt"
+    text = edited.read_text(encoding="utf-8")
+    assert "we were too slow to respond" in text
+    edited.write_text(text.replace("too slow to respond", "far too slow to act"), "utf-8")
+    build(corpus, output, cache)
+    assert_same_as_clean_build(corpus, output, tmp_path)
+    assert "far too slow to act" in (output / "quotes/index.html").read_text(encoding="utf-8")
+    assert mtimes(output)["quotes/index.html"] != times["quotes/index.html"]
 
 
 def test_a_removed_article_loses_its_pages(corpus, built, tmp_path):

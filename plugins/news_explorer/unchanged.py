@@ -3,7 +3,8 @@
 Every page is keyed by a digest of what it shows: the site (settings, theme, our code,
 Pelican's and Jinja's versions), its file name and template, and the data behind it —
 an article's metadata, text and extraction; an entity's record and its articles; a
-story's record; any other page (lists, timeline, topics, quotes…) every article. When a
+story's record; a timeline's events; a page of quotes its quotes and their speakers;
+any other page (lists, topics…) every article. When a
 page's key is the one it was last written with, and the file is still the one written
 then (same size and modification time), it is not rendered again.
 Pages written by a previous build and by none of this one's are deleted.
@@ -244,6 +245,18 @@ class PageKeys:
                 said,
                 [urls.get(q.id) for q in said],
             )
+        if template == "timeline" and "events" in kwargs:
+            catalog = context.get("news")
+            topics = [(t.topic.name, t.topic.slug) for t in catalog.topics] if catalog else []
+            return (kwargs["events"], kwargs.get("topic"), topics)
+        if template == "quotes" and "quotes" in kwargs:
+            catalog = context.get("news")
+            every = context.get("news_quotes") or []
+            quotes = kwargs["quotes"]
+            speakers = [catalog.entities.get(q.speaker) if catalog else None for q in quotes]
+            carried = sum(1 for q in every if len(q.carried_by) > 1)
+            return (quotes, speakers, len(every), carried, kwargs.get("page_number"),
+                    kwargs.get("page_urls"))  # fmt: skip
         if template == "story" and "story" in kwargs:
             story = kwargs["story"]
             return (story, (context.get("news_story_titles") or {}).get(story.id))
