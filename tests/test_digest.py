@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from newscorpus.catalog import Catalog, EntityRecord, distinct_slugs
 from newscorpus.digest import Undigestable, digest
-from newscorpus.memo import Memo, Shelf
+from newscorpus.memo import MISSING, Memo, Shelf
 from newscorpus.nlp import DEFAULT_MODEL, installed_version, load_pipeline, model_version
 from newscorpus.topics import Topic
 
@@ -131,6 +131,16 @@ def test_dataclasses_come_back_from_the_memo_equal_and_shared_where_they_were(tm
     assert child.parent is parent and child.items[0] is child.items[1] is parent.items[0]
     with pytest.raises(AttributeError):
         child.items[0].name = "changed"  # still frozen
+
+
+def test_a_deferred_memo_writes_its_results_when_flushed(tmp_path):
+    memo = Memo(tmp_path, defer=True)
+    assert memo.get("step", "k", lambda: "computed") == "computed"
+    assert memo.get("step", "k", lambda: "again") == "computed"  # found before the flush
+    assert Memo(tmp_path).load("step", "k") is MISSING
+    memo.flush()
+    assert Memo(tmp_path).load("step", "k") == "computed"
+    assert memo.pending == {}
 
 
 def test_a_damaged_memo_or_shelf_file_is_computed_again(tmp_path):

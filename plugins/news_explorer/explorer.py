@@ -68,7 +68,8 @@ def prepare_articles(generator) -> None:
     articles = [a for a in generator.articles if getattr(a, "news_article", None) is not None]
     tag_slug = slug_function(settings)
     max_chars = int(settings.get("NEWS_NLP_MAX_CHARS", MAX_CHARS))
-    memo = Memo(memo_folder(settings))
+    # Results are written once the search index has started (it waits for nothing else).
+    memo = Memo(memo_folder(settings), defer=True)
     try:
         topics = load_topics(settings.get("NEWS_TOPICS", DEFAULT_TOPICS), tag_slug)
         corpus = extract_corpus(
@@ -171,6 +172,11 @@ def prepare_articles(generator) -> None:
     }
     generator.context["NEWS_TYPE_LABELS"] = TYPE_LABELS
     generator.context["NEWS_TYPE_SINGULAR"] = TYPE_SINGULAR
+    # Everything the search index is made of is known now: start it (see SearchBuild).
+    generator.context["news_search_build"] = SearchBuild(
+        articles, refs, corpus, catalog, settings, quotes, memo
+    )
+    memo.flush()
 
 
 QUOTES_PER_PAGE = 200
@@ -252,19 +258,11 @@ class ExplorerPagesGenerator(Generator):
     search: SearchBuild | None = None
 
     def generate_context(self) -> None:
-        """Start the search index (kept, or built in the background while pages are written)."""
+        """The search index (started once the articles were prepared) and its scripts."""
         catalog: Catalog | None = self.context.get("news")
         if catalog is None:
             return
-        self.search = SearchBuild(
-            self.context["news_articles"],
-            self.context["news_refs"],
-            self.context["news_corpus"],
-            catalog,
-            self.settings,
-            self.context.get("news_article_quotes"),
-            Memo(memo_folder(self.settings)),
-        )
+        self.search = self.context.get("news_search_build")
         # Pages name the versions of the scripts, not of the index (search.js asks the
         # manifest for that), so a page changes only when its own content does.
         self.context["NEWS_SEARCH"] = {

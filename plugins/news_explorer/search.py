@@ -170,6 +170,7 @@ class SearchBuild:
         if self.job is not None:
             self.kept = self.job.result()
             self.memo.store("search", self.key, self.kept)
+            self.memo.flush()
             self.job = None
         files = dict(t.cast(dict[str, bytes], self.kept))
         files["lunr.min.js"] = self.lunr.read_bytes()

@@ -99,13 +99,19 @@ def _field_names(cls: type) -> tuple[str, ...] | None:
 
 
 class Memo:
-    """One pickle file per step under ``folder``; ``None`` keeps nothing."""
+    """One pickle file per step under ``folder``; ``None`` keeps nothing.
+
+    With ``defer``, results are written only by :meth:`flush` (a caller with something
+    more urgent to do first); until then they are found here.
+    """
 
     key = staticmethod(inputs_key)
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, *, defer: bool = False) -> None:
         self.folder = folder
         self.hits: list[str] = []
+        self.defer = defer
+        self.pending: dict[str, tuple[str, object]] = {}
 
     def get(self, step: str, key: str, compute: Callable[[], T]) -> T:
         """The result of ``step`` for inputs digested as ``key``: loaded, or computed."""
@@ -120,6 +126,9 @@ class Memo:
         """The kept result of ``step`` if it was computed for ``key``, else ``MISSING``."""
         if self.folder is None:
             return MISSING
+        if step in self.pending:
+            kept, value = self.pending[step]
+            return value if kept == key else MISSING
         # The key is pickled first: a slot kept for other inputs is never loaded whole.
         pickles = read_pickles(self.folder / f"{step}.pickle")
         if next(pickles, MISSING) != key:
@@ -131,8 +140,19 @@ class Memo:
 
     def store(self, step: str, key: str, value: object) -> None:
         """Keep ``value`` as the result of ``step`` for ``key``."""
-        if self.folder is not None:
+        if self.folder is None:
+            return
+        if self.defer:
+            self.pending[step] = (key, value)
+        else:
             write_pickle(self.folder / f"{step}.pickle", key, value)
+
+    def flush(self) -> None:
+        """Write the results kept since the last flush."""
+        for step, (key, value) in self.pending.items():
+            assert self.folder is not None
+            write_pickle(self.folder / f"{step}.pickle", key, value)
+        self.pending.clear()
 
 
 class Shelf:

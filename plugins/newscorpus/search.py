@@ -215,7 +215,9 @@ def dump(data: object) -> bytes:
 
 
 def gzipped_size(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=9, mtime=0))
+    """Bytes sent for ``data`` by a server that compresses at zlib's default level (6), as
+    web servers commonly do (the best level, 9, takes longer and saves about 1%)."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
 def gaps(numbers: Iterable[int]) -> list[int]:
