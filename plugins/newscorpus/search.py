@@ -34,6 +34,7 @@ from lunr.field_ref import FieldRef
 from lunr.idf import idf as Idf
 from lunr.pipeline import Pipeline
 from lunr.token import Token
+from lunr.token_set import TokenSet
 from lunr.vector import Vector
 
 from .stemmer import stem
@@ -147,6 +148,11 @@ class CountedBuilder(Builder):
                     self.term_index += 1
                     self.inverted_index[term] = posting
                 posting[name][ref] = defaultdict(list)
+
+    def _create_token_set(self) -> None:
+        """No token set: the index is built to be serialised, and a serialised index has
+        none (lunr.js makes it from the terms when it loads the index)."""
+        self.token_set = TokenSet()
 
     def _create_field_vectors(self) -> None:
         """lunr.py's field vectors, each made in one sort instead of one insertion per term.
@@ -271,8 +277,10 @@ def split_index(
     A single term whose entry is larger than that gets a piece of its own.
     """
     entries = term_entries(serialised, refs)
-    sizes = [len(dump(entry)) + 1 for entry in entries]
-    ratio = max(1.0, sum(sizes) / max(1, gzipped_size(dump(entries))))
+    dumped = [dump(entry) for entry in entries]
+    sizes = [len(text) + 1 for text in dumped]
+    whole = b"[" + b",".join(dumped) + b"]"  # dump(entries), from the entries' dumps
+    ratio = max(1.0, sum(sizes) / max(1, gzipped_size(whole)))
     pieces = _cut(entries, sizes, int(piece_bytes * ratio))
     pieces = [part for piece in pieces for part in _fit(piece, piece_bytes)]
     manifest = {
