@@ -77,6 +77,7 @@ def strip_article(name: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", name)
 
 
+@functools.lru_cache(maxsize=262144)
 def surface_form(text: str) -> str:
     """A mention as a reader would name it: no edge punctuation, article or possessive."""
     text = " ".join(text.split())
