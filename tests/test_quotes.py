@@ -133,3 +133,10 @@ def test_word_diff_marks_what_a_variant_changes():
         "There is no question of taking a step back.", "There is no question of stepping back."
     )
     assert runs == [("There is no question of", False), ("stepping", True), ("back.", False)]
+
+
+def test_word_diff_of_a_quote_with_itself_marks_nothing_and_keeps_its_words():
+    assert word_diff("  No  question\nof it. ", "  No  question\nof it. ") == [
+        ("No question of it.", False)
+    ]
+    assert word_diff("", "") == []

@@ -232,6 +232,8 @@ def match_quotes(quotes: Sequence[tuple[str, str | None]]) -> list[list[int]]:
 def word_diff(base: str, variant: str) -> list[tuple[str, bool]]:
     """``variant`` as runs of words, each marked True where it differs from ``base``."""
     a, b = base.split(), variant.split()
+    if a == b:  # most quotes are carried once, in one wording: nothing to compare
+        return [(" ".join(b), False)] if b else []
     matcher = difflib.SequenceMatcher(a=[_plain(w) for w in a], b=[_plain(w) for w in b])
     runs: list[tuple[str, bool]] = []
     for tag, _, _, j1, j2 in matcher.get_opcodes():
