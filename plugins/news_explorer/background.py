@@ -1,9 +1,10 @@
-"""One computation in a second process while the build goes on (the machine has two cores).
+"""Work no page needs, done in a second process while the pages are written.
 
-The search index takes seconds to build and no page needs it (pages name the search
-script, not the index version), so it is built in a forked child while Pelican writes the
-pages, and collected before the search files are written. Where ``fork`` is not available
-the computation simply runs in the build's own process.
+The search index and the research exports take seconds to make and no page shows them
+(pages name the search script, not the index version), and neither do the corpus-wide
+results kept for the next build need writing before the pages are. So they are made and
+written in a forked child while Pelican writes the pages, and collected at the end. Where
+``fork`` is not available, or the child fails, the work runs in the build's own process.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import logging
 import multiprocessing
 import typing as t
 from collections.abc import Callable
+
+from newscorpus.memo import MISSING, Memo
 
 logger = logging.getLogger(__name__)
 
@@ -50,3 +53,38 @@ class Background(t.Generic[T]):
         finally:
             self.results.close()
             self.process.join()
+
+
+class Deferred:
+    """Corpus-wide steps made after the pages are started: each kept from the last build
+    when its key is the same, else made in the background with the memo's new results
+    written there too. :meth:`result` waits for a step's value."""
+
+    def __init__(self, memo: Memo, steps: dict[str, tuple[str, Callable[[], object]]]) -> None:
+        self.memo = memo
+        self.values: dict[str, object] = {}
+        todo = {}
+        for name, (key, make) in steps.items():
+            kept = memo.load(name, key)
+            if kept is MISSING:
+                todo[name] = (key, make)
+            else:
+                self.values[name] = kept
+
+        def work() -> dict[str, object]:
+            made = {name: make() for name, (_, make) in todo.items()}
+            for name, value in made.items():
+                memo.store(name, todo[name][0], value)
+            memo.flush()
+            return made
+
+        self.job = Background(work) if todo or memo.pending else None
+
+    def result(self, name: str) -> object:
+        """The value of step ``name`` (waiting for the background work if it runs)."""
+        if self.job is not None:
+            self.values.update(self.job.result())
+            self.job = None
+            # The work wrote them (in the child, whose memo is a copy of this one).
+            self.memo.pending.clear()
+        return self.values[name]

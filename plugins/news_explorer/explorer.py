@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+import typing as t
 from pathlib import Path
 
 from newscorpus.canonical import load_alias_table
@@ -25,7 +26,7 @@ from newscorpus.export import (
     story_row,
     write_exports,
 )
-from newscorpus.extract import MAX_CHARS, CorpusExtraction, extract_corpus
+from newscorpus.extract import MAX_CHARS, extract_corpus
 from newscorpus.labels import distinguish
 from newscorpus.memo import Memo, Shelf
 from newscorpus.model import ENTITY_TYPES
@@ -35,10 +36,18 @@ from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 from pelican.utils import slugify
 
+from .background import Deferred
 from .ordering import order_articles
 from .publishing import news_article_ld, pin_sitemap_clock, site_date, stamp_undated
 from .reader import Link, memo_folder, render_body, shelf_folder
-from .search import DEFAULT_FOLDER, SearchBuild, file_version, lunr_js, write_search
+from .search import (
+    DEFAULT_FOLDER,
+    file_version,
+    lunr_js,
+    search_index,
+    search_inputs,
+    write_search,
+)
 from .stories import coverage, date_through_stories, quotes_by_speaker
 
 logger = logging.getLogger(__name__)
@@ -102,9 +111,10 @@ def prepare_articles(generator) -> None:
     extraction_keys = [digested(extraction) for extraction in corpus.articles]
     corpus_key = memo.key(refs, extraction_keys, corpus.aliases, corpus.model)
     subs = settings.get("TAG_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    catalog_key = memo.key(corpus_key, topics, subs)
     catalog = memo.get(
         "catalog",
-        memo.key(corpus_key, topics, subs),
+        catalog_key,
         lambda: build_catalog(refs, corpus, topics, tag_slug),
     )
     story_records, quote_records, quotes = memo.get(
@@ -114,7 +124,6 @@ def prepare_articles(generator) -> None:
             refs, corpus, stories, Shelf(shelf_folder(settings, "quotes")), memo, extraction_keys
         ),
     )
-    generator.context["news_keys"] = (corpus_key, topics, subs)
     if memo.hits:
         logger.info("news explorer: reused from the last build: %s", ", ".join(memo.hits))
     story_of = {v.article.slug: record for record in story_records for v in record.versions}
@@ -172,11 +181,22 @@ def prepare_articles(generator) -> None:
     }
     generator.context["NEWS_TYPE_LABELS"] = TYPE_LABELS
     generator.context["NEWS_TYPE_SINGULAR"] = TYPE_SINGULAR
-    # Everything the search index is made of is known now: start it (see SearchBuild).
-    generator.context["news_search_build"] = SearchBuild(
-        articles, refs, corpus, catalog, settings, quotes, memo
-    )
-    memo.flush()
+    # Everything the search index and the exports are made of is known now: they, and
+    # writing what the steps above computed, go on in the background (see Deferred).
+    generator.context["news_deferred"] = Deferred(
+        memo,
+        {
+            "search": (
+                memo.key(catalog_key, search_inputs(articles, settings)),
+                search_index(articles, refs, corpus, catalog, settings, quotes),
+            ),
+            "exports": (
+                memo.key(catalog_key, settings.get("TAG_URL"), story_records,
+                         generator.context["news_quote_urls"]),
+                lambda: exports(generator.context, settings.get("TAG_URL")),
+            ),
+        },
+    )  # fmt: skip
 
 
 QUOTES_PER_PAGE = 200
@@ -255,14 +275,15 @@ def entity_links(extraction, catalog: Catalog) -> list[Link]:
 class ExplorerPagesGenerator(Generator):
     """Writes the topic pages, the timeline, the search files and the research exports."""
 
-    search: SearchBuild | None = None
+    deferred: Deferred
 
     def generate_context(self) -> None:
-        """The search index (started once the articles were prepared) and its scripts."""
+        """The search and export files (started once the articles were prepared) and the
+        search scripts."""
         catalog: Catalog | None = self.context.get("news")
         if catalog is None:
             return
-        self.search = self.context.get("news_search_build")
+        self.deferred = self.context["news_deferred"]
         # Pages name the versions of the scripts, not of the index (search.js asks the
         # manifest for that), so a page changes only when its own content does.
         self.context["NEWS_SEARCH"] = {
@@ -314,16 +335,15 @@ class ExplorerPagesGenerator(Generator):
               url="404.html", template_name="404")  # fmt: skip
         self.write_topic_feeds(writer, catalog)
         self.write_hosting_files()
-        self.write_exports(catalog)
-        # Last: the index is built in a second process while everything else is written.
+        # Last: both are made in a second process while everything else is written.
+        self.write_exports()
         self.write_search()
 
     def write_search(self) -> None:
-        """The search folder's index files (the search page is written with the others)."""
-        if self.search is None:
-            return
+        """The search folder's files (the search page is written with the other pages)."""
         started = time.perf_counter()
-        files = self.search.files()
+        files = dict(t.cast(dict[str, bytes], self.deferred.result("search")))
+        files["lunr.min.js"] = lunr_js(self.settings).read_bytes()
         write_search(Path(self.output_path) / DEFAULT_FOLDER, files)
         manifest = json.loads(files["manifest.json"])
         logger.info(
@@ -377,31 +397,26 @@ class ExplorerPagesGenerator(Generator):
             lines.append(f"Sitemap: {site_url}/sitemap.xml")
         (output / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    def write_exports(self, catalog: Catalog) -> None:
+    def write_exports(self) -> None:
         """``data/{articles,entities,timeline,stories,quotes}.{json,csv}`` in the output."""
-        corpus: CorpusExtraction = self.context["news_corpus"]
-        refs: list[ArticleRef] = self.context["news_refs"]
-        tag_url = self.settings.get("TAG_URL", "tag/{slug}.html")
-        stories = self.context["news_stories"]
-        quote_urls = self.context["news_quote_urls"]
+        files = t.cast(dict[str, str], self.deferred.result("exports"))
+        write_exports(Path(self.output_path) / "data", files)
 
-        def files() -> dict[str, str]:
-            tables = {
-                "articles": article_rows(refs, corpus, catalog),
-                "entities": entity_rows(catalog, lambda r: tag_url.format(slug=r.slug)),
-                "timeline": [event_row(event) for event in catalog.events],
-                "stories": [story_row(story, f"stories/{story.id}/") for story in stories],
-                "quotes": [
-                    quote_row(quote, quote_urls[quote.id]) for quote in self.context["news_quotes"]
-                ],
-            }
-            assert tuple(tables) == EXPORT_NAMES
-            return export_files(tables)
 
-        memo = Memo(memo_folder(self.settings))
-        # Everything the tables are made of: the catalog and the stories derive from it.
-        key = memo.key(self.context["news_keys"], tag_url, stories, quote_urls)
-        write_exports(Path(self.output_path) / "data", memo.get("exports", key, files))
+def exports(context: dict, tag_url: str | None) -> dict[str, str]:
+    """The research exports' files, from what the build has prepared."""
+    catalog: Catalog = context["news"]
+    url = tag_url or "tag/{slug}.html"
+    quote_urls = context["news_quote_urls"]
+    tables = {
+        "articles": article_rows(context["news_refs"], context["news_corpus"], catalog),
+        "entities": entity_rows(catalog, lambda r: url.format(slug=r.slug)),
+        "timeline": [event_row(event) for event in catalog.events],
+        "stories": [story_row(story, f"stories/{story.id}/") for story in context["news_stories"]],
+        "quotes": [quote_row(quote, quote_urls[quote.id]) for quote in context["news_quotes"]],
+    }
+    assert tuple(tables) == EXPORT_NAMES
+    return export_files(tables)
 
 
 def get_generators(pelican) -> type[Generator]:

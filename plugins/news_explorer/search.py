@@ -7,13 +7,12 @@ catalog onto it, and copies lunr.js (installed from npm by ``make``) next to it.
 from __future__ import annotations
 
 import hashlib
-import typing as t
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from newscorpus.catalog import ArticleRef, Catalog
 from newscorpus.extract import CorpusExtraction
-from newscorpus.memo import MISSING, Memo, Shelf
+from newscorpus.memo import Shelf
 from newscorpus.quotes import Quote
 from newscorpus.search import (
     DEFAULT_FIELDS,
@@ -25,7 +24,6 @@ from newscorpus.search import (
     search_files,
 )
 
-from .background import Background
 from .reader import shelf_folder
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -132,49 +130,40 @@ def search_documents(
     return documents
 
 
-class SearchBuild:
-    """The search folder's files: kept from the last build, or built in the background.
+def search_options(settings: dict) -> dict:
+    """The index's options: facets, fields and boosts, piece size, the single-file index."""
+    fields = settings.get("NEWS_SEARCH_FIELDS") or DEFAULT_FIELDS
+    return {
+        "facets": facets(settings),
+        "fields": [(name, int(boost)) for name, boost in fields],
+        "piece_bytes": int(settings.get("NEWS_SEARCH_PIECE_BYTES") or DEFAULT_PIECE_BYTES),
+        "full_index": bool(settings.get("NEWS_SEARCH_FULL_INDEX", False)),
+    }
 
-    Built in a second process (see :mod:`news_explorer.background`) while Pelican writes
-    the pages; :meth:`files` waits for it.
-    """
 
-    def __init__(
-        self, articles: Sequence, refs: Sequence[ArticleRef], corpus: CorpusExtraction,
-        catalog: Catalog, settings: dict, quotes: Sequence[Sequence[Quote]] | None = None,
-        memo: Memo | None = None,
-    ) -> None:  # fmt: skip
+def search_inputs(articles: Sequence, settings: dict) -> tuple:
+    """What the documents draw on besides the corpus, the catalog and the quotes (which
+    the caller's key covers): each article's outlet page, the options, and this module."""
+    outlets = [getattr(getattr(a, "category", None), "slug", None) for a in articles]
+    return (outlets, search_options(settings), file_version(Path(__file__)))
+
+
+def search_index(
+    articles: Sequence, refs: Sequence[ArticleRef], corpus: CorpusExtraction, catalog: Catalog,
+    settings: dict, quotes: Sequence[Sequence[Quote]] | None = None,
+) -> Callable[[], dict[str, bytes]]:  # fmt: skip
+    """The search folder's index files (not lunr.js), as a function to run when there is
+    time: each document's term counts are kept by text (``news-shelf/terms``)."""
+    shelf = Shelf(shelf_folder(settings, "terms"))
+
+    def counts(texts: Mapping[str, str]) -> Mapping[str, Mapping[str, int]]:
+        return shelf.get(shelf.key(texts), lambda: field_counts(texts))
+
+    def files() -> dict[str, bytes]:
         documents = search_documents(articles, refs, corpus, catalog, settings, quotes)
-        fields = settings.get("NEWS_SEARCH_FIELDS") or DEFAULT_FIELDS
-        options = {
-            "facets": facets(settings),
-            "fields": [(name, int(boost)) for name, boost in fields],
-            "piece_bytes": int(settings.get("NEWS_SEARCH_PIECE_BYTES") or DEFAULT_PIECE_BYTES),
-            "full_index": bool(settings.get("NEWS_SEARCH_FULL_INDEX", False)),
-        }
-        self.lunr = lunr_js(settings)
-        self.memo = memo or Memo(None)
-        self.key = self.memo.key(documents, options)
-        self.kept = self.memo.load("search", self.key)
-        self.job: Background[dict[str, bytes]] | None = None
-        if self.kept is MISSING:
-            shelf = Shelf(shelf_folder(settings, "terms"))
+        return search_files(documents, **search_options(settings), counts=counts)
 
-            def counts(texts: Mapping[str, str]) -> Mapping[str, Mapping[str, int]]:
-                return shelf.get(shelf.key(texts), lambda: field_counts(texts))
-
-            self.job = Background(lambda: search_files(documents, **options, counts=counts))
-
-    def files(self) -> dict[str, bytes]:
-        """Every file of the search folder, lunr.js included."""
-        if self.job is not None:
-            self.kept = self.job.result()
-            self.memo.store("search", self.key, self.kept)
-            self.memo.flush()
-            self.job = None
-        files = dict(t.cast(dict[str, bytes], self.kept))
-        files["lunr.min.js"] = self.lunr.read_bytes()
-        return files
+    return files
 
 
 PAGE = "index.html"
