@@ -17,8 +17,11 @@ from newscorpus.search import (
     bucket_char,
     bucket_keys,
     build_index,
+    dump,
     facet_table,
     gaps,
+    index_entries,
+    index_manifest,
     index_terms,
     search_files,
     split_index,
@@ -123,14 +126,45 @@ def test_index_uses_slugs_as_references_and_the_lunr_js_pipeline(serialised, doc
     assert "s-400" in terms_ and "s-500" in terms_
 
 
+def split_lunr(serialised: dict, refs: list[str], piece_bytes: int):
+    """The pieces of a lunr.py index, as the site's files are cut."""
+    manifest = index_manifest(serialised["fields"], len(refs))
+    return split_index(term_entries(serialised, refs), manifest, piece_bytes)
+
+
+def test_term_entries_made_from_the_counts_are_those_of_lunrs_own_index(serialised, documents):
+    refs = [d.ref for d in documents]
+    assert index_entries(documents) == term_entries(serialised, refs)
+
+
+def test_term_entries_agree_with_lunr_with_empty_fields_and_other_boosts():
+    fields = (("title", 3), ("quotes", 2), ("body", 1))
+    documents = [
+        SearchDocument("a", "", (), "S-400 S-400 deliveries", quotes=("no stepping back",)),
+        SearchDocument("b", "Turkey", (), "", quotes=()),
+        SearchDocument("c", "Turkey and Russia", (), "Turkey turkey, Ankara said."),
+    ]
+    serialised = build_index(documents, fields=fields)
+    assert index_entries(documents, fields) == term_entries(serialised, ["a", "b", "c"])
+    assert index_entries([], fields) == []
+
+
+def test_the_manifest_describes_lunrs_index(serialised, documents):
+    manifest = index_manifest(serialised["fields"], len(documents))
+    assert manifest["lunr"] == serialised["version"]
+    assert manifest["pipeline"] == serialised["pipeline"]
+    assert manifest["documents"] == len(documents)
+
+
 def test_split_pieces_cover_every_term_once_in_order(serialised, documents):
     refs = [d.ref for d in documents]
-    split = split_index(serialised, refs, piece_bytes=1500)
+    split = split_lunr(serialised, refs, piece_bytes=1500)
     assert len(split.pieces) > 10
     flat = [entry for piece in split.pieces for entry in piece]
     assert flat == term_entries(serialised, refs)
     assert split.manifest["pieces"] == [piece[0][0] for piece in split.pieces]
     assert split.terms == [entry[0] for entry in flat]
+    assert split.files == [dump(piece) for piece in split.pieces]
     for piece in split.pieces:
         size = len(gzip.compress(json.dumps(piece, separators=(",", ":")).encode()))
         assert len(piece) == 1 or size <= 1500
@@ -138,7 +172,7 @@ def test_split_pieces_cover_every_term_once_in_order(serialised, documents):
 
 def test_pieces_hold_exactly_lunrs_postings_and_weights(serialised, documents):
     refs = [d.ref for d in documents]
-    split = split_index(serialised, refs, piece_bytes=2000)
+    split = split_lunr(serialised, refs, piece_bytes=2000)
     entries = {entry[0]: entry for piece in split.pieces for entry in piece}
     vectors = {
         ref: dict(zip(v[::2], v[1::2], strict=True)) for ref, v in serialised["fieldVectors"]

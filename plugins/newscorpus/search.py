@@ -25,6 +25,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -47,6 +48,8 @@ DEFAULT_FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("entities", 5), (
 DEFAULT_PIECE_BYTES = 6_000  # gzipped
 SEARCH_PIPELINE = ("newsTerms", "stemmer")
 WEIGHT_SCALE = 1000  # lunr keeps weights to three decimals
+LUNR_VERSION = "2.3.9"  # the lunr.js version the index is written for (lunr.py's target)
+BM25_K1, BM25_B = 1.2, 0.75  # lunr's scoring parameters (its defaults, which we keep)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +245,8 @@ class SplitIndex:
     manifest: dict
     pieces: list[list]
     terms: list[str]
+    # Each piece as its file holds it: the JSON of its entries (``dump(piece)``).
+    files: list[bytes] = field(default_factory=list)
 
 
 def term_entries(serialised: dict, refs: Sequence[str]) -> list[list]:
@@ -269,52 +274,120 @@ def term_entries(serialised: dict, refs: Sequence[str]) -> list[list]:
     return entries
 
 
-def split_index(
-    serialised: dict, refs: Sequence[str], piece_bytes: int = DEFAULT_PIECE_BYTES
-) -> SplitIndex:
-    """Cut the index into runs of consecutive terms of at most ``piece_bytes`` gzipped.
+def index_entries(
+    documents: Sequence[SearchDocument],
+    fields: Sequence[tuple[str, int]] = DEFAULT_FIELDS,
+    counts: FieldCounts = field_counts,
+) -> list[list]:
+    """What :func:`term_entries` reads off lunr.py's index of ``documents``, made straight
+    from their term counts: the same term numbers and the same weights (the same floats,
+    computed in lunr.py's order), without building lunr's index, vectors and JSON."""
+    k1, b = BM25_K1, BM25_B
+    names = [name for name, _ in fields]
+    per_document = []
+    number: dict[str, int] = {}  # term -> lunr's term index (order of first occurrence)
+    holders: Counter[str] = Counter()  # term -> (document, field) pairs that hold it
+    totals = [0] * len(names)
+    for document in documents:
+        texts = field_texts(document)
+        found = counts({name: texts[name] for name in names})
+        fields_counts = [dict(found.get(name, {})) for name in names]
+        for f, field_terms in enumerate(fields_counts):
+            totals[f] += sum(field_terms.values())
+            holders.update(field_terms.keys())
+            for term in field_terms:
+                number.setdefault(term, len(number))
+        per_document.append(fields_counts)
+    size = len(documents)
+    averages = [total / size for total in totals] if size else totals
+    idf = {
+        term: math.log(1 + abs((size - held + 0.5) / (held + 0.5)))
+        for term, held in holders.items()
+    }
+    postings: dict[str, list[list[int]]] = {term: [[] for _ in names] for term in number}
+    for n, fields_counts in enumerate(per_document):
+        for f, field_terms in enumerate(fields_counts):
+            if not field_terms:
+                continue
+            boost = fields[f][1]
+            norm = k1 * (1 - b + b * (sum(field_terms.values()) / averages[f]))
+            for term, tf in field_terms.items():
+                score = idf[term] * ((k1 + 1) * tf) / (norm + tf) * boost
+                postings[term][f].append(n)
+                postings[term][f].append(round(round(score, 3) * WEIGHT_SCALE))
+    entries = []
+    for term in sorted(number, key=js_order):
+        entries.append([term, number[term], *(_as_gaps(flat) for flat in postings[term])])
+    return entries
 
-    A single term whose entry is larger than that gets a piece of its own.
+
+def _as_gaps(flat: list[int]) -> list[int]:
+    """``[document, weight, …]`` in document order, documents as gaps from the previous."""
+    previous = 0
+    for i in range(0, len(flat), 2):
+        flat[i], previous = flat[i] - previous, flat[i]
+    return flat
+
+
+def index_manifest(fields: Sequence[str], documents: int) -> dict:
+    """The manifest's description of the index: what lunr.js needs to query the pieces."""
+    return {
+        "format": FORMAT,
+        "lunr": LUNR_VERSION,
+        "fields": list(fields),
+        "pipeline": list(SEARCH_PIPELINE),
+        "documents": documents,
+    }
+
+
+def split_index(
+    entries: list[list], manifest: dict, piece_bytes: int = DEFAULT_PIECE_BYTES
+) -> SplitIndex:
+    """Cut the term entries into runs of consecutive terms of at most ``piece_bytes``
+    gzipped; the manifest (:func:`index_manifest`) gets the first term of every piece.
+
+    A single term whose entry is larger than that gets a piece of its own. Each entry is
+    written to JSON once: a piece's file is its entries' JSON joined.
     """
-    entries = term_entries(serialised, refs)
     dumped = [dump(entry) for entry in entries]
     sizes = [len(text) + 1 for text in dumped]
-    whole = b"[" + b",".join(dumped) + b"]"  # dump(entries), from the entries' dumps
-    ratio = max(1.0, sum(sizes) / max(1, gzipped_size(whole)))
-    pieces = _cut(entries, sizes, int(piece_bytes * ratio))
-    pieces = [part for piece in pieces for part in _fit(piece, piece_bytes)]
-    manifest = {
-        "format": FORMAT,
-        "lunr": serialised["version"],
-        "fields": serialised["fields"],
-        "pipeline": serialised["pipeline"],
-        "documents": len(refs),
-        "pieces": [piece[0][0] for piece in pieces],
-    }
-    return SplitIndex(manifest, pieces, [entry[0] for entry in entries])
+    ratio = max(1.0, sum(sizes) / max(1, gzipped_size(_joined(dumped))))
+    runs = [
+        part
+        for run in _cut(sizes, int(piece_bytes * ratio))
+        for part in _fit(run, dumped, piece_bytes)
+    ]
+    pieces = [entries[run.start : run.stop] for run in runs]
+    manifest = {**manifest, "pieces": [piece[0][0] for piece in pieces]}
+    files = [_joined(dumped[run.start : run.stop]) for run in runs]
+    return SplitIndex(manifest, pieces, [entry[0] for entry in entries], files)
 
 
-def _cut(entries: list[list], sizes: list[int], limit: int) -> list[list[list]]:
-    pieces: list[list[list]] = []
-    current: list[list] = []
-    total = 0
-    for entry, size in zip(entries, sizes, strict=True):
-        if current and total + size > limit:
-            pieces.append(current)
-            current, total = [], 0
-        current.append(entry)
+def _joined(dumped: Sequence[bytes]) -> bytes:
+    """The JSON array of items already written to JSON (what ``dump`` makes of the list)."""
+    return b"[" + b",".join(dumped) + b"]"
+
+
+def _cut(sizes: list[int], limit: int) -> list[range]:
+    """Runs of consecutive entries whose sizes add up to at most ``limit`` (or one entry)."""
+    runs: list[range] = []
+    start, total = 0, 0
+    for i, size in enumerate(sizes):
+        if i > start and total + size > limit:
+            runs.append(range(start, i))
+            start, total = i, 0
         total += size
-    if current:
-        pieces.append(current)
-    return pieces
+    if start < len(sizes):
+        runs.append(range(start, len(sizes)))
+    return runs
 
 
-def _fit(piece: list[list], piece_bytes: int) -> list[list[list]]:
-    """Halve a piece until every part is within ``piece_bytes`` gzipped (or one term)."""
-    if len(piece) == 1 or gzipped_size(dump(piece)) <= piece_bytes:
-        return [piece]
-    middle = len(piece) // 2
-    return _fit(piece[:middle], piece_bytes) + _fit(piece[middle:], piece_bytes)
+def _fit(run: range, dumped: list[bytes], piece_bytes: int) -> list[range]:
+    """Halve a run until every part is within ``piece_bytes`` gzipped (or one term)."""
+    if len(run) == 1 or gzipped_size(_joined(dumped[run.start : run.stop])) <= piece_bytes:
+        return [run]
+    middle = len(run) // 2
+    return _fit(run[:middle], dumped, piece_bytes) + _fit(run[middle:], dumped, piece_bytes)
 
 
 # --- term lists for fuzzy queries -----------------------------------------------------------
@@ -387,9 +460,10 @@ def search_files(
     counts: FieldCounts = field_counts,
 ) -> dict[str, bytes]:
     """Every file of the search folder: relative path → content."""
-    serialised = build_index(documents, fields, counts)
-    split = split_index(serialised, [d.ref for d in documents], piece_bytes)
-    files = {f"pieces/{n}.json": dump(piece) for n, piece in enumerate(split.pieces)}
+    entries = index_entries(documents, fields, counts)
+    manifest = index_manifest([name for name, _ in fields], len(documents))
+    split = split_index(entries, manifest, piece_bytes)
+    files = {f"pieces/{n}.json": piece for n, piece in enumerate(split.files)}
     files["terms.json"] = dump(split.terms)
     for key, bucket in term_buckets(split.terms).items():
         files[f"terms/{key}.json"] = dump(bucket)
@@ -397,7 +471,7 @@ def search_files(
     for n, document in enumerate(documents):
         files[f"cards/{n}.json"] = dump({"ref": document.ref, **document.card})
     if full_index:
-        files["full-index.json"] = dump(serialised)
+        files["full-index.json"] = dump(build_index(documents, fields, counts))
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + files[name] + b"\0")
