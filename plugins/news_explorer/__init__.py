@@ -10,7 +10,7 @@ import gc
 
 from pelican import signals
 
-from . import report, unchanged
+from . import report, unchanged, warmup
 from .explorer import get_generators, prepare_articles, restore_entity_tags
 from .publishing import fix_feed_dates
 from .reader import NewsTextReader
@@ -53,6 +53,7 @@ def register() -> None:
     signals.initialized.connect(tune_garbage_collection)
     signals.initialized.connect(report.start_build)
     signals.readers_init.connect(thaw)
+    signals.readers_init.connect(warmup.start)
     signals.readers_init.connect(add_reader)
     signals.article_generator_pretaxonomy.connect(prepare_articles)
     signals.get_generators.connect(get_generators)
@@ -62,4 +63,5 @@ def register() -> None:
     signals.feed_generated.connect(fix_feed_dates)
     signals.finalized.connect(unchanged.finish)
     signals.finalized.connect(report.finish_build)
+    signals.finalized.connect(warmup.finish)
     signals.finalized.connect(freeze_at_end)

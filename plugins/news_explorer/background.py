@@ -1,16 +1,22 @@
-"""Work no page needs, done in a second process while the pages are written.
+"""Work done in a second process, on the machine's second core, while the build goes on.
 
-The search index and the research exports take seconds to make and no page shows them
-(pages name the search script, not the index version), and neither do the corpus-wide
-results kept for the next build need writing before the pages are. So they are made and
-written in a forked child while Pelican writes the pages, and collected at the end. Where
-``fork`` is not available, or the child fails, the work runs in the build's own process.
+- :class:`Deferred`: the search index and the research exports take seconds to make and
+  no page shows them (pages name the search script, not the index version), and the
+  corpus-wide results kept for the next build need not be written before the pages are.
+  So they are made and written in a forked child while Pelican writes the pages, and
+  collected at the end.
+- :class:`Standby`: a child that loads what a step will need (the NLP model) while the
+  build does something else (reading the corpus), then runs that step when asked.
+
+Where ``fork`` is not available, or the child fails, the work runs in the build's own
+process.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import pickle
 import typing as t
 from collections.abc import Callable
 
@@ -88,3 +94,65 @@ class Deferred:
             # The work wrote them (in the child, whose memo is a copy of this one).
             self.memo.pending.clear()
         return self.values[name]
+
+
+class Standby:
+    """A second process that gets ready now (loads a model, imports modules) and runs
+    calls later, so that what it prepares is ready by the time the build needs it.
+
+    A call that fails there, and any call once the process is gone, runs here instead.
+    """
+
+    def __init__(self, prepare: Callable[[], object]) -> None:
+        self.process = None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return
+        context = multiprocessing.get_context("fork")
+        self.connection, theirs = context.Pipe()
+        self.process = context.Process(target=_serve, args=(prepare, theirs), daemon=True)
+        self.process.start()
+        theirs.close()
+
+    def call(self, function: Callable[..., T], *args: object) -> T:
+        """``function(*args)``, run in the second process if it is there."""
+        if self.process is None:
+            return function(*args)
+        try:
+            self.connection.send((function, args))
+        except (pickle.PicklingError, AttributeError, TypeError):
+            return function(*args)  # nothing was sent: it cannot be
+        except OSError:
+            self.close()
+            return function(*args)
+        try:
+            done, value = self.connection.recv()
+        except (EOFError, OSError, pickle.UnpicklingError, AttributeError):
+            self.close()
+            return function(*args)
+        return value if done else function(*args)
+
+    def close(self) -> None:
+        """End the second process at once, even while it gets ready: it writes nothing."""
+        if self.process is None:
+            return
+        self.connection.close()
+        self.process.terminate()
+        self.process.join()
+        self.process = None
+
+
+def _serve(prepare: Callable[[], object], connection) -> None:
+    """In the child: prepare, then run each call received until told to stop."""
+    try:
+        prepare()
+    except Exception:  # the calls then run in the build's process, which reports the error
+        return
+    while True:
+        try:
+            function, args = connection.recv()
+        except EOFError:
+            return
+        try:
+            connection.send((True, function(*args)))
+        except Exception:
+            connection.send((False, None))

@@ -36,10 +36,12 @@ from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 from pelican.utils import slugify
 
+from . import warmup
 from .background import Deferred
+from .folders import extraction_folder, memo_folder, shelf_folder
 from .ordering import order_articles
 from .publishing import news_article_ld, pin_sitemap_clock, site_date, stamp_undated
-from .reader import Link, memo_folder, render_body, shelf_folder
+from .reader import Link, render_body
 from .search import (
     DEFAULT_FOLDER,
     file_version,
@@ -84,11 +86,12 @@ def prepare_articles(generator) -> None:
         corpus = extract_corpus(
             [a.news_article for a in articles],
             model=settings.get("NEWS_SPACY_MODEL", DEFAULT_MODEL),
-            cache_folder=cache_folder(settings),
+            cache_folder=extraction_folder(settings),
             processes=int(settings.get("NEWS_NLP_PROCESSES", 2)),
             max_chars=max_chars,
             alias_table=load_alias_table(aliases_file(settings)),
             memo=memo,
+            analyser=warmup.analyser,
         )
     except (ModelMissing, TopicError) as error:
         raise ExtractionFailed(str(error)) from error
@@ -99,6 +102,7 @@ def prepare_articles(generator) -> None:
         corpus.model,
     )
     articles, corpus, stories = date_through_stories(generator, articles, corpus, memo)
+    warmup.stop()  # the last step that may need the model
     clock = site_date(articles)
     stamp_undated(articles, clock)
     pin_sitemap_clock(clock)
@@ -243,14 +247,6 @@ def slug_function(settings: dict):
     """Pelican's slugify with the site's tag slug settings."""
     subs = settings.get("TAG_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
     return lambda name: slugify(name, regex_subs=subs, preserve_case=False)
-
-
-def cache_folder(settings: dict) -> Path | None:
-    """Where extraction results are cached; ``NEWS_EXTRACTION_CACHE = None`` turns it off."""
-    folder = settings.get("NEWS_EXTRACTION_CACHE", "news-extraction")
-    if folder is None:
-        return None
-    return Path(settings.get("CACHE_PATH", "cache")) / folder
 
 
 def aliases_file(settings: dict) -> Path | None:

@@ -7,7 +7,6 @@ import html
 import logging
 import os
 from collections.abc import Sequence
-from pathlib import Path
 
 from newscorpus.memo import Shelf
 from newscorpus.model import Article, Block
@@ -15,7 +14,8 @@ from newscorpus.parse import UnreadableFile, parse_article
 from pelican.readers import BaseReader
 from pelican.utils import slugify
 
-from . import report
+from . import report, warmup
+from .folders import extraction_folder, shelf_folder
 
 logger = logging.getLogger(__name__)
 
@@ -43,17 +43,17 @@ class NewsTextReader(BaseReader):
         unknown_outlet = self.settings.get("NEWS_UNKNOWN_OUTLET", "Unknown outlet")
         shelf = Shelf(shelf_folder(self.settings, "articles"))
         key = shelf.key(raw, source, record, summary_sentences, unknown_outlet)
+
+        def parse() -> Article:
+            # A file not parsed before: its names will be looked for, so ready the model.
+            warmup.expect_changes(self.settings, extraction_folder(self.settings))
+            return parse_article(
+                raw, source, record, summary_sentences=summary_sentences,
+                unknown_outlet=unknown_outlet,
+            )  # fmt: skip
+
         try:
-            article = shelf.get(
-                key,
-                lambda: parse_article(
-                    raw,
-                    source,
-                    record,
-                    summary_sentences=summary_sentences,
-                    unknown_outlet=unknown_outlet,
-                ),
-            )
+            article = shelf.get(key, parse)
         except UnreadableFile as error:
             report.skip(source, str(error))
             return "", {"status": "skip", "title": source}
@@ -95,24 +95,6 @@ class NewsTextReader(BaseReader):
             "news_article": article,
             "warnings": list(article.warnings),
         }
-
-
-def kept_folder(settings: dict, *parts: str) -> Path | None:
-    """A folder of results kept between builds, under ``CACHE_PATH``; ``None`` when
-    ``NEWS_EXTRACTION_CACHE = None`` turns caching off."""
-    if settings.get("NEWS_EXTRACTION_CACHE", "news-extraction") is None:
-        return None
-    return Path(settings.get("CACHE_PATH", "cache"), *parts)
-
-
-def shelf_folder(settings: dict, kind: str) -> Path | None:
-    """Where per-article results of one kind are kept."""
-    return kept_folder(settings, "news-shelf", kind)
-
-
-def memo_folder(settings: dict) -> Path | None:
-    """Where corpus-wide results are kept."""
-    return kept_folder(settings, "news-memo")
 
 
 # A link in a body: (start, end) offsets into the blocks joined by blank

@@ -24,7 +24,7 @@ from newscorpus.search import (
     search_files,
 )
 
-from .reader import shelf_folder
+from .folders import shelf_folder
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_LUNR_JS = "node_modules/lunr/lunr.min.js"

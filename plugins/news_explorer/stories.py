@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import typing as t
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -32,14 +33,15 @@ from newscorpus.stories import (
     compare_sentences,
     find_stories,
     inferred_dates,
-    signature,
     updated_pairs,
 )
 from pelican.urlwrappers import Tag
 from pelican.utils import set_date_tzinfo
 
+from . import warmup
+from .folders import shelf_folder
 from .ordering import sort_key
-from .reader import DATE_TAG_COUNT, shelf_folder
+from .reader import DATE_TAG_COUNT
 
 
 def story_inputs(articles: Sequence, corpus: CorpusExtraction) -> list[StoryArticle]:
@@ -75,8 +77,15 @@ def kept_steps(settings: dict, memo: Memo) -> tuple:
     signed = Shelf(shelf_folder(settings, "signatures"))
     compared = Shelf(shelf_folder(settings, "comparisons"))
 
-    def signatures(text: str) -> Signature:
-        return signed.get(signed.key(text), lambda: signature(text))
+    def signatures(texts: Sequence[str]) -> list[Signature]:
+        keys = [signed.key(text) for text in texts]
+        found = [signed.load(key) for key in keys]
+        missing = [i for i, one in enumerate(found) if one is MISSING]
+        made = warmup.signatures([texts[i] for i in missing]) if missing else []
+        for i, one in zip(missing, made, strict=True):
+            signed.store(keys[i], one)
+            found[i] = one
+        return t.cast(list[Signature], found)
 
     def pairs(signatures: Sequence[Signature], threshold: float) -> set[tuple[int, int]]:
         slot = memo.key("pairs")  # one slot: the pairs of the last build, whatever it was

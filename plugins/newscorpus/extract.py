@@ -8,7 +8,7 @@ Canonical names are then decided over the whole corpus, which is cheap.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +61,33 @@ def read_part(text: str, max_chars: int) -> list[tuple[int, str]]:
     return [piece for piece in pieces if piece[0] < max_chars] or pieces[:1]
 
 
+Analysed = tuple[RawExtraction, tuple[DateMention, ...]]
+# analyse, or a function that gives the same results (e.g. by calling it in another process).
+Analyser = Callable[[Sequence[Article], str, int, int], Iterable[Analysed]]
+
+
+def analyse(
+    articles: Sequence[Article], model: str, max_chars: int, processes: int = 1
+) -> Iterator[Analysed]:
+    """The model's reading of each article (raw mentions, sentences) and its dates, in
+    order, each as soon as it is done; ``processes`` > 1 reads in parallel."""
+    nlp = load_pipeline(model)
+    texts = [body_text(article.blocks) for article in articles]
+    pieces = [
+        (index, piece) for index, text in enumerate(texts) for piece in read_part(text, max_chars)
+    ]
+    docs = nlp.pipe((text for _, (_, text) in pieces), n_process=processes, batch_size=BATCH_SIZE)
+    # Pieces arrive in article order: finish each article as soon as its last one is in.
+    read: list = []
+    for position, ((index, (offset, _)), doc) in enumerate(zip(pieces, docs, strict=True)):
+        read.append((offset, doc))
+        if position + 1 < len(pieces) and pieces[position + 1][0] == index:
+            continue
+        raw = read_doc(read, articles[index].blocks)
+        yield raw, normalise_dates(raw.dates, articles[index].published)
+        read = []
+
+
 def extract_corpus(
     articles: Sequence[Article],
     *,
@@ -70,12 +97,14 @@ def extract_corpus(
     alias_table: Mapping[str, str] | None = None,
     max_chars: int = MAX_CHARS,
     memo: Memo | None = None,
+    analyser: Analyser | None = None,
 ) -> CorpusExtraction:
     """Run (or reuse) the NLP pass over every article and fold names corpus-wide.
 
     The model reads the first ``max_chars`` characters of each body (cut between
     blocks): names and dates past that point of a huge file are not looked for. The
-    model is loaded only when an article is not in the cache; with ``memo``, the
+    model is loaded only when an article is not in the cache, and those articles are read
+    by :func:`analyse` (or ``analyser``, which may run it elsewhere); with ``memo``, the
     corpus-wide folding of names is reused when no article changed.
     """
     version = installed_version(model) or model_version(load_pipeline(model))
@@ -98,23 +127,11 @@ def extract_corpus(
     missing = [index for index, result in enumerate(results) if result is None]
     hits = len(articles) - len(missing)
     if missing:
-        nlp = load_pipeline(model)
-        pieces = [
-            (index, piece) for index in missing for piece in read_part(texts[index], max_chars)
-        ]
         workers = processes if len(missing) >= MIN_PARALLEL_ARTICLES else 1
-        docs = nlp.pipe((text for _, (_, text) in pieces), n_process=workers, batch_size=BATCH_SIZE)
-        # Pieces arrive in article order: finish each article as soon as its last one is in.
-        read: list = []
-        for position, ((index, (offset, _)), doc) in enumerate(zip(pieces, docs, strict=True)):
-            read.append((offset, doc))
-            if position + 1 < len(pieces) and pieces[position + 1][0] == index:
-                continue
-            raw = read_doc(read, articles[index].blocks)
-            dates = normalise_dates(raw.dates, articles[index].published)
-            cache.put(keys[index], raw, dates)
-            results[index] = (raw, dates)
-            read = []
+        found = (analyser or analyse)([articles[i] for i in missing], model, max_chars, workers)
+        for index, result in zip(missing, found, strict=True):
+            cache.put(keys[index], *result)
+            results[index] = result
     done = [result for result in results if result is not None]
     table = load_alias_table() if alias_table is None else alias_table
     memo = memo or Memo(None)

@@ -173,11 +173,18 @@ class Shelf:
 
     def get(self, key: str, compute: Callable[[], T]) -> T:
         """The stored result for ``key``, or ``compute()`` stored under it."""
-        if self.folder is None:
-            return compute()
-        found = read_pickle(self.path(key))
+        found = self.load(key)
         if found is not MISSING:
             return t.cast(T, found)
         value = compute()
-        write_pickle(self.path(key), value)
+        self.store(key, value)
         return value
+
+    def load(self, key: str) -> object:
+        """The result stored for ``key``, else ``MISSING``."""
+        return MISSING if self.folder is None else read_pickle(self.path(key))
+
+    def store(self, key: str, value: object) -> None:
+        """Keep ``value`` under ``key``."""
+        if self.folder is not None:
+            write_pickle(self.path(key), value)

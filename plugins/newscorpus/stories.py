@@ -108,6 +108,11 @@ def signature(text: str) -> Signature:
     return Signature(terms, minhash.hashvalues)
 
 
+def signatures_of(texts: Sequence[str]) -> list[Signature]:
+    """:func:`signature` of each text."""
+    return [signature(text) for text in texts]
+
+
 def candidate_pairs(signatures: Sequence[Signature], threshold: float) -> set[tuple[int, int]]:
     """Pairs of articles whose overlap may reach ``threshold``: found by MinHash LSH, then
     kept when their MinHash estimate is within ``ESTIMATE_MARGIN`` of it."""
@@ -150,6 +155,7 @@ class KnownPairs:
     threshold: float
     signatures: frozenset[str]  # signature_id of every text of that run
     pairs: frozenset[tuple[str, str]]  # pairs of distinct signatures, each sorted
+    bands: tuple[tuple[int, int], ...]  # the LSH index's bands at that threshold
 
 
 def signature_id(one: Signature) -> str:
@@ -175,7 +181,9 @@ def updated_pairs(
     new = [i for i, one in enumerate(ids) if known is None or one not in known.signatures]
     if known is None or known.threshold != threshold or len(new) * 4 > len(signatures):
         pairs = candidate_pairs(signatures, threshold)
+        bands = lsh_bands(threshold)
     else:
+        bands = known.bands
         pairs = {
             (min(i, j), max(i, j))
             for a, b in known.pairs
@@ -187,21 +195,31 @@ def updated_pairs(
         for same in where.values():
             if len(same) > 1 and len(signatures[same[0]].terms) >= MIN_TERMS:
                 pairs.update(itertools.combinations(same, 2))
-        pairs |= pairs_with(signatures, new, threshold)
+        pairs |= pairs_with(signatures, new, threshold, bands)
     by_id = frozenset(tuple(sorted((ids[i], ids[j]))) for i, j in pairs if ids[i] != ids[j])
-    return pairs, KnownPairs(threshold, frozenset(ids), by_id)
+    return pairs, KnownPairs(threshold, frozenset(ids), by_id, bands)
+
+
+def lsh_bands(threshold: float) -> tuple[tuple[int, int], ...]:
+    """The bands of the LSH index :func:`candidate_pairs` makes for ``threshold``: the
+    ranges of MinHash values two texts must share one of to be a candidate pair."""
+    from datasketch import MinHashLSH
+
+    index = MinHashLSH(threshold=lsh_threshold(threshold), num_perm=NUM_PERM)
+    return tuple((int(start), int(end)) for start, end in index.hashranges)
 
 
 def pairs_with(
-    signatures: Sequence[Signature], chosen: Sequence[int], threshold: float
+    signatures: Sequence[Signature],
+    chosen: Sequence[int],
+    threshold: float,
+    bands: Sequence[tuple[int, int]],
 ) -> set[tuple[int, int]]:
     """The pairs :func:`candidate_pairs` finds that include an article of ``chosen``:
-    a band of the LSH index in common, and a MinHash estimate within the margin."""
-    from datasketch import MinHashLSH
-
+    a band of the LSH index (``bands``, :func:`lsh_bands`) in common, and a MinHash
+    estimate within the margin."""
     if not chosen:
         return set()
-    bands = MinHashLSH(threshold=lsh_threshold(threshold), num_perm=NUM_PERM).hashranges
     matrix = np.stack([s.minhash for s in signatures])
     long_enough = np.array([len(s.terms) >= MIN_TERMS for s in signatures])
     found = set()
@@ -258,13 +276,13 @@ def find_stories(
     articles: Sequence[StoryArticle],
     threshold: float = DEFAULT_THRESHOLD,
     max_days: int = DEFAULT_MAX_DAYS,
-    signatures: Callable[[str], Signature] = signature,
+    signatures: Callable[[Sequence[str]], list[Signature]] = signatures_of,
     pairs: Callable[[Sequence[Signature], float], set[tuple[int, int]]] = candidate_pairs,
     compare: Callable[[Sequence[StoryArticle]], Comparison] = compare_sentences,
 ) -> list[Story]:
     """Every story with at least two articles, ordered by their first article.
 
-    ``signatures`` computes each text's :class:`Signature`, ``pairs`` the candidate
+    ``signatures`` computes every text's :class:`Signature`, ``pairs`` the candidate
     pairs (:func:`candidate_pairs`) and ``compare`` a story's sentences
     (:func:`compare_sentences`): a caller that keeps results between runs passes
     functions that look them up first.
@@ -278,7 +296,7 @@ def find_stories(
         for i in same[1:]:
             groups.join(same[0], i)
 
-    signed = [signatures(a.text) for a in articles]
+    signed = signatures([a.text for a in articles])
     scores: dict[tuple[int, int], float] = {}
     for i, j in sorted(pairs(signed, threshold)):
         score = jaccard(signed[i].terms, signed[j].terms)
