@@ -125,12 +125,13 @@ class Ledger:
                 if os.path.commonpath([os.path.realpath(path), self.output]) == self.output:
                     os.remove(path)
                     logger.info("news explorer: removed %s (no longer in the corpus)", path)
-        if self.path is None:
+        if self.path is None or (self.pages == self.previous and self.path.is_file()):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump({"site": self.site, "pages": self.pages}, stream, sort_keys=True)
+            # json.dumps, not json.dump: the whole text at once is written by the C encoder.
+            stream.write(json.dumps({"site": self.site, "pages": self.pages}, sort_keys=True))
         os.replace(temporary, self.path)
 
 
