@@ -161,3 +161,21 @@ def test_a_common_word_before_a_persons_name_is_not_part_of_it():
     )  # fmt: skip
     found, _ = names_of(one)
     assert found == [{"Kelly Holmes": "PERSON"}]
+
+
+def test_the_memos_form_of_canonical_entities_gives_back_the_same_entities():
+    import pickle
+
+    from newscorpus.extract import mention_numbers, with_mentions
+
+    one = article(
+        "President Recep Tayyip Erdogan spoke. Erdogan said more. Turkey bought S-400s.",
+        ("Recep Tayyip Erdogan", "PERSON"), ("Erdogan", "PERSON"), ("Turkey", "PLACE"),
+        ("S-400s", "WEAPON"),
+    )  # fmt: skip
+    two = article("Mr Erdogan met NATO in Brussels.", ("Mr Erdogan", "PERSON"), ("NATO", "ORG"))
+    raws = [one[0], two[0]]
+    result = canonicalise(raws, [one[1], two[1]], {})
+    kept = pickle.loads(pickle.dumps(mention_numbers(result, raws)))
+    assert with_mentions(kept, raws) == result
+    assert "Mention" not in repr(kept)  # the mentions stay in the extraction cache

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import ExtractionCache, content_key
-from .canonical import canonicalise, load_alias_table
+from .canonical import CanonicalCorpus, canonicalise, load_alias_table
 from .dates import normalise_dates
 from .entities import body_text, chunks, read_doc
 from .memo import Memo
@@ -135,11 +135,13 @@ def extract_corpus(
     done = [result for result in results if result is not None]
     table = load_alias_table() if alias_table is None else alias_table
     memo = memo or Memo(None)
-    canonical = memo.get(
+    raws = [raw for raw, _ in done]
+    kept = memo.get(
         "canonical",
         memo.key(keys, table),
-        lambda: canonicalise([raw for raw, _ in done], texts, table),
+        lambda: mention_numbers(canonicalise(raws, texts, table), raws),
     )
+    canonical = with_mentions(kept, raws)
     return CorpusExtraction(
         tuple(
             Extraction(text, entities, dates, raw.sentences)
@@ -148,4 +150,37 @@ def extract_corpus(
         canonical.aliases,
         version,
         hits,
+    )
+
+
+# Canonical entities as the memo keeps them: per article, (name, type, the numbers of the
+# entity's mentions in the article's raw mentions), and the aliases.
+KeptCanonical = tuple[tuple[tuple[tuple[str, str, tuple[int, ...]], ...], ...], Mapping]
+
+
+def mention_numbers(canonical: CanonicalCorpus, raws: Sequence[RawExtraction]) -> KeptCanonical:
+    """The canonical entities with each mention as its number in its article's raw
+    mentions: the mentions themselves are kept in the extraction cache, and a corpus's
+    worth of them is slow to write and read again."""
+    rows = []
+    for entities, raw in zip(canonical.entities, raws, strict=True):
+        number = {id(mention): n for n, mention in enumerate(raw.mentions)}
+        rows.append(
+            tuple((e.name, e.type, tuple(number[id(m)] for m in e.mentions)) for e in entities)
+        )
+    return tuple(rows), canonical.aliases
+
+
+def with_mentions(kept: KeptCanonical, raws: Sequence[RawExtraction]) -> CanonicalCorpus:
+    """:func:`mention_numbers` undone: the canonical entities with their mentions."""
+    rows, aliases = kept
+    return CanonicalCorpus(
+        tuple(
+            tuple(
+                Entity(name, kind, tuple(raw.mentions[n] for n in numbers))  # type: ignore[arg-type]
+                for name, kind, numbers in entities
+            )
+            for entities, raw in zip(rows, raws, strict=True)
+        ),
+        aliases,
     )
