@@ -9,6 +9,7 @@ import pytest
 from conftest import generated_documents
 from hypothesis import given
 from hypothesis import strategies as st
+from newscorpus.fullindex import build_index, term_entries
 from newscorpus.search import (
     MAX_BUCKET_LENGTH,
     Facet,
@@ -16,7 +17,6 @@ from newscorpus.search import (
     SearchDocument,
     bucket_char,
     bucket_keys,
-    build_index,
     dump,
     facet_table,
     gaps,
@@ -26,7 +26,6 @@ from newscorpus.search import (
     search_files,
     split_index,
     term_buckets,
-    term_entries,
 )
 from newscorpus.stemmer import stem
 from newscorpus.terms import split_term, terms
@@ -305,7 +304,8 @@ def test_a_quotes_field_can_be_added():
 def test_the_index_from_kept_term_counts_is_the_index_lunr_builds_from_the_text():
     """CountedBuilder (counts kept between builds) against lunr.py's own Builder.add."""
     from lunr.builder import Builder
-    from newscorpus.search import DEFAULT_FIELDS, build_index, index_terms, js_order, news_terms
+    from newscorpus.fullindex import news_terms
+    from newscorpus.search import DEFAULT_FIELDS, index_terms, js_order
 
     documents = generated_documents(40)
     builder = Builder()
