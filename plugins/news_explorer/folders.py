@@ -15,10 +15,7 @@ def kept_folder(settings: dict, *parts: str) -> Path | None:
 
 def extraction_folder(settings: dict) -> Path | None:
     """Where extraction results are cached; ``NEWS_EXTRACTION_CACHE = None`` turns it off."""
-    folder = settings.get("NEWS_EXTRACTION_CACHE", "news-extraction")
-    if folder is None:
-        return None
-    return Path(settings.get("CACHE_PATH", "cache")) / folder
+    return kept_folder(settings, settings.get("NEWS_EXTRACTION_CACHE", "news-extraction"))
 
 
 def shelf_folder(settings: dict, kind: str) -> Path | None:

@@ -30,9 +30,9 @@ from .background import Standby
 from .folders import extraction_folder, kept_folder
 
 STANDBY: Standby | None = None
-# The corpus files' sizes and modification times as this build found them, and where the
-# last build's are kept.
-STAMPS: tuple[dict[str, list[int]], Path] | None = None
+# The corpus files' sizes and modification times as this build found them (None when they
+# are the last build's), and where the last build's are kept.
+STAMPS: tuple[dict[str, list[int]] | None, Path] | None = None
 
 
 def corpus_stamps(folder: Path) -> dict[str, list[int]]:
@@ -64,11 +64,11 @@ def start(readers) -> None:
     corpus = os.path.realpath(settings["PATH"])
     path = folder / f"{digest(corpus)}.json"
     stamps = corpus_stamps(Path(corpus))
-    STAMPS = (stamps, path)
     try:
         unchanged = json.loads(path.read_text("utf-8")) == stamps
     except (OSError, ValueError):
         unchanged = False
+    STAMPS = (None if unchanged else stamps, path)
     if not unchanged:
         expect_changes(settings, extraction_folder(settings))
 
@@ -81,6 +81,8 @@ def finish(pelican) -> None:
         return
     stamps, path = STAMPS
     STAMPS = None
+    if stamps is None:
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(stamps, sort_keys=True), encoding="utf-8")
 

@@ -155,16 +155,16 @@ def index_entries(
     computed in lunr.py's order), without building lunr's index, vectors and JSON."""
     k1, b = BM25_K1, BM25_B
     names = [name for name, _ in fields]
-    per_document = []
+    per_document = []  # each document's fields: (term counts, field length)
     number: dict[str, int] = {}  # term -> lunr's term index (order of first occurrence)
     holders: Counter[str] = Counter()  # term -> (document, field) pairs that hold it
     totals = [0] * len(names)
     for document in documents:
         texts = field_texts(document)
         found = counts({name: texts[name] for name in names})
-        fields_counts = [dict(found.get(name, {})) for name in names]
-        for f, field_terms in enumerate(fields_counts):
-            totals[f] += sum(field_terms.values())
+        fields_counts = [(found.get(name, {}), sum(found.get(name, {}).values())) for name in names]
+        for f, (field_terms, length) in enumerate(fields_counts):
+            totals[f] += length
             holders.update(field_terms.keys())
             for term in field_terms:
                 number.setdefault(term, len(number))
@@ -177,11 +177,11 @@ def index_entries(
     }
     postings: dict[str, list[list[int]]] = {term: [[] for _ in names] for term in number}
     for n, fields_counts in enumerate(per_document):
-        for f, field_terms in enumerate(fields_counts):
+        for f, (field_terms, length) in enumerate(fields_counts):
             if not field_terms:
                 continue
             boost = fields[f][1]
-            norm = k1 * (1 - b + b * (sum(field_terms.values()) / averages[f]))
+            norm = k1 * (1 - b + b * (length / averages[f]))
             for term, tf in field_terms.items():
                 score = idf[term] * ((k1 + 1) * tf) / (norm + tf) * boost
                 postings[term][f].append(n)
