@@ -36,7 +36,7 @@ def main() -> None:
     payloads = [(path, path.read_bytes()) for path in files]
     reasons: Counter[str] = Counter()
     examples: dict[str, list[str]] = {}
-    touched, derived, skipped = set(), 0, 0
+    touched, derived, skipped, not_first = set(), 0, 0, []
     dates: Counter[str] = Counter()
     outlets: Counter[str] = Counter()
 
@@ -49,6 +49,11 @@ def main() -> None:
             skipped += 1
             continue
         derived += article.headline_derived
+        first_line = next(
+            line.strip() for line in raw.decode("utf-8", "replace").splitlines() if line.strip()
+        )
+        if article.headline != " ".join(first_line.split()):
+            not_first.append(f"{name}: {article.headline[:60]!r}")
         dates[article.published.status] += 1
         outlets[article.outlet] += 1
         for line in article.removed:
@@ -64,6 +69,8 @@ def main() -> None:
     print(f"time: {elapsed:.2f} s  ({len(files) / elapsed:,.0f} files/s)")
     print(f"files with removed lines: {len(touched)}  removed lines: {sum(reasons.values())}")
     print(f"derived headlines: {derived}  dates: {dict(sorted(dates.items()))}")
+    # In a clean corpus (BBC) every file's first line is its headline.
+    print(f"headlines other than the file's first line: {len(not_first)}  {not_first[:3]}")
     print(f"outlets: {dict(outlets.most_common(5))}")
     for reason, count in reasons.most_common():
         print(f"  {reason}: {count}")

@@ -15,10 +15,18 @@ import re
 from dataclasses import dataclass
 
 from . import datelines
-from .furniture import is_counter, is_keyword_list, is_section_label, line_furniture
+from .furniture import (
+    is_counter,
+    is_keyword_list,
+    is_name_line,
+    is_section_label,
+    line_furniture,
+)
+from .headline import find_headline, is_title_shaped
+from .language import Language, detect
 from .model import Block, RemovedLine, Unit
+from .region import article_span
 from .shape import ends_sentence, introduces_list, is_headline_shaped, is_prose, word_count
-from .wordlists import load_words
 
 TEASER_HEADING = re.compile(
     r"^(?:more (?:from|in|stories|news|articles|like this|coverage|to read|on this)\b"
@@ -52,10 +60,11 @@ STRONG_END = frozenset(
 )
 WEAK_END = frozenset({"newsletter prompt", "share widget", "advertisement", "cross-link"})
 FOOTER_PARAGRAPH_WORDS = 20
+COMMENT_SECTION = frozenset({"comment form", "comments heading"})
 BYLINE_KINDS = frozenset({"byline", "dateline", "reading time"})
-NAME_CONNECTORS = load_words("name-connectors.txt")
-CORPORATE_END = re.compile(r"\b(?:Inc|Ltd|Co|Corp|LLC|Plc)\.$")
 CAPTION_MAX_WORDS = 30
+CLOSING_PUNCTUATION = frozenset(".,;:!?)]}%»”’…")
+INLINE_LINK_MAX_WORDS = 6
 CROSSHEAD_MAX_WORDS = 10
 
 
@@ -83,7 +92,7 @@ class Cleaned:
         removed = []
         for unit, reason in zip(self.units, self.reasons, strict=True):
             if reason is not None:
-                removed.extend(RemovedLine(n, unit.text, reason) for n in unit.line_numbers)
+                removed.extend(RemovedLine(n, text, reason) for n, text in unit.lines())
         return removed
 
 
@@ -103,13 +112,62 @@ def to_units(text: str) -> list[Unit]:
         wrapped = width and previous_length >= 0.6 * width
         previous_length = len(raw_line.rstrip())
         if previous and not blank_before and wrapped:
-            units[-1] = Unit(
-                previous.line_numbers + (number,), f"{previous.text} {line}", previous.blank_before
-            )
+            units[-1] = _joined(previous, (number,), line)
+        elif previous and continues(previous.text, line, blank_before):
+            if len(units) >= 2 and _is_inline_link(units[-2], previous):
+                # "… as reported by" / "The Daily Item" / ", citing …": a link mid-paragraph.
+                previous = units.pop()
+                units[-1] = _joined(
+                    units[-1], previous.line_numbers, previous.text, previous.pieces
+                )
+            units[-1] = _joined(units[-1], (number,), line)
         else:
             units.append(Unit((number,), line, blank_before))
         blank_before = False
     return units
+
+
+def _joined(unit: Unit, numbers: tuple[int, ...], text: str, pieces: tuple[str, ...] = ()) -> Unit:
+    """A unit with another line (or unit) appended; no space before closing punctuation."""
+    glue = "" if text[:1] in CLOSING_PUNCTUATION else " "
+    return Unit(
+        unit.line_numbers + numbers,
+        f"{unit.text}{glue}{text}",
+        unit.blank_before,
+        (unit.pieces or (unit.text,)) + (pieces or (text,)),
+    )
+
+
+def continues(before: str, line: str, blank_before: bool) -> bool:
+    """A line that carries on the line before it, split where a link or emphasis was.
+
+    Scrapers that save each text node of a page on its own line cut paragraphs at
+    every link: the piece after a link starts in lower case or with punctuation,
+    and the piece before it does not end a sentence.
+    """
+    if ends_sentence(before) or before.endswith((":", ";")) or not _has_word(before):
+        return False
+    if not _has_word(line):
+        return False
+    first = line[:1]
+    if first in CLOSING_PUNCTUATION:
+        return True
+    return not blank_before and first.islower() and not is_keyword_list(line)
+
+
+def _has_word(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
+def _is_inline_link(before: Unit, link: Unit) -> bool:
+    """``link`` (a short capitalised line) sat inside the paragraph that ``before`` starts."""
+    return (
+        not link.blank_before
+        and len(link.line_numbers) == 1
+        and word_count(link.text) <= INLINE_LINK_MAX_WORDS
+        and word_count(before.text) >= 4
+        and (before.text[-1:].islower() or before.text.endswith(","))
+    )
 
 
 def wrap_width(lines: list[str]) -> int:
@@ -126,17 +184,27 @@ def wrap_width(lines: list[str]) -> int:
     return width if width <= 100 and near_width >= 0.5 * len(lengths) else 0
 
 
-def clean(units: list[Unit]) -> Cleaned:
+def clean(units: list[Unit], language: Language | None = None) -> Cleaned:
     """Decide, for every unit, whether it is article text or furniture (and which)."""
+    language = language or detect(unit.text for unit in units)
     reasons: list[str | None] = [line_furniture(unit.text) for unit in units]
-    headline = find_headline(units, reasons)
-    _mark_page_header(units, reasons, headline)
+    start, end = article_span(units, reasons, language)
+    if start == end:
+        # No paragraph of running text anywhere: nothing to place; the first line is the
+        # title if it looks like one, and the rules below judge the rest line by line.
+        start, end = 0, len(units)
+        headline = 0 if units and reasons[0] is None and is_title_shaped(units[0].text) else None
+    else:
+        headline = find_headline(units, reasons, start, end, language)
+        _mark_page_header(units, reasons, headline if headline is not None else start)
+        end = _article_end(units, reasons, end)
     _mark_header_bylines(units, reasons, headline)
     _mark_counters(units, reasons)
     _mark_teaser_blocks(units, reasons, headline)
     _mark_captions(units, reasons)
     _mark_tail(units, reasons, headline)
     _mark_footer(units, reasons, headline)
+    _mark_after_article(units, reasons, end)
     if headline is not None and reasons[headline] is not None:
         # A later rule found the "headline" to be furniture (a lone counter, say): a line
         # is never both removed and kept, so the article has no headline line.
@@ -144,46 +212,30 @@ def clean(units: list[Unit]) -> Cleaned:
     return Cleaned(units, reasons, headline)
 
 
-def find_headline(units: list[Unit], reasons: list[str | None]) -> int | None:
-    """Index of the headline unit, or ``None`` when the body starts first.
+def _article_end(units: list[Unit], reasons: list[str | None], end: int) -> int:
+    """The article's run ends at a paragraph; short finished sentences right after it belong."""
+    while end < len(units) and reasons[end] is None and _is_short_sentence(units[end].text):
+        end += 1
+    return end
 
-    The headline is the first title-like line after the page's masthead and
-    menus and before the byline, dateline or first paragraph. A title-like
-    line followed by a run of menu lines was the site's tagline, not the
-    article's headline.
+
+def _is_short_sentence(text: str) -> bool:
+    return ends_sentence(text) and word_count(text) >= 2
+
+
+def _mark_after_article(units: list[Unit], reasons: list[str | None], end: int) -> None:
+    """Everything after the article is the rest of the page: comments, teasers, footer.
+
+    Unless the file shows no page at all: in a clean text with no furniture anywhere, the
+    plain lines after the last paragraph (a list of results, a sign-off) are the article's.
     """
-    candidate: int | None = None
-    for index, unit in enumerate(units[:HEADLINE_SCAN_LIMIT]):
-        reason, text = reasons[index], unit.text
-        if reason in ARTICLE_START and candidate is not None:
-            return candidate
-        if reason is not None:
-            if reason in PAGE_CHROME:
-                candidate = None
-            continue
-        if _starts_body(text):
-            return candidate
-        if index > 0 and word_count(text) < 4:
-            # The file's first line stays the headline unless real page chrome follows.
-            if candidate != 0 and _menu_follows(units, reasons, index):
-                candidate = None
-            continue
-        if candidate is None and not is_section_label(text):
-            candidate = index
-    return candidate
-
-
-def _menu_follows(units: list[Unit], reasons: list[str | None], index: int) -> bool:
-    """The next unit is page chrome or another short label: we are in a menu."""
-    if index + 1 >= len(units):
-        return False
-    reason = reasons[index + 1]
-    return reason in PAGE_CHROME or (reason is None and word_count(units[index + 1].text) < 4)
-
-
-def _starts_body(text: str) -> bool:
-    """Running text: the article has begun without a headline."""
-    return word_count(text) > 25 or (text.rstrip().endswith(".") and word_count(text) >= 7)
+    if all(reason is None for reason in reasons):
+        return
+    kind = "page footer"
+    for index in range(end, len(units)):
+        if reasons[index] in COMMENT_SECTION:
+            kind = "reader comments"
+        reasons[index] = reasons[index] or kind
 
 
 def first_prose(units: list[Unit], reasons: list[str | None], start: int) -> int:
@@ -218,7 +270,7 @@ def _mark_header_bylines(
     for index in range(start, min(len(units), start + HEADLINE_SCAN_LIMIT)):
         neighbours = reasons[max(index - 1, 0)], reasons[min(index + 1, len(units) - 1)]
         beside_byline = any(reason in BYLINE_KINDS for reason in neighbours)
-        if reasons[index] is None and beside_byline and _is_name_line(units[index].text):
+        if reasons[index] is None and beside_byline and is_name_line(units[index].text):
             reasons[index] = "byline"
 
 
@@ -229,22 +281,6 @@ def _mark_counters(units: list[Unit], reasons: list[str | None]) -> None:
             neighbours = reasons[max(index - 1, 0) : index] + reasons[index + 1 : index + 2]
             if any(reason is not None for reason in neighbours):
                 reasons[index] = "counter"
-
-
-def _is_name_line(text: str) -> bool:
-    """``Helena Varga in Brussels``, ``Northwind Robotics, Inc.``: capitalised names only."""
-    stripped = text.rstrip()
-    if stripped.endswith(("!", "?")) or (
-        stripped.endswith(".") and not CORPORATE_END.search(stripped)
-    ):
-        return False
-    tokens = stripped.replace(",", " ").split()
-    names = [token for token in tokens if token[:1].isupper()]
-    return (
-        2 <= len(tokens) <= 8
-        and len(names) >= 2
-        and all(token[:1].isupper() or token.lower() in NAME_CONNECTORS for token in tokens)
-    )
 
 
 def _mark_teaser_blocks(units: list[Unit], reasons: list[str | None], headline: int | None) -> None:

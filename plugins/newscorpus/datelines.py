@@ -8,6 +8,9 @@ import re
 from dataclasses import dataclass
 
 import dateparser
+from dateparser.languages import default_loader
+
+from .wordlists import load_lines
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -22,6 +25,28 @@ FULL_DATE = re.compile(
     r"|(?<!\d)(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})(?!\d)",
     re.IGNORECASE,
 )
+# Dates in other languages and in figures: "13. April 2017", "11 de septiembre de 2019",
+# "22.12.2018", "2019/05/19". Month names come from dateparser's tables (see month_number).
+WORLD_DATE = re.compile(
+    r"(?<![\d.])(?P<day>\d{1,2})(?:\.|er|º)?\s*(?:de\s+)?(?P<month>[^\W\d_]{3,12})\.?,?\s+"
+    r"(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d)"
+)
+NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4})(?![\d]|\.\d)"
+    r"|(?<![\d/])(?P<ymd_year>\d{4})/(?P<ymd_month>\d{1,2})/(?P<ymd_day>\d{1,2})(?![\d/])"
+    r"|(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<slash_year>\d{4})(?![\d/])"
+)
+# The languages whose month and weekday names the rules read (dateparser's locale data).
+DATE_LANGUAGES = (
+    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "sv", "da", "nb", "fi", "cs", "hu",
+    "tr", "ro",
+)  # fmt: skip
+MONTH_KEYS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+FIRST_YEAR, LAST_YEAR = 1900, 2099
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH}),?\s+(?P<year>\d{{4}})(?!\d)", re.IGNORECASE)
 CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?!\d)", re.IGNORECASE)
 TIMEZONE = re.compile(
@@ -31,9 +56,20 @@ CUES = re.compile(
     r"\b(?:first\s+|last\s+)?(?:published|updated|posted|modified|date|dated|created|on|at|time)\b:?",
     re.IGNORECASE,
 )
-STATED_CUE = re.compile(r"^\W*(?:first\s+)?(?:published|posted|dated|date)\b", re.IGNORECASE)
-UPDATED_CUE = re.compile(r"^\W*(?:last\s+)?(?:updated|modified)\b", re.IGNORECASE)
+
+
+def _cue_pattern(name: str) -> re.Pattern[str]:
+    """A line opening with one of the cue phrases in ``data/<name>``."""
+    phrases = sorted(load_lines(name), key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
+    return re.compile(rf"^\W*(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
+
+
+STATED_CUE = _cue_pattern("published-cues.txt")
+UPDATED_CUE = _cue_pattern("updated-cues.txt")
 BYLINE_TAIL = re.compile(r"\s+by\s+\S.*$", re.IGNORECASE)
+# Words of a written time: "um 10:42 Uhr", "à 10h", "godz. 10:00".
+CLOCK_WORDS = frozenset({"uhr", "h", "godz", "hs", "hrs", "hod", "kl", "klo", "óra", "saat"})
 LEFTOVER_WORD = re.compile(r"[^\W\d_]{2,}")
 WEEKDAY_RE = re.compile(rf"\b{WEEKDAY}", re.IGNORECASE)
 
@@ -48,13 +84,18 @@ class FoundDate:
 
 
 def full_dates(text: str) -> list[FoundDate]:
-    """Every written date with day, month and year in ``text``."""
-    found = []
+    """Every written date with day, month and year in ``text``, in the order written."""
+    found: list[tuple[int, FoundDate]] = []
+    taken: list[tuple[int, int]] = []
     for match in FULL_DATE.finditer(text):
         value = parse_date(match.group(0))
         if value is not None:
-            found.append(FoundDate(match.group(0), value, "day"))
-    return found
+            found.append((match.start(), FoundDate(match.group(0), value, "day")))
+            taken.append(match.span())
+    for start, date in _world_dates(text):
+        if not any(begin <= start < end for begin, end in taken):
+            found.append((start, date))
+    return [date for _, date in sorted(found, key=lambda item: item[0])]
 
 
 def month_years(text: str) -> list[FoundDate]:
@@ -68,6 +109,71 @@ def month_years(text: str) -> list[FoundDate]:
         if value is not None:
             found.append(FoundDate(match.group(0), value, "month"))
     return found
+
+
+@functools.cache
+def _calendar_words() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
+    """Month names (to their number), weekday names and date filler words, lower-cased.
+
+    A name that means different months in two languages is left out.
+    """
+    months: dict[str, set[int]] = {}
+    weekdays: set[str] = set()
+    fillers: set[str] = set()
+    for code in DATE_LANGUAGES:
+        info = default_loader.get_locale(code).info
+        for number, key in enumerate(MONTH_KEYS, start=1):
+            for name in info.get(key, []):
+                name = name.lower().rstrip(".")
+                if len(name) >= 3 and name.isalpha():
+                    months.setdefault(name, set()).add(number)
+        for key in WEEKDAY_KEYS:
+            weekdays.update(name.lower() for name in info.get(key, []) if name.isalpha())
+        fillers.update(word.lower() for word in info.get("skip", []) if word.isalpha())
+    table = {name: next(iter(numbers)) for name, numbers in months.items() if len(numbers) == 1}
+    return table, frozenset(weekdays), frozenset(fillers)
+
+
+def month_number(name: str) -> int | None:
+    """The month a name means in one of :data:`DATE_LANGUAGES` (``März`` -> 3), or None."""
+    return _calendar_words()[0].get(name.lower().rstrip("."))
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _world_dates(text: str) -> list[tuple[int, FoundDate]]:
+    found = []
+    for match in WORLD_DATE.finditer(text):
+        month = month_number(match.group("month"))
+        value = month and _date(int(match.group("year")), month, int(match.group("day")))
+        if value:
+            found.append((match.start(), FoundDate(match.group(0), value, "day")))
+    for match in NUMERIC_DATE.finditer(text):
+        value = _numeric_value(match)
+        if value:
+            found.append((match.start(), FoundDate(match.group(0), value, "day")))
+    return found
+
+
+def _numeric_value(match: re.Match[str]) -> dt.date | None:
+    """A date in figures; day/month/year written with slashes only when it cannot be misread."""
+    if match.group("year"):
+        return _date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+    if match.group("ymd_year"):
+        year, month, day = (int(match.group(k)) for k in ("ymd_year", "ymd_month", "ymd_day"))
+        return _date(year, month, day)
+    first, second, year = (int(match.group(k)) for k in ("a", "b", "slash_year"))
+    if first == second or (first > 12) != (second > 12):
+        day, month = (first, second) if first > 12 or first == second else (second, first)
+        return _date(year, month, day)
+    return None  # 03/04/2019: April or March, depending on the country; not guessed
 
 
 @functools.lru_cache(maxsize=4096)
@@ -101,14 +207,26 @@ def _date_segment(text: str) -> str:
 
 
 def _is_date_segment(text: str) -> bool:
-    if not full_dates(text):
+    dates = full_dates(text)
+    if not dates:
         return False
     rest = text
     if STATED_CUE.match(text) or UPDATED_CUE.match(text):
         rest = BYLINE_TAIL.sub("", rest)
-    for pattern in (FULL_DATE, CLOCK, TIMEZONE, CUES, WEEKDAY_RE):
+        rest = STATED_CUE.sub(" ", UPDATED_CUE.sub(" ", rest))
+    for date in dates:
+        rest = rest.replace(date.text, " ")
+    for pattern in (CLOCK, TIMEZONE, CUES, WEEKDAY_RE):
         rest = pattern.sub(" ", rest)
-    return len(LEFTOVER_WORD.findall(rest)) == 0
+    _, weekdays, fillers = _calendar_words()
+    leftover = [
+        word
+        for word in LEFTOVER_WORD.findall(rest)
+        if word.lower() not in weekdays
+        and word.lower() not in fillers
+        and word.lower() not in CLOCK_WORDS
+    ]
+    return not leftover
 
 
 def has_clock(text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import html
 import re
 
 # Magic numbers of file types people drop into folders by mistake.
@@ -28,6 +29,11 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # stray bytes (a form feed from a PDF, a terminal colour code) and are removed.
 MAX_CONTROL_SHARE = 0.01
 LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85|\x0b|\x0c")
+# Character references a scraper left in the text ("&#163;1.8m", "&amp;", "&eacute;"). Only
+# complete ones, with their semicolon: "AT&T" and "R&D" are words, not references.
+CHARACTER_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
 
 
 class UnreadableFile(ValueError):
@@ -52,7 +58,12 @@ def decode(raw: bytes) -> tuple[str, list[str]]:
         warnings.append(f"{controls} control character{'s' if controls > 1 else ''} removed")
     if not text.strip():
         raise UnreadableFile("no text (only whitespace)")
-    return LINE_BREAKS.sub("\n", text), warnings
+    return LINE_BREAKS.sub("\n", unescape_references(text)), warnings
+
+
+def unescape_references(text: str) -> str:
+    """Replace HTML character references by their characters; unknown names stay as written."""
+    return CHARACTER_REFERENCE.sub(lambda match: html.unescape(match.group(0)), text)
 
 
 def _decode_bytes(raw: bytes, warnings: list[str]) -> str:

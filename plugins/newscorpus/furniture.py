@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from . import datelines
 from .shape import ends_sentence, split_camel, word_count, words
-from .wordlists import load_words
+from .wordlists import load_lines, load_words
 
 SKIP_LINK = re.compile(r"^(?:\d+\.\s*)?skip\s+(?:to|navigation|links?\b)", re.IGNORECASE)
 ADVERTISEMENT = re.compile(
@@ -73,6 +73,30 @@ COMMENT_FORM = re.compile(
     r"|start (?:a|the) conversation|discussion about this (?:post|article))\b",
     re.IGNORECASE,
 )
+COMMENT_LINE = re.compile(
+    r"^\W*(?:\d+\s+)?(?:"
+    + "|".join(re.escape(line) for line in sorted(load_lines("comment-lines.txt"), key=len)[::-1])
+    + r")\W*(?:\(\d+\)|\d+)?\W*$",
+    re.IGNORECASE,
+)
+# A consent banner or cookie policy: cookies, and what the reader may do about them.
+COOKIE_NOTICE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+COOKIE_CONTEXT = re.compile(
+    r"\b(?:accept|consent|settings|preferences|browser|website|site|privacy|einstellungen"
+    r"|webseite|website|zustimm|akzept|datenschutz|navigat|politique|política|privacidad"
+    r"|informativa|utiliz|verwende|nutz|use|uses)",
+    re.IGNORECASE,
+)
+# A privacy or consent notice: personal data, and the reader's.
+PRIVACY_NOTICE = re.compile(
+    r"\b(?:personal data|privacy policy|privacy notice|data protection|personenbezogenen? daten"
+    r"|datenschutz\w*|données personnelles|datos personales|dati personali|dane osobowe)\b",
+    re.IGNORECASE,
+)
+READER_DATA = re.compile(
+    r"\b(?:you|your|I agree|I accept|Ihre[nrm]?|Ihnen|vous|votre|vos|usted|sus datos"
+    r"|tus datos|i tuoi|twoich|uw)\b"
+)
 NEWSLETTER_CUE = re.compile(
     r"\b(?:subscribe|subscribed|subscription|newsletters?|sign(?:ing)? up|signup|inbox"
     r"|log ?in|register|download (?:the|our)\b.{0,40}\bapp|app store|google play|follow us"
@@ -126,6 +150,8 @@ UI_FILLER = frozenset(
 NAV_WORDS = load_words("nav-words.txt")
 
 DIGITS = re.compile(r"\d+")
+NAME_CONNECTORS = load_words("name-connectors.txt")
+CORPORATE_END = re.compile(r"\b(?:Inc|Ltd|Co|Corp|LLC|Plc)\.$")
 SEPARATOR_CHARS = frozenset("-–—_*=~•·#+/\\|<> ")
 
 LineRule = tuple[str, Callable[[str], bool]]
@@ -142,6 +168,24 @@ def _only_ui_words(tokens: list[str]) -> bool:
     if not 0 < len(tokens) <= 8 or not all(token in UI_WORDS for token in tokens):
         return False
     return any(token not in UI_FILLER for token in tokens)
+
+
+def _is_cookie_notice(text: str) -> bool:
+    return (
+        word_count(text) <= 120
+        and bool(COOKIE_NOTICE.search(text))
+        and bool(COOKIE_CONTEXT.search(text))
+        and not REPORTED_SPEECH.search(text)
+    )
+
+
+def _is_privacy_notice(text: str) -> bool:
+    return (
+        word_count(text) <= 120
+        and bool(PRIVACY_NOTICE.search(text))
+        and bool(READER_DATA.search(text))
+        and not REPORTED_SPEECH.search(text)
+    )
 
 
 def _is_newsletter_prompt(text: str) -> bool:
@@ -170,7 +214,9 @@ def _is_section_label(text: str) -> bool:
 
 
 def _is_separator(text: str) -> bool:
-    return all(char in SEPARATOR_CHARS for char in text)
+    """A rule of dashes or stars, or a run of marks with no letter or digit (". . . . .")."""
+    marks_only = len(text) >= 3 and not any(char.isalnum() for char in text)
+    return marks_only or all(char in SEPARATOR_CHARS for char in text)
 
 
 def _is_keyword_list_with_prefix(text: str) -> bool:
@@ -219,6 +265,9 @@ LINE_RULES: tuple[LineRule, ...] = (
     ("credit line", _is_credit_line),
     ("byline", _is_byline),
     ("comment form", lambda text: bool(COMMENT_FORM.match(text)) and word_count(text) <= 20),
+    ("comments heading", lambda text: bool(COMMENT_LINE.match(text))),
+    ("cookie notice", _is_cookie_notice),
+    ("privacy notice", _is_privacy_notice),
     ("author bio", lambda text: bool(AUTHOR_BIO.search(text)) and word_count(text) <= 60),
     ("print edition note", lambda text: bool(PRINT_NOTE.match(text))),
     ("newsletter prompt", _is_newsletter_prompt),
@@ -240,6 +289,22 @@ def line_furniture(text: str) -> str | None:
 def is_section_label(text: str) -> bool:
     """A short line of site-section words, such as ``Military & Intelligence``."""
     return _is_section_label(text)
+
+
+def is_name_line(text: str) -> bool:
+    """``Helena Varga in Brussels``, ``Northwind Robotics, Inc.``: capitalised names only."""
+    stripped = text.rstrip()
+    if stripped.endswith(("!", "?")) or (
+        stripped.endswith(".") and not CORPORATE_END.search(stripped)
+    ):
+        return False
+    tokens = stripped.replace(",", " ").split()
+    names = [token for token in tokens if token[:1].isupper()]
+    return (
+        2 <= len(tokens) <= 8
+        and len(names) >= 2
+        and all(token[:1].isupper() or token.lower() in NAME_CONNECTORS for token in tokens)
+    )
 
 
 def is_counter(text: str) -> bool:

@@ -18,6 +18,14 @@ class Unit:
     line_numbers: tuple[int, ...]
     text: str
     blank_before: bool = False
+    # The text of each source line, when the unit joins several.
+    pieces: tuple[str, ...] = ()
+
+    def lines(self) -> tuple[tuple[int, str], ...]:
+        """``(line number, text)`` of each source line in the unit."""
+        if len(self.line_numbers) == 1:
+            return ((self.line_numbers[0], self.text),)
+        return tuple(zip(self.line_numbers, self.pieces, strict=True))
 
 
 @dataclass(frozen=True, slots=True)
