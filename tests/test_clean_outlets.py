@@ -674,8 +674,6 @@ STATED_DATES = {
     "guardian_style.txt": dt.date(2019, 5, 18),
     "aljazeera_style.txt": dt.date(2022, 1, 12),
     "wordpress_local_blog.txt": dt.date(2021, 6, 4),
-    # The page only shows "Updated: Jan 5, 2023, 10:42 IST"; that is the date a reader sees.
-    "toi_style.txt": dt.date(2023, 1, 5),
     "substack_newsletter.txt": dt.date(2024, 3, 14),
     "defence_trade_magazine.txt": dt.date(2024, 2, 14),
     "press_release_prnewswire.txt": dt.date(2022, 2, 9),
@@ -687,6 +685,9 @@ STATED_DATES = {
 # only full date on the page is in a file-photo caption. AP: no date at all, only the
 # copyright year. The plain articles mention dates and years in their prose, not a dateline.
 NOT_STATED = (
+    # The page only shows "Updated: Jan 5, 2023, 10:42 IST": when it was changed, not when
+    # it was published (see test_updated_date_is_kept_apart).
+    "toi_style.txt",
     "wire_reuters_style.txt",
     "wire_ap_style.txt",
     "plain_tricky_broadband.txt",
@@ -837,6 +838,14 @@ def test_stated_published_date(name, date):
 @pytest.mark.parametrize("name", NOT_STATED, ids=_ids)
 def test_no_published_date_is_stated(name):
     assert parsed(name).published.status != "stated"
+
+
+def test_updated_date_is_kept_apart():
+    article = parsed("toi_style.txt")
+    assert article.updated is not None
+    assert (article.updated.value, article.updated.status) == (dt.date(2023, 1, 5), "stated")
+    assert "Updated" in article.updated.reason
+    assert article.published.value is None
 
 
 def test_copyright_year_gives_at_most_a_year():

@@ -75,6 +75,9 @@ class Cleaned:
     units: list[Unit]
     reasons: list[str | None]
     headline_index: int | None
+    # The article's run of prose: units[start:end] (the whole file when it has none).
+    start: int = 0
+    end: int = 0
 
     def kept(self) -> list[int]:
         return [i for i, reason in enumerate(self.reasons) if reason is None]
@@ -209,7 +212,7 @@ def clean(units: list[Unit], language: Language | None = None) -> Cleaned:
         # A later rule found the "headline" to be furniture (a lone counter, say): a line
         # is never both removed and kept, so the article has no headline line.
         headline = None
-    return Cleaned(units, reasons, headline)
+    return Cleaned(units, reasons, headline, start, end)
 
 
 def _article_end(units: list[Unit], reasons: list[str | None], end: int) -> int:

@@ -16,7 +16,7 @@ MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?"
+WEEKDAY = r"(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?"
 # Scrapers glue words to numbers ("GMT22 January 2021"), so a day is bounded by
 # "not a digit" rather than by a word boundary.
 FULL_DATE = re.compile(
@@ -70,6 +70,12 @@ UPDATED_CUE = _cue_pattern("updated-cues.txt")
 BYLINE_TAIL = re.compile(r"\s+by\s+\S.*$", re.IGNORECASE)
 # Words of a written time: "um 10:42 Uhr", "à 10h", "godz. 10:00".
 CLOCK_WORDS = frozenset({"uhr", "h", "godz", "hs", "hrs", "hod", "kl", "klo", "óra", "saat"})
+# "by", "von", "par" …: the words a byline joins names and a date with.
+BYLINE_WORDS = frozenset({"by", "von", "par", "por", "di", "door", "av", "and", "und", "et"})
+BYLINE_DATE_MAX_WORDS = 14
+BYLINE_DATE_NAMES = 5
+# Little words around a written date that dateparser's tables leave out ("am 4. Mai").
+DATE_FILLERS = frozenset({"am", "el", "op", "dne", "il", "lo", "do", "da", "em", "no", "na", "du"})
 LEFTOVER_WORD = re.compile(r"[^\W\d_]{2,}")
 WEEKDAY_RE = re.compile(rf"\b{WEEKDAY}", re.IGNORECASE)
 
@@ -225,8 +231,29 @@ def _is_date_segment(text: str) -> bool:
         if word.lower() not in weekdays
         and word.lower() not in fillers
         and word.lower() not in CLOCK_WORDS
+        and word.lower() not in DATE_FILLERS
     ]
     return not leftover
+
+
+def is_byline_date(text: str) -> bool:
+    """A byline with a date: ``Grant Tinsley, PhD on April 29, 2018``, ``Didier Roy, 21 juin
+    2018`` — a date, and otherwise only a few capitalised names and little words."""
+    dates = full_dates(text)
+    if not dates or len(text.split()) > BYLINE_DATE_MAX_WORDS:
+        return False
+    rest = text
+    for date in dates:
+        rest = rest.replace(date.text, " ")
+    for pattern in (CLOCK, TIMEZONE, WEEKDAY_RE):
+        rest = pattern.sub(" ", rest)
+    _, weekdays, fillers = _calendar_words()
+    leftover = [
+        word
+        for word in LEFTOVER_WORD.findall(rest)
+        if word.lower() not in weekdays | fillers | DATE_FILLERS | BYLINE_WORDS
+    ]
+    return 0 < len(leftover) <= BYLINE_DATE_NAMES and all(word[:1].isupper() for word in leftover)
 
 
 def has_clock(text: str) -> bool:

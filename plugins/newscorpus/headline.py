@@ -30,7 +30,7 @@ SHORT_TITLE_WORDS = 3
 # Evidence for a headline, in points. For: said twice in a row (the page's title and
 # its heading), long enough to be a title, above a byline or date, in the words of
 # the article, the first of two title lines (a headline, then its standfirst), the
-# file's first line with no page chrome under it (a file that starts with its title).
+# file's first plain line with no page chrome under it (a file that starts with its title).
 # Against: an item of a menu, a full stop, a sentence's length, distance.
 # Weighed on the pages development set (bench/reading.py); below the minimum, the
 # headline is derived from the lead instead: a wrong headline is worse than none.
@@ -79,7 +79,7 @@ def find_headline(
             + ABOVE_BYLINE * _above_byline(reasons, index)
             + ABOUT_THE_ARTICLE * _share_of_words(text, body_words, language)
             + ABOVE_STANDFIRST * (index - 1 not in titles and index + 1 in titles)
-            + FILE_TITLE * (index == 0 and _plain_above(reasons, start))
+            + FILE_TITLE * _opens_file(reasons, index, start)
             - MENU_ITEM * _in_menu(units, reasons, index)
             - SENTENCE * text.rstrip().endswith(".")
             - TOO_LONG * (length > LONG_TITLE_MAX_WORDS)
@@ -100,9 +100,13 @@ def _share_of_words(text: str, body_words: set[str], language: Language) -> floa
     return sum(word in body_words for word in words) / len(words) if words else 0.0
 
 
-def _plain_above(reasons: Sequence[str | None], start: int) -> bool:
-    """Between the file's first line and the article there is no page chrome."""
-    return all(reason is None or reason in AUTHOR_NEIGHBOURS for reason in reasons[1:start])
+def _opens_file(reasons: Sequence[str | None], index: int, start: int) -> bool:
+    """The file's first line that is not furniture, with no page chrome between it and the
+    article: a file that starts with its title."""
+    above, below = reasons[:index], reasons[index + 1 : start]
+    return all(reason is not None for reason in above) and all(
+        reason is None or reason in AUTHOR_NEIGHBOURS for reason in below
+    )
 
 
 def _above_byline(reasons: Sequence[str | None], index: int) -> bool:

@@ -94,6 +94,8 @@ class Article:
     published: Published
     lede: str
     warnings: tuple[str, ...] = field(default=())
+    # "Updated …" as the article states it; never taken for the publication date.
+    updated: Published | None = None
 
     @property
     def body_text(self) -> str:

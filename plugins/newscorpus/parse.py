@@ -6,7 +6,7 @@ from .clean import clean, to_blocks, to_units
 from .decode import UnreadableFile, decode
 from .model import Article, Block
 from .outlet import find_outlet, split_title_suffix
-from .published import find_published
+from .published import find_published, find_updated
 from .sentences import shorten, split_sentences
 from .sources import SourceRecord
 
@@ -68,6 +68,7 @@ def parse_article(
         published=published,
         lede=lede(blocks, summary_sentences),
         warnings=tuple(warnings),
+        updated=find_updated(cleaned),
     )
 
 

@@ -18,6 +18,11 @@ PRESENT_DATE = re.compile(
     rf",?\s+(?:\(?{datelines.WEEKDAY},?\s+)?\(?{_DATE}",
     re.IGNORECASE,
 )
+# Lines that may carry the article's own date.
+DATE_LINES = frozenset({"dateline", "byline", "reading time"})
+HEAD_UNITS_WITHOUT_HEADLINE = 8
+HEAD_UNITS_INTO_ARTICLE = 8
+STATED_ABOVE_HEADLINE = 3
 PRESENT_YEAR = re.compile(
     r"\b(?:this year|the current year),?\s+\(?(?P<year>(?:19|20)\d{2})\b"
     r"|\b(?P<year2>(?:19|20)\d{2}) (?:so far|to date)\b",
@@ -37,25 +42,49 @@ def find_published(cleaned: Cleaned) -> Published:
     )
 
 
-def _dates_in(cleaned: Cleaned, reason: str) -> list[tuple[str, datelines.FoundDate]]:
+def find_updated(cleaned: Cleaned) -> Published | None:
+    """The date the article says it was last updated ("Updated 12 Jan 2022"), if any."""
+    for text, date in _head_dates(cleaned):
+        if datelines.is_updated_cue(text):
+            return Published(date.value, "day", "stated", f"'updated' line '{text}'")
+    return None
+
+
+def head_zone(cleaned: Cleaned) -> range:
+    """Where an article states its own date: under its headline, around its byline, and
+    just into its first paragraphs; not the page's masthead, teasers or comments."""
+    if cleaned.headline_index is not None:
+        top = cleaned.headline_index + 1
+    else:
+        top = max(0, cleaned.start - HEAD_UNITS_WITHOUT_HEADLINE)
+    return range(top, min(len(cleaned.units), cleaned.start + HEAD_UNITS_INTO_ARTICLE))
+
+
+def _head_dates(cleaned: Cleaned) -> list[tuple[str, datelines.FoundDate]]:
+    """The dates of the date and byline lines in the article's head, in order."""
     found = []
-    for unit, unit_reason in zip(cleaned.units, cleaned.reasons, strict=True):
-        if unit_reason == reason:
-            found.extend((unit.text, date) for date in datelines.full_dates(unit.text))
+    zone = head_zone(cleaned)
+    for index in zone:
+        unit, reason = cleaned.units[index], cleaned.reasons[index]
+        if reason in DATE_LINES or (reason is None and datelines.is_byline_date(unit.text)):
+            found.extend((unit.text, date) for date in datelines.full_dates(unit.text)[:1])
+    if cleaned.headline_index is not None:
+        # Some pages print "Published …" just above the headline.
+        for index in range(max(0, zone.start - 1 - STATED_ABOVE_HEADLINE), zone.start - 1):
+            unit = cleaned.units[index]
+            if datelines.is_stated_cue(unit.text):
+                found.extend((unit.text, date) for date in datelines.full_dates(unit.text)[:1])
     return found
 
 
 def _stated_dateline(cleaned: Cleaned) -> Published | None:
-    """A line that states the date: ``May 19, 2019``, ``Published 12 Jan 2022``."""
-    candidates = _dates_in(cleaned, "dateline")
+    """A line under the headline that states the date: ``May 19, 2019``, ``Published …``.
+
+    An "Updated" line is not the publication date (see :func:`find_updated`).
+    """
+    candidates = [c for c in _head_dates(cleaned) if not datelines.is_updated_cue(c[0])]
     published = [c for c in candidates if datelines.is_stated_cue(c[0])]
-    plain = [c for c in candidates if not datelines.is_updated_cue(c[0])]
-    updated = [c for c in candidates if datelines.is_updated_cue(c[0])]
-    for pool, how in (
-        (published, "publication line"),
-        (plain, "dateline"),
-        (updated, "'updated' line"),
-    ):
+    for pool, how in ((published, "publication line"), (candidates, "dateline")):
         if pool:
             line, date = pool[0]
             return Published(date.value, "day", "stated", f"{how} '{line}'")
@@ -101,6 +130,14 @@ def _present_date(prose: list[str]) -> Published | None:
                 dt.date(year, 1, 1), "year", "inferred", f"inferred from '{match.group(0)}'"
             )
     return None
+
+
+def _dates_in(cleaned: Cleaned, reason: str) -> list[tuple[str, datelines.FoundDate]]:
+    found = []
+    for unit, unit_reason in zip(cleaned.units, cleaned.reasons, strict=True):
+        if unit_reason == reason:
+            found.extend((unit.text, date) for date in datelines.full_dates(unit.text))
+    return found
 
 
 def _corroborated_clock(cleaned: Cleaned, prose: list[str]) -> Published | None:
