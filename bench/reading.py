@@ -72,6 +72,7 @@ class Tally:
     headline: Counter[str] = field(default_factory=Counter)
     outlet: Counter[str] = field(default_factory=Counter)
     date: Counter[str] = field(default_factory=Counter)
+    byline: Counter[str] = field(default_factory=Counter)
     dated_without_gold: int = 0
 
     def scores(self, tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -140,6 +141,17 @@ def judge_date(article, gold: dict) -> str:
     return "right" if gold["published"].startswith(published.iso) else "wrong"
 
 
+def judge_byline(article, gold: dict) -> str | None:
+    """Against the set's annotated author (where it has one): right, none or wrong."""
+    author = (gold.get("annotated") or {}).get("author")
+    if not author:
+        return None
+    if not article or not article.byline:
+        return "none"
+    wanted = loose(" ".join(author) if isinstance(author, list) else author)
+    return "right" if any(loose(name) in wanted for name in article.byline) else "wrong"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, default=PAGES)
@@ -199,6 +211,9 @@ def main() -> None:
                 tally.lost += any(base_with) and not any(with_hits)
                 tally.headline[verdicts.get("headline", "derived")] += 1
                 tally.outlet[verdicts.get("outlet", "unknown")] += 1
+                byline = judge_byline(article, page)
+                if byline:
+                    tally.byline[byline] += 1
                 if page["published"]:
                     tally.date[verdicts.get("date", "undated")] += 1
                 elif article and article.published.iso:
@@ -215,6 +230,7 @@ def main() -> None:
                 record["headline_text"] = article.headline
                 record["outlet_text"] = f"{article.outlet} ({article.outlet_reason})"
                 record["date_text"] = f"{article.published.iso} ({article.published.reason})"
+                record["byline_text"] = list(article.byline)
             for kind, verdict in verdicts.items():
                 if verdict == "wrong":
                     gold_value = {"headline": "headline", "outlet": "site", "date": "published"}
@@ -237,6 +253,7 @@ def report(style: str, tallies: dict[str, Tally], rate: float) -> None:
     header = (
         f"{'pages':>12} {'P':>6} {'R':>6} {'F1':>6} {'base F1':>8} {'lost':>5}"
         f" | {'headline r/d/w':>16} | {'outlet r/u/w':>16} | {'date r/u/w (n)':>20}"
+        f" | {'byline r/n/w (n)':>20}"
     )
     print(header)
     for group in ("all", "en", "de", "other"):
@@ -247,11 +264,13 @@ def report(style: str, tallies: dict[str, Tally], rate: float) -> None:
         precision, recall, _ = t.scores(t.tp, t.fp, t.fn)
         _, _, base_f1 = t.scores(t.base_tp, t.base_fp, t.base_fn)
         dated = sum(t.date.values())
+        authored = sum(t.byline.values())
         print(
             f"{group:>5} {t.pages:>6} {precision:6.3f} {recall:6.3f} {f1:6.3f} {base_f1:8.3f}"
             f" {t.lost:>5} | {percent(t.headline, 'right', 'derived', 'wrong', t.pages):>16}"
             f" | {percent(t.outlet, 'right', 'unknown', 'wrong', t.pages):>16}"
             f" | {percent(t.date, 'right', 'undated', 'wrong', dated):>14} ({dated})"
+            f" | {percent(t.byline, 'right', 'none', 'wrong', authored):>14} ({authored})"
         )
     print(f"  pages without a gold date given one: {tallies['all'].dated_without_gold}")
 

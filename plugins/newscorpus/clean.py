@@ -23,7 +23,7 @@ from .furniture import (
     line_furniture,
 )
 from .headline import find_headline, is_title_shaped
-from .language import Language, detect
+from .language import UNKNOWN, Language, detect
 from .model import Block, RemovedLine, Unit
 from .region import article_span
 from .shape import ends_sentence, introduces_list, is_headline_shaped, is_prose, word_count
@@ -60,6 +60,8 @@ STRONG_END = frozenset(
 )
 WEAK_END = frozenset({"newsletter prompt", "share widget", "advertisement", "cross-link"})
 FOOTER_PARAGRAPH_WORDS = 20
+HEAD_UNITS_WITHOUT_HEADLINE = 8
+HEAD_UNITS_INTO_ARTICLE = 8
 COMMENT_SECTION = frozenset({"comment form", "comments heading"})
 BYLINE_KINDS = frozenset({"byline", "dateline", "reading time"})
 CAPTION_MAX_WORDS = 30
@@ -78,6 +80,17 @@ class Cleaned:
     # The article's run of prose: units[start:end] (the whole file when it has none).
     start: int = 0
     end: int = 0
+    language: Language = UNKNOWN
+
+    def head(self) -> range:
+        """The article's head, where it states its date and author: under the headline,
+        around the byline, and just into the first paragraphs; not the page's masthead,
+        teasers or comments."""
+        if self.headline_index is not None:
+            top = self.headline_index + 1
+        else:
+            top = max(0, self.start - HEAD_UNITS_WITHOUT_HEADLINE)
+        return range(top, min(len(self.units), self.start + HEAD_UNITS_INTO_ARTICLE))
 
     def kept(self) -> list[int]:
         return [i for i, reason in enumerate(self.reasons) if reason is None]
@@ -212,7 +225,7 @@ def clean(units: list[Unit], language: Language | None = None) -> Cleaned:
         # A later rule found the "headline" to be furniture (a lone counter, say): a line
         # is never both removed and kept, so the article has no headline line.
         headline = None
-    return Cleaned(units, reasons, headline, start, end)
+    return Cleaned(units, reasons, headline, start, end, language)
 
 
 def _article_end(units: list[Unit], reasons: list[str | None], end: int) -> int:

@@ -57,6 +57,12 @@ BYLINE = re.compile(
     r"(?:\s+[A-Z]|$)",
     re.IGNORECASE,
 )
+# Bylines in other languages, with a capitalised name after the opener ("Von Anna
+# Schmidt", "Par Jean Dupont", "Autor: Jan Nowak"; not "Von der Regierung …").
+BYLINE_ELSEWHERE = re.compile(
+    r"^(?i:von|par|por|door|av|af|autor(?:in)?|auteur|autore|author|text|texto)\s*:?\s+"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]+)+"
+)
 AUTHOR_BIO = re.compile(r"\b(?i:more about) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*\.?$")
 PRINT_NOTE = re.compile(
     r"^a version of this (?:article|story) appear(?:s|ed) in print\b", re.IGNORECASE
@@ -244,7 +250,8 @@ def _is_credit_line(text: str) -> bool:
 def _is_byline(text: str) -> bool:
     ends_with_abbreviation = bool(re.search(r"\b[A-Z][a-z]{0,3}\.$", text))
     finished = ends_sentence(text) and not ends_with_abbreviation
-    return word_count(text) <= 10 and not finished and bool(BYLINE.match(text))
+    opens = BYLINE.match(text) or BYLINE_ELSEWHERE.match(text)
+    return word_count(text) <= 10 and not finished and bool(opens)
 
 
 def _is_dateline(text: str) -> bool:

@@ -96,6 +96,8 @@ class Article:
     warnings: tuple[str, ...] = field(default=())
     # "Updated …" as the article states it; never taken for the publication date.
     updated: Published | None = None
+    # The author(s) the byline names ("By Jane Doe and John Roe" -> two names).
+    byline: tuple[str, ...] = ()
 
     @property
     def body_text(self) -> str:

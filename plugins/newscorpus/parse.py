@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .clean import clean, to_blocks, to_units
+from . import datelines
+from .byline import byline_names
+from .clean import Cleaned, clean, to_blocks, to_units
 from .decode import UnreadableFile, decode
 from .model import Article, Block
 from .outlet import find_outlet, split_title_suffix
@@ -69,7 +71,18 @@ def parse_article(
         lede=lede(blocks, summary_sentences),
         warnings=tuple(warnings),
         updated=find_updated(cleaned),
+        byline=byline_names(byline_lines(cleaned), cleaned.language.stopwords),
     )
+
+
+def byline_lines(cleaned: Cleaned) -> list[str]:
+    """The lines of the article's head that name its authors."""
+    lines = []
+    for index in cleaned.head():
+        text, reason = cleaned.units[index].text, cleaned.reasons[index]
+        if reason == "byline" or (reason is None and datelines.is_byline_date(text)):
+            lines.append(text)
+    return lines
 
 
 def derive_headline(blocks: list[Block]) -> str:

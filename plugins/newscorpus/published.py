@@ -20,8 +20,6 @@ PRESENT_DATE = re.compile(
 )
 # Lines that may carry the article's own date.
 DATE_LINES = frozenset({"dateline", "byline", "reading time"})
-HEAD_UNITS_WITHOUT_HEADLINE = 8
-HEAD_UNITS_INTO_ARTICLE = 8
 STATED_ABOVE_HEADLINE = 3
 PRESENT_YEAR = re.compile(
     r"\b(?:this year|the current year),?\s+\(?(?P<year>(?:19|20)\d{2})\b"
@@ -50,20 +48,10 @@ def find_updated(cleaned: Cleaned) -> Published | None:
     return None
 
 
-def head_zone(cleaned: Cleaned) -> range:
-    """Where an article states its own date: under its headline, around its byline, and
-    just into its first paragraphs; not the page's masthead, teasers or comments."""
-    if cleaned.headline_index is not None:
-        top = cleaned.headline_index + 1
-    else:
-        top = max(0, cleaned.start - HEAD_UNITS_WITHOUT_HEADLINE)
-    return range(top, min(len(cleaned.units), cleaned.start + HEAD_UNITS_INTO_ARTICLE))
-
-
 def _head_dates(cleaned: Cleaned) -> list[tuple[str, datelines.FoundDate]]:
     """The dates of the date and byline lines in the article's head, in order."""
     found = []
-    zone = head_zone(cleaned)
+    zone = cleaned.head()
     for index in zone:
         unit, reason = cleaned.units[index], cleaned.reasons[index]
         if reason in DATE_LINES or (reason is None and datelines.is_byline_date(unit.text)):

@@ -1,0 +1,107 @@
+"""Who wrote an article: the names its byline states.
+
+A byline sits in the article's head (under the headline, beside the date):
+"By Jane Doe and John Roe", "Von Anna Schmidt", "Jane Doe, Reuters", "Helena
+Varga in Brussels", "Grant Tinsley, PhD on April 29, 2018". Only names are
+kept: two to four capitalised words, none of them a number; a wire agency, a
+desk ("Staff", "Redaktion") or a place is not an author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import datelines
+
+OPENER = re.compile(
+    r"^\W*(?:(?:written|words|story|posted|reported|text|photos?)\s+by|by|von|par|por|di|door"
+    r"|av|af|od|autor(?:in)?|auteur|autore|author|text|texto|redakteur(?:in)?)\b\s*:?\s*",
+    re.IGNORECASE,
+)
+# Where the names end: a date, a separator, "in <place>", "on <date>", a role after a comma.
+NAMES_END = re.compile(
+    r"\s+(?:[|•·/–—-]|\bin\b|\bon\b|\bam\b|\ble\b|\bupdated\b|\bpublished\b)\s*|\d", re.IGNORECASE
+)
+NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b)\s*")
+NAME_PARTICLES = frozenset(
+    {
+        "von",
+        "van",
+        "de",
+        "da",
+        "del",
+        "der",
+        "den",
+        "di",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "al",
+        "ibn",
+        "ten",
+    }
+)
+# Words of a byline that are not a person: desks, staff, roles and degrees.
+NOT_A_PERSON = frozenset(
+    {
+        "staff", "team", "redaktion", "editors", "editorial", "desk", "newsroom", "reporter",
+        "reporters", "correspondent", "correspondents", "agencies", "agency", "contributor",
+        "chefredakteur", "chefredakteurin", "redakteur", "redakteurin", "autor", "autorin",
+        "phd", "md", "dr", "prof", "news", "online", "media", "press", "wire", "service",
+    }
+)  # fmt: skip
+# "Interview: Julia Lauter", "Fotos: Moritz Pappert": a label, then names; a picture
+# credit names a photographer, not an author.
+LABEL = re.compile(r"^\W*([^\W\d_]+)\s*:\s*")
+PICTURE_LABELS = frozenset(
+    {"foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits"}
+)
+NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 4
+MAX_AUTHORS = 6
+
+
+def byline_names(lines: Iterable[str], stopwords: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The distinct author names in the byline lines of an article's head, in order."""
+    names: list[str] = []
+    for line in lines:
+        for name in names_in(line, stopwords):
+            if name not in names:
+                names.append(name)
+    return tuple(names[:MAX_AUTHORS])
+
+
+def names_in(line: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
+    """The person names one byline line states (``stopwords``: the page's function words,
+    which no name is made of: "Noch Keine Kommentare")."""
+    label = LABEL.match(line)
+    if label and label.group(1).lower() in PICTURE_LABELS:
+        return []
+    text = OPENER.sub("", line[label.end() :] if label else line.strip(), count=1)
+    for date in datelines.full_dates(text):
+        text = text.replace(date.text, " | ")
+    text = NAMES_END.split(text, maxsplit=1)[0]
+    return [name for part in NAME_SEPARATOR.split(text) if (name := _as_name(part, stopwords))]
+
+
+def _as_name(part: str, stopwords: frozenset[str]) -> str | None:
+    """``Jane Doe`` -> itself; ``Reuters``, ``Staff Reporter``, ``12 Comments`` -> None."""
+    tokens = part.strip(" .,:;()").split()
+    if not NAME_MIN_WORDS <= len(tokens) <= NAME_MAX_WORDS:
+        return None
+    for token in tokens:
+        bare = token.strip(".,'’")
+        lower = bare.lower()
+        if lower in NOT_A_PERSON or any(char.isdigit() for char in bare):
+            return None
+        if lower in stopwords and lower not in NAME_PARTICLES:
+            return None
+        if not (bare[:1].isupper() or bare.lower() in NAME_PARTICLES):
+            return None
+    if not tokens[0][:1].isupper() or not tokens[-1][:1].isupper():
+        return None
+    # "JOHN SMITH" -> "John Smith": capitals are the page's style, not the name.
+    return " ".join(
+        token.title() if token.isupper() and len(token) > 1 else token for token in tokens
+    )
