@@ -126,7 +126,10 @@ def judge_outlet(article, gold: dict) -> str:
     if gold.get("domain"):
         names.add(loose(gold["domain"].rsplit(".", 1)[0]))
         names.add(loose(gold["domain"]))
+    initials = loose("".join(word[:1] for word in article.outlet.split() if word[:1].isalpha()))
     for name in names:
+        if len(initials) >= 3 and initials == name:
+            return "right"  # "Bundesamt für Naturschutz" for bfn.de
         if len(ours) >= 3 and (ours == name or (len(ours) >= 4 and ours in name)):
             return "right"
         if len(name) >= 4 and name in ours and len(ours) <= len(name) + 12:

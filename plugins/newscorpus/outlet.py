@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from .clean import first_prose
-from .model import Unit
+from .clean import Cleaned, first_prose
 from .wordlists import load_words
 
 # Words that make a lead prefix ("DESPARDES News Monitor — …") a publication's name.
@@ -15,11 +14,35 @@ SKIP_TO_SITES = re.compile(r"\bskip to more (?P<name>.+?) sites?\b", re.IGNORECA
 MORE_FROM = re.compile(
     r"^more (?:from|stories from|news from) (?P<name>[A-Z0-9][^.!?:]{1,40}?)\s*:?$", re.IGNORECASE
 )
-COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w&'’. -]{1,50}?)"
-    r"(?:\.\s|\.$|,|\s+all rights reserved|$)",
+COPYRIGHT_LINE = re.compile(r"(?:©|\(c\)|copyright\b)\s*(?P<rest>.*)$", re.IGNORECASE)
+RIGHTS_RESERVED = re.compile(
+    r"\ball rights reserved|\balle rechte vorbehalten|\btous droits réservés|\btous droits reserves"
+    r"|\bderechos reservados|\btodos los derechos|\btutti i diritti|\bwszelkie prawa"
+    r"|\balle rechten voorbehouden|\bis licen[cs]ed|\bist lizen[sz]iert|\s[|/•·]\s|[.,;]\s|\.$",
     re.IGNORECASE,
 )
+YEARS = re.compile(r"(?<!\w)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?(?!\w)")
+HOLDER_NOISE = re.compile(
+    r"^\s*(?:©|\(c\)|copyright|by|[-–—:|])\s*|\s*(?:©|\(c\))\s*", re.IGNORECASE
+)
+HOLDER_MAX_WORDS = 6
+PICTURE_CREDIT = re.compile(
+    r"/|\b(?:foto|fotos|photo|photos|bild|bilder|image|images|getty|istock|adobe|stock"
+    r"|shutterstock|picture|alliance|dpa|imago|reuters|afp|ap)\b",
+    re.IGNORECASE,
+)
+# Words of a company's name: the owner of a publication, not the publication.
+OWNER_WORDS = frozenset(
+    {
+        "media", "medien", "interactive", "ventures", "network", "holdings", "holding",
+        "communications", "digital", "digitale", "verlag", "verlagsgruppe", "gmbh", "mbh",
+        "ag", "se", "sa", "oyj", "kg", "co.kg", "inc", "ltd", "llc", "group", "gruppe",
+        "publishing", "corporation", "services", "medienverbund", "e.v",
+    }
+)  # fmt: skip
+SITE_NAME_MAX_WORDS = 5
+WEB_ADDRESS = re.compile(r"\b[\w-]+\.(?:[a-z]{2,3}|info|online|news)\b", re.IGNORECASE)
+SITE_AFTER_TITLE = re.compile(r"^\s+[|–—-]\s+(?P<name>[^|]{2,40})$")
 TITLE_SUFFIX = re.compile(r"\s+\|\s+(?P<name>[^|]{2,40})$")
 THANKS = re.compile(r"\b(?i:thanks for reading) (?P<name>[A-Z][^!.?]{1,40})[!.?]")
 SUPPORT = re.compile(r"^support (?P<name>the [A-Z][\w ]{1,30}?)\W*$", re.IGNORECASE)
@@ -44,9 +67,9 @@ KNOWN_AGENCY = re.compile(
 
 def _from_lines(
     pattern: re.Pattern[str], *, reasons: set[str] | None = None
-) -> Callable[..., str | None]:
-    def find(units: Sequence[Unit], unit_reasons: Sequence[str | None]) -> str | None:
-        for unit, reason in zip(units, unit_reasons, strict=True):
+) -> Callable[[Cleaned], str | None]:
+    def find(cleaned: Cleaned) -> str | None:
+        for unit, reason in zip(cleaned.units, cleaned.reasons, strict=True):
             if reasons is not None and reason not in reasons:
                 continue
             match = pattern.search(unit.text)
@@ -57,8 +80,86 @@ def _from_lines(
     return find
 
 
-def _named_lead(units: Sequence[Unit], reasons: Sequence[str | None]) -> str | None:
-    index = first_prose(list(units), list(reasons), 0)
+def copyright_holder(line: str) -> str | None:
+    """``© 2001-2021 by Wirtualnemedia.pl. All rights reserved`` -> ``Wirtualnemedia.pl``."""
+    match = COPYRIGHT_LINE.search(line)
+    if not match:
+        return None
+    name = RIGHTS_RESERVED.split(match.group("rest"), maxsplit=1)[0]
+    name = _tidy(HOLDER_NOISE.sub(" ", " ".join(YEARS.sub(" ", name).split())))
+    if not name or not name[:1].isalnum() or len(name.split()) > HOLDER_MAX_WORDS:
+        return None
+    return name
+
+
+def _footer_copyright(cleaned: Cleaned) -> str | None:
+    """The holder in the page's own copyright line, after the article, when the page bears
+    it out: a publication's word in the name ("Gazette", "Zeitung"), a web address, or the
+    name on a line of its own in the page's header (its masthead). A picture's credit, a
+    person, or the owning company ("Hearst Communications", "Vox Media") is not the outlet.
+    """
+    masthead = {
+        _loose(cleaned.units[i].text) for i in range(min(cleaned.start, len(cleaned.units)))
+    }
+    for index in range(len(cleaned.units) - 1, cleaned.end - 1, -1):
+        if cleaned.reasons[index] != "copyright notice":
+            continue
+        name = copyright_holder(cleaned.units[index].text)
+        if not name or PICTURE_CREDIT.search(name) or _is_owner(name):
+            continue
+        if _has_outlet_word(name) or WEB_ADDRESS.search(name) or _loose(name) in masthead:
+            return name
+    return None
+
+
+def _is_owner(name: str) -> bool:
+    """A company's name: the publisher's owner, not the publication."""
+    return any(word.lower().strip(".,&") in OWNER_WORDS for word in name.split())
+
+
+def _has_outlet_word(name: str) -> bool:
+    return any(word.lower().strip(".") in OUTLET_WORDS for word in name.split())
+
+
+def _loose(text: str) -> str:
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
+def _is_name_like(text: str) -> bool:
+    """A site's name, not more of the title: a few words, no sentence mark, a capital."""
+    words = text.split()
+    return (
+        len(words) <= SITE_NAME_MAX_WORDS
+        and not text.rstrip().endswith(("?", "!", "."))
+        and any(char.isupper() or char.isdigit() for char in text)
+    )
+
+
+def _title_with_site(cleaned: Cleaned) -> str | None:
+    """The headline said again with the site after it: "Headline | Site", "Headline - Site"."""
+    if cleaned.headline_index is None:
+        return None
+    headline = cleaned.units[cleaned.headline_index].text
+    for unit in cleaned.units:
+        if unit.text != headline and unit.text.startswith(headline):
+            match = SITE_AFTER_TITLE.match(unit.text[len(headline) :])
+            if match and _is_name_like(match.group("name")):
+                return _tidy(match.group("name"))
+    return None
+
+
+def _more_from(cleaned: Cleaned) -> str | None:
+    """ "More from Defence Notes": the site's own teaser heading, when the name is a
+    publication's ("More from UK", "More from The Web", "More from author" are not)."""
+    name = _from_lines(MORE_FROM, reasons={"teaser block"})(cleaned)
+    if name and (_has_outlet_word(name) or WEB_ADDRESS.search(name)):
+        return name
+    return None
+
+
+def _named_lead(cleaned: Cleaned) -> str | None:
+    units = cleaned.units
+    index = first_prose(units, cleaned.reasons, 0)
     if index == len(units):
         return None
     lead = units[index].text
@@ -71,8 +172,8 @@ def _named_lead(units: Sequence[Unit], reasons: Sequence[str | None]) -> str | N
     return None
 
 
-def _agency_credit(units: Sequence[Unit], reasons: Sequence[str | None]) -> str | None:
-    for unit, reason in zip(units, reasons, strict=True):
+def _agency_credit(cleaned: Cleaned) -> str | None:
+    for unit, reason in zip(cleaned.units, cleaned.reasons, strict=True):
         if reason in {"credit line", "byline"}:
             match = CREDIT_AGENCIES.search(unit.text) or BYLINE_AGENCY.match(unit.text)
             if match:
@@ -84,17 +185,18 @@ def _agency_credit(units: Sequence[Unit], reasons: Sequence[str | None]) -> str 
 
 
 def _tidy(name: str) -> str:
-    name = CORPORATE_SUFFIX.sub("", " ".join(name.strip(" .,:;–—-").split()))
-    name = name.strip(" .,:;–—-")
+    name = CORPORATE_SUFFIX.sub("", " ".join(name.strip(" .,:;–—-|&").split()))
+    name = name.strip(" .,:;–—-|&")
     return "The" + name[3:] if name.startswith("the ") else name
 
 
 # In order of trust: the site naming itself, then a dateline, then wire credits.
-OUTLET_RULES: tuple[tuple[str, Callable[..., str | None]], ...] = (
+OUTLET_RULES: tuple[tuple[str, Callable[[Cleaned], str | None]], ...] = (
     ("named in a skip link", _from_lines(SKIP_TO_SITES)),
-    ("named in a 'More from' teaser heading", _from_lines(MORE_FROM, reasons={"teaser block"})),
+    ("named in a 'More from' teaser heading", _more_from),
     ("named in a newsletter prompt", _from_lines(THANKS, reasons={"newsletter prompt"})),
-    ("named in the copyright notice", _from_lines(COPYRIGHT, reasons={"copyright notice"})),
+    ("named in the page's copyright line", _footer_copyright),
+    ("named after the headline where the page repeats it", _title_with_site),
     (
         "named in a reader appeal",
         _from_lines(SUPPORT, reasons={"newsletter prompt", "page footer"}),
@@ -106,10 +208,10 @@ OUTLET_RULES: tuple[tuple[str, Callable[..., str | None]], ...] = (
 )
 
 
-def find_outlet(units: Sequence[Unit], reasons: Sequence[str | None]) -> tuple[str, str] | None:
+def find_outlet(cleaned: Cleaned) -> tuple[str, str] | None:
     """The outlet's name and how it was found, or ``None`` when the text names none."""
     for how, rule in OUTLET_RULES:
-        name = rule(units, reasons)
+        name = rule(cleaned)
         if name:
             return name, how
     return None

@@ -44,7 +44,7 @@ def parse_article(
         headline, title_outlet, derived = derive_headline(blocks), None, True
         warnings.append("no headline line; headline derived from the lead sentence")
 
-    found = find_outlet(cleaned.units, cleaned.reasons)
+    found = find_outlet(cleaned)
     if title_outlet:
         outlet, outlet_reason = title_outlet, "named after the headline"
     elif found:
