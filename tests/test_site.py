@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, build_site, foreign_scripts
+from conftest import CORPUS, FIXTURES, build_site, foreign_scripts
 
 DW_SLUG = "turkey-to-produce-missile-system-with-russia"
 
@@ -35,6 +38,10 @@ def text_of(html: str) -> str:
 
 def report(site: Path) -> dict:
     return json.loads((site / "data" / "build-report.json").read_text(encoding="utf-8"))
+
+
+def data_text(site: Path, name: str) -> str:
+    return (site / "data" / name).read_text(encoding="utf-8")
 
 
 def test_home_page_lists_every_article_with_outlet_date_and_summary(seed_site):
@@ -218,25 +225,100 @@ def test_sources_csv_overrides_outlet_and_date(tmp_path):
     assert (article["outlet"], article["published"]) == ("Example Herald", "2019-05-20")
 
 
-def test_a_corpus_with_sub_folders_builds_every_file_with_its_section(tmp_path):
-    corpus = tmp_path / "corpus"
-    files = {
-        "business/001.txt": "Shares in Acme rise\n\nShares in Acme Corp rose 4% on Monday.\n",
-        "tech/001.txt": "Broadband deal agreed\n\nFibrelink agreed to buy Dalesnet on Friday.\n",
-        "tech/phones/002.txt": "New phone launched\n\nA phone went on sale in London on Tuesday.\n",
-    }
-    for name, text in files.items():
+# A corpus of sub-folders: short articles, one with a byline under its headline, and
+# an article that states when it was updated.
+FOLDER_FILES = {
+    "business/001.txt": "Shares in Acme rise\n\nShares in Acme Corp rose 4% on Monday.\n",
+    "tech/001.txt": "Broadband deal agreed\n\nFibrelink agreed to buy Dalesnet on Friday.\n",
+    "tech/phones/002.txt": "New phone launched\n\nA phone went on sale in London on Tuesday.\n",
+    "world/003.txt": (
+        "Harbour reopens after storm repairs\n"
+        "By Jane Doe and John Roe\n"
+        "\n"
+        "The harbour at Portwick reopened to shipping on Thursday after three weeks of repairs.\n"
+        "Engineers replaced two damaged breakwater sections, the port authority said.\n"
+    ),
+}
+BYLINE_FILE, BYLINE = "world/003.txt", ("Jane Doe", "John Roe")
+UPDATED_FILE = "toi_style.txt"
+
+
+@pytest.fixture(scope="module")
+def folder_site(tmp_path_factory) -> tuple[Path, Path]:
+    """FOLDER_FILES and tests/fixtures/outlets/toi_style.txt built; (corpus, output)."""
+    root = tmp_path_factory.mktemp("folder-site")
+    corpus = root / "corpus"
+    for name, text in FOLDER_FILES.items():
         (corpus / name).parent.mkdir(parents=True, exist_ok=True)
         (corpus / name).write_text(text, encoding="utf-8")
-    output = tmp_path / "output"
-    build_site(corpus, output)
+    shutil.copyfile(FIXTURES / "outlets" / UPDATED_FILE, corpus / UPDATED_FILE)
+    build_site(corpus, root / "output")
+    return corpus, root / "output"
+
+
+def exported_articles(site: Path) -> dict[str, dict]:
+    """The rows of data/articles.json by source file."""
+    rows = json.loads((site / "data" / "articles.json").read_text(encoding="utf-8"))
+    return {row["source_file"]: row for row in rows}
+
+
+def test_a_corpus_with_sub_folders_builds_every_file_with_its_section(folder_site):
+    _, output = folder_site
     entries = {a["file"]: a for a in report(output)["articles"]}
-    assert set(entries) == set(files)
+    assert set(entries) == {*FOLDER_FILES, UPDATED_FILE}
     article = page(output, entries["tech/phones/002.txt"]["url"].strip("/"))
     assert "Section tech" in text_of(article)
-    exported = json.loads((output / "data" / "articles.json").read_text(encoding="utf-8"))
-    assert sorted((a["title"], a["section"]) for a in exported) == [
-        ("Broadband deal agreed", "tech"),
-        ("New phone launched", "tech"),
-        ("Shares in Acme rise", "business"),
-    ]
+    sections = {row["title"]: row["section"] for row in exported_articles(output).values()}
+    assert {title: sections[title] for title in sections if sections[title]} == {
+        "Broadband deal agreed": "tech",
+        "New phone launched": "tech",
+        "Shares in Acme rise": "business",
+        "Harbour reopens after storm repairs": "world",
+    }
+
+
+def test_every_exported_article_names_its_corpus_file(folder_site):
+    corpus, output = folder_site
+    files = {p.relative_to(corpus).as_posix() for p in corpus.rglob("*.txt")}
+    rows = exported_articles(output)
+    assert set(rows) == files
+    csv_rows = list(csv.DictReader(io.StringIO(data_text(output, "articles.csv"))))
+    assert {row["source_file"] for row in csv_rows} == files
+    for source, row in rows.items():
+        assert (corpus / source).is_file()
+        assert f"<code>{source}</code>" in page(output, row["url"].strip("/"))
+
+
+def test_a_stated_update_is_shown_beside_the_publication_date(folder_site):
+    _, output = folder_site
+    row = exported_articles(output)[UPDATED_FILE]
+    assert row["updated"] == "2023-01-05" and row["published"] != "2023-01-05"
+    html = page(output, row["url"].strip("/"))
+    meta = html.split('<p class="meta">', 1)[1].split("</p>", 1)[0]
+    assert re.search(
+        r'<span class="updated" title="[^"]*Updated[^"]*">'
+        r'Updated <time datetime="2023-01-05">5 January 2023</time></span>',
+        meta,
+    )
+    assert "Updated 5 January 2023" in text_of(meta)
+    others = [r for source, r in exported_articles(output).items() if source != UPDATED_FILE]
+    assert all(r["updated"] is None for r in others)
+
+
+def test_the_byline_is_on_the_page_in_the_search_card_and_in_the_exports(folder_site):
+    _, output = folder_site
+    row = exported_articles(output)[BYLINE_FILE]
+    assert row["byline"] == list(BYLINE)
+    csv_row = next(
+        r
+        for r in csv.DictReader(io.StringIO(data_text(output, "articles.csv")))
+        if r["source_file"] == BYLINE_FILE
+    )
+    assert csv_row["byline"] == "Jane Doe; John Roe"
+    article = page(output, row["url"].strip("/")).split("<article", 1)[1]
+    header = article.split("</header>", 1)[0]
+    assert '<p class="byline">By Jane Doe and John Roe</p>' in header
+    cards = [json.loads(p.read_text("utf-8")) for p in (output / "search" / "cards").iterdir()]
+    card = next(c for c in cards if c["ref"] == row["slug"])
+    assert card["byline"] == list(BYLINE)
+    assert all(c["byline"] == [] for c in cards if c is not card)

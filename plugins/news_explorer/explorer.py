@@ -106,10 +106,7 @@ def prepare_articles(generator) -> None:
     clock = site_date(articles)
     stamp_undated(articles, clock)
     pin_sitemap_clock(clock)
-    refs = [
-        ArticleRef(a.slug, a.url, a.title, a.outlet, a.news_article.published, a.section)
-        for a in articles
-    ]
+    refs = [article_ref(a) for a in articles]
     # Each extraction digested once: for the keys of the steps below and of the pages.
     digested = Digester()
     extraction_keys = [digested(extraction) for extraction in corpus.articles]
@@ -211,6 +208,22 @@ def entity_tag(record, settings: dict) -> Tag:
     tag = Tag(record.name, settings)
     tag.slug = record.slug
     return tag
+
+
+def article_ref(article) -> ArticleRef:
+    """How pages and exports point at a Pelican article (after its date is settled)."""
+    parsed = article.news_article
+    return ArticleRef(
+        slug=article.slug,
+        url=article.url,
+        title=article.title,
+        outlet=article.outlet,
+        published=parsed.published,
+        section=article.section,
+        byline=parsed.byline,
+        updated=parsed.updated,
+        source=parsed.source,
+    )
 
 
 def restore_entity_tags(generator) -> None:

@@ -63,7 +63,7 @@ class NewsTextReader(BaseReader):
 
     def metadata(self, article: Article) -> dict:
         """Pelican metadata for an article; our own keys are plain values."""
-        published = article.published
+        published, updated = article.published, article.updated
         value = published.value
         date = dt.datetime(value.year, value.month, value.day) if value else UNDATED_SENTINEL
         # A year tag for every dated article, a month tag when the month is known.
@@ -85,6 +85,11 @@ class NewsTextReader(BaseReader):
             "published_status": published.status,
             "published_precision": published.precision,
             "published_reason": published.reason,
+            # Our own keys: Pelican's "modified" and "authors" would also change the feeds.
+            "updated_iso": updated.iso if updated else "",
+            "updated_label": updated.label if updated else "",
+            "updated_reason": updated.reason if updated else "",
+            "byline": list(article.byline),
             "furniture": [
                 {"line": line.line_no, "text": line.text, "reason": line.reason}
                 for line in article.removed

@@ -99,6 +99,7 @@ def search_documents(
             "url": ref.url,
             "title": ref.title,
             "outlet": ref.outlet,
+            "byline": list(ref.byline),
             "date": published.label,
             "iso": published.iso,
             "inferred": published.status == "inferred",

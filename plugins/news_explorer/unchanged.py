@@ -43,6 +43,7 @@ ARTICLE_FIELDS = (
     "slug", "url", "save_as", "title", "news_page_title", "news_description", "lede", "lang",
     "headline_derived", "outlet", "category", "section", "source_file", "relative_source_path",
     "published_iso", "published_label", "published_status", "published_reason", "warnings",
+    "updated_iso", "updated_label", "updated_reason", "byline",
     "news_story", "news_topics", "news_entities", "news_dates", "furniture", "news_ld",
     "_content", "summary",
 )  # fmt: skip

@@ -74,7 +74,7 @@ def byline_names(lines: Iterable[str], stopwords: frozenset[str] = frozenset()) 
 
 def names_in(line: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
     """The person names one byline line states (``stopwords``: the page's function words,
-    which no name is made of: "Noch Keine Kommentare")."""
+    which a name is not mostly made of: "Noch Keine Kommentare")."""
     label = LABEL.match(line)
     if label and label.group(1).lower() in PICTURE_LABELS:
         return []
@@ -90,15 +90,19 @@ def _as_name(part: str, stopwords: frozenset[str]) -> str | None:
     tokens = part.strip(" .,:;()").split()
     if not NAME_MIN_WORDS <= len(tokens) <= NAME_MAX_WORDS:
         return None
+    function_words = 0
     for token in tokens:
         bare = token.strip(".,'’")
         lower = bare.lower()
         if lower in NOT_A_PERSON or any(char.isdigit() for char in bare):
             return None
-        if lower in stopwords and lower not in NAME_PARTICLES:
-            return None
+        function_words += lower in stopwords and lower not in NAME_PARTICLES
         if not (bare[:1].isupper() or bare.lower() in NAME_PARTICLES):
             return None
+    # Some first names and surnames are function words too ("John", "May", "Will");
+    # a line made mostly of them is a phrase ("Noch Keine Kommentare").
+    if function_words * 2 > len(tokens):
+        return None
     if not tokens[0][:1].isupper() or not tokens[-1][:1].isupper():
         return None
     # "JOHN SMITH" -> "John Smith": capitals are the page's style, not the name.

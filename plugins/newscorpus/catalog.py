@@ -34,6 +34,12 @@ class ArticleRef:
     published: Published
     # The corpus sub-folder the file is in ("business" for business/001.txt), or "".
     section: str = ""
+    # The names the byline states, in its order.
+    byline: tuple[str, ...] = ()
+    # The "Updated …" date the article states; never its publication date.
+    updated: Published | None = None
+    # The file's path relative to the corpus folder ("business/001.txt").
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)

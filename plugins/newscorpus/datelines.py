@@ -35,6 +35,8 @@ NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4})(?![\d]|\.\d)"
     r"|(?<![\d/])(?P<ymd_year>\d{4})/(?P<ymd_month>\d{1,2})/(?P<ymd_day>\d{1,2})(?![\d/])"
     r"|(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<slash_year>\d{4})(?![\d/])"
+    # Chinese, Japanese and Korean: 2019年12月2日, 2019년 12월 2일.
+    r"|(?<!\d)(?P<cjk_year>\d{4})\s?[年년]\s?(?P<cjk_month>\d{1,2})\s?[月월]\s?(?P<cjk_day>\d{1,2})\s?[日일]"
 )
 # The languages whose month and weekday names the rules read (dateparser's locale data).
 DATE_LANGUAGES = (
@@ -77,6 +79,8 @@ BYLINE_DATE_NAMES = 5
 # Little words around a written date that dateparser's tables leave out ("am 4. Mai").
 DATE_FILLERS = frozenset({"am", "el", "op", "dne", "il", "lo", "do", "da", "em", "no", "na", "du"})
 LEFTOVER_WORD = re.compile(r"[^\W\d_]{2,}")
+# A dateline's credit after the date: "Source: Xinhua", "Quelle: dpa", "来源：新华社".
+SOURCE_CREDIT = re.compile(r"(?:^|\s)[^\W\d_]{2,12}\s?[:：]\s?[^\W\d_]+(?:\s[^\W\d_]+){0,2}\s*$")
 WEEKDAY_RE = re.compile(rf"\b{WEEKDAY}", re.IGNORECASE)
 
 
@@ -172,9 +176,10 @@ def _numeric_value(match: re.Match[str]) -> dt.date | None:
     """A date in figures; day/month/year written with slashes only when it cannot be misread."""
     if match.group("year"):
         return _date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
-    if match.group("ymd_year"):
-        year, month, day = (int(match.group(k)) for k in ("ymd_year", "ymd_month", "ymd_day"))
-        return _date(year, month, day)
+    for prefix in ("ymd", "cjk"):
+        if match.group(f"{prefix}_year"):
+            year, month, day = (int(match.group(f"{prefix}_{k}")) for k in ("year", "month", "day"))
+            return _date(year, month, day)
     first, second, year = (int(match.group(k)) for k in ("a", "b", "slash_year"))
     if first == second or (first > 12) != (second > 12):
         day, month = (first, second) if first > 12 or first == second else (second, first)
@@ -222,7 +227,7 @@ def _is_date_segment(text: str) -> bool:
         rest = STATED_CUE.sub(" ", UPDATED_CUE.sub(" ", rest))
     for date in dates:
         rest = rest.replace(date.text, " ")
-    for pattern in (CLOCK, TIMEZONE, CUES, WEEKDAY_RE):
+    for pattern in (CLOCK, TIMEZONE, CUES, WEEKDAY_RE, SOURCE_CREDIT):
         rest = pattern.sub(" ", rest)
     _, weekdays, fillers = _calendar_words()
     leftover = [
@@ -269,3 +274,13 @@ def is_stated_cue(text: str) -> bool:
 def is_updated_cue(text: str) -> bool:
     """True for ``Updated …``/``Last modified …`` lines."""
     return bool(UPDATED_CUE.match(_date_segment(text)))
+
+
+def updated_dates(text: str) -> list[FoundDate]:
+    """The dates of a line's ``Updated …`` parts ("Published 3 March 2019 / Updated 5 March")."""
+    return [
+        date
+        for segment in SEGMENT.split(text)
+        if UPDATED_CUE.match(segment)
+        for date in full_dates(segment)[:1]
+    ]

@@ -28,10 +28,13 @@ def article_rows(
                 "url": ref.url,
                 "title": ref.title,
                 "outlet": ref.outlet,
+                "byline": list(ref.byline),
                 "section": ref.section,
+                "source_file": ref.source,
                 "published": ref.published.iso or None,
                 "published_precision": ref.published.precision,
                 "published_status": ref.published.status,
+                "updated": (ref.updated.iso if ref.updated else "") or None,
                 "topics": list(topics),
                 "entities": [
                     {"name": e.name, "type": e.type, "mentions": len(e.mentions)}

@@ -57,11 +57,14 @@ BYLINE = re.compile(
     r"(?:\s+[A-Z]|$)",
     re.IGNORECASE,
 )
+CJK_NAME = r"[\u4e00-\u9fff\u3040-\u30ff]{2,4}"
 # Bylines in other languages, with a capitalised name after the opener ("Von Anna
 # Schmidt", "Par Jean Dupont", "Autor: Jan Nowak"; not "Von der Regierung …").
 BYLINE_ELSEWHERE = re.compile(
     r"^(?i:von|par|por|door|av|af|autor(?:in)?|auteur|autore|author|text|texto)\s*:?\s+"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]+)+"
+    # Chinese and Japanese: "记者 林晓雯", "文／王磊", "記者：山田太郎" (a reporter's name).
+    rf"|^(?:记者|記者|作者|文|编辑|編集)\s?[:：/／]?\s?{CJK_NAME}(?:\s{CJK_NAME})*$"
 )
 AUTHOR_BIO = re.compile(r"\b(?i:more about) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*\.?$")
 PRINT_NOTE = re.compile(

@@ -12,14 +12,15 @@ headline than one it says once.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 
 from .furniture import is_name_line, is_section_label
-from .language import Language, length_in_words
+from .language import UNSPACED_SCRIPT, Language, length_in_words
 from .model import Unit
 from .shape import ends_sentence
 
-# Lines of the page's chrome: above them, the search for a headline stops.
+# Lines of the page's chrome: a title above them is less likely the article's.
 ABOVE_HEADLINE = frozenset({"menu", "skip link", "keyword line"})
 # How far above the article a headline may sit, in units.
 SEARCH_UNITS = 25
@@ -29,27 +30,37 @@ HEADLINE_MAX_WORDS = 30
 SHORT_TITLE_WORDS = 3
 # Evidence for a headline, in points. For: said twice in a row (the page's title and
 # its heading), long enough to be a title, above a byline or date, in the words of
-# the article, the first of two title lines (a headline, then its standfirst), the
-# file's first plain line with no page chrome under it (a file that starts with its title).
-# Against: an item of a menu, a full stop, a sentence's length, distance.
+# the article, in the lead's own words (weighed by how rarely the page uses them:
+# a teaser on the same subject shares the page's common words, the headline the
+# lead's particular ones), the first of two title lines (a headline, then its
+# standfirst), the file's first plain line with no page chrome under it (a file that
+# starts with its title). Against: an item of a menu, a full stop, a sentence's
+# length, a person's name alone (the author), page chrome between it and the
+# article, distance.
 # Weighed on the pages development set (bench/reading.py); below the minimum, the
 # headline is derived from the lead instead: a wrong headline is worse than none.
-REPEATED_NEARBY = 3
-FULL_TITLE = 2
-LONG_TITLE = 2
+REPEATED_NEARBY = 2
+FULL_TITLE = 1
+LONG_TITLE = 3
 LONG_TITLE_WORDS = 5
 ABOVE_BYLINE = 2
 ABOUT_THE_ARTICLE = 4
+ABOUT_THE_LEAD = 1
+LEAD_PARAGRAPHS = 3
 ABOVE_STANDFIRST = 1
-FILE_TITLE = 4
+FILE_TITLE = 5
 MENU_ITEM = 1
-SENTENCE = 2
+SENTENCE = 3
+NAME_ONLY = 1
+ACROSS_CHROME = 1
 TOO_LONG = 1
 LONG_TITLE_MAX_WORDS = 15
-FARTHER = 0.1
+FARTHER = 0.05
 HEADLINE_MIN_SCORE = 5
 NEARBY_UNITS = 6
 BYLINE_REACH = 3
+PROSE_WORDS = 8
+UNSPACED_RUN = re.compile(f"(?:{UNSPACED_SCRIPT.pattern})+")
 CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 MENU_RUN = 3
 MENU_ITEM_WORDS = 4
@@ -67,9 +78,10 @@ def find_headline(
         return None
     near, _ = _repeats(units)
     body_words = _content_words(" ".join(unit.text for unit in units[start:end]), language)
-    titles = {i for i in candidates if length_in_words(units[i].text) >= SHORT_TITLE_WORDS}
+    lead_share = _lead_share(units, start, end, language)
+    titles = {i for i, _ in candidates if length_in_words(units[i].text) >= SHORT_TITLE_WORDS}
     scored = []
-    for distance, index in enumerate(candidates):
+    for distance, (index, across_chrome) in enumerate(candidates):
         text = units[index].text
         length = length_in_words(text)
         score = (
@@ -78,11 +90,14 @@ def find_headline(
             + LONG_TITLE * (length >= LONG_TITLE_WORDS)
             + ABOVE_BYLINE * _above_byline(reasons, index)
             + ABOUT_THE_ARTICLE * _share_of_words(text, body_words, language)
+            + ABOUT_THE_LEAD * lead_share(text)
             + ABOVE_STANDFIRST * (index - 1 not in titles and index + 1 in titles)
             + FILE_TITLE * _opens_file(reasons, index, start)
             - MENU_ITEM * _in_menu(units, reasons, index)
-            - SENTENCE * text.rstrip().endswith(".")
+            - SENTENCE * text.rstrip().endswith((".", "。"))
             - TOO_LONG * (length > LONG_TITLE_MAX_WORDS)
+            - NAME_ONLY * is_name_line(text)
+            - ACROSS_CHROME * across_chrome
             - FARTHER * distance
         )
         scored.append((score, -distance, index))
@@ -90,8 +105,32 @@ def find_headline(
     return index if score >= HEADLINE_MIN_SCORE else None
 
 
+def _lead_share(
+    units: Sequence[Unit], start: int, end: int, language: Language
+) -> Callable[[str], float]:
+    """A line's share of the lead's words, each word weighed by how rarely the page uses it."""
+    lines_with: Counter[str] = Counter()
+    for unit in units:
+        lines_with.update(_content_words(unit.text, language))
+    paragraphs = [u.text for u in units[start:end] if length_in_words(u.text) >= PROSE_WORDS]
+    lead = _content_words(" ".join(paragraphs[:LEAD_PARAGRAPHS]), language)
+
+    def share(text: str) -> float:
+        weights = {word: 1 / lines_with[word] for word in _content_words(text, language)}
+        total = sum(weights.values())
+        return sum(w for word, w in weights.items() if word in lead) / total if total else 0.0
+
+    return share
+
+
 def _content_words(text: str, language: Language) -> set[str]:
-    return {w for w in CONTENT_WORD.findall(text.casefold()) if w not in language.stopwords}
+    """The line's words that carry meaning; in an unspaced script, its pairs of characters."""
+    found = {w for w in CONTENT_WORD.findall(text.casefold()) if w not in language.stopwords}
+    if language.unspaced:
+        for run in UNSPACED_RUN.findall(text):
+            found.discard(run.casefold())
+            found.update(run[i : i + 2] for i in range(len(run) - 1))
+    return found
 
 
 def _share_of_words(text: str, body_words: set[str], language: Language) -> float:
@@ -117,17 +156,18 @@ def _above_byline(reasons: Sequence[str | None], index: int) -> bool:
 
 def headline_candidates(
     units: Sequence[Unit], reasons: Sequence[str | None], start: int
-) -> list[int]:
-    """Title-shaped lines above the article, nearest first, up to the page's chrome."""
+) -> list[tuple[int, bool]]:
+    """Title-shaped lines above the article, nearest first, each with whether page chrome
+    (a menu, a skip link) lies between it and the article."""
     candidates = []
+    across_chrome = False
     for index in range(start - 1, max(0, start - SEARCH_UNITS) - 1, -1):
         text, reason = units[index].text, reasons[index]
         if reason is not None:
-            if reason in ABOVE_HEADLINE:
-                break
+            across_chrome = across_chrome or reason in ABOVE_HEADLINE
             continue
         if is_title_shaped(text) and not _is_author_line(units, reasons, index):
-            candidates.append(index)
+            candidates.append((index, across_chrome))
     return candidates
 
 
@@ -169,7 +209,9 @@ def is_title_shaped(text: str) -> bool:
     first = stripped[:1]
     # "iTunes now selling…", "eBay profits rise": a brand that starts in lower case.
     brand = first.islower() and stripped[1:2].isupper()
-    return first.isupper() or first.isdigit() or not first.isalpha() or brand
+    # Chinese, Japanese, Arabic…: scripts without capitals start a title with any letter.
+    uncased = first.lower() == first.upper()
+    return first.isupper() or first.isdigit() or uncased or brand
 
 
 def _key(text: str) -> str:

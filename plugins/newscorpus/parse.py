@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from . import datelines
 from .byline import byline_names
 from .clean import Cleaned, clean, to_blocks, to_units
@@ -14,6 +16,7 @@ from .sources import SourceRecord
 
 UNKNOWN_OUTLET = "Unknown outlet"
 DERIVED_HEADLINE_WORDS = 14
+BY_AFTER_DATE = re.compile(r"\b(?:by|von|par|por)\s+(?=[A-Z])")
 
 __all__ = ["UnreadableFile", "parse_article"]
 
@@ -82,6 +85,9 @@ def byline_lines(cleaned: Cleaned) -> list[str]:
         text, reason = cleaned.units[index].text, cleaned.reasons[index]
         if reason == "byline" or (reason is None and datelines.is_byline_date(text)):
             lines.append(text)
+        elif reason == "dateline" and (after := BY_AFTER_DATE.search(text)):
+            # "Posted on March 11, 2019 by Tom Keeling": the names after the date.
+            lines.append(text[after.start() :])
     return lines
 
 

@@ -42,8 +42,8 @@ def find_published(cleaned: Cleaned) -> Published:
 
 def find_updated(cleaned: Cleaned) -> Published | None:
     """The date the article says it was last updated ("Updated 12 Jan 2022"), if any."""
-    for text, date in _head_dates(cleaned):
-        if datelines.is_updated_cue(text):
+    for text, _ in _head_dates(cleaned):
+        for date in datelines.updated_dates(text):
             return Published(date.value, "day", "stated", f"'updated' line '{text}'")
     return None
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 
+from .language import CHARACTERS_PER_WORD, UNSPACED_SCRIPT, length_in_words
 from .wordlists import load_words
 
 ABBREVIATIONS = load_words("abbreviations.txt")
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# A full stop, then a space and a capital; or a CJK full stop, which needs neither.
+SENTENCE_END = re.compile(
+    r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=[。！？])[」』”’）)]*\s*(?=\S)"
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -44,6 +48,15 @@ def split_sentences(text: str) -> list[str]:
 def shorten(text: str, max_words: int) -> str:
     """Cut text to at most ``max_words`` words at a word boundary, with an ellipsis."""
     tokens = text.split()
-    if len(tokens) <= max_words:
+    if length_in_words(text) <= max_words:
         return text.strip()
+    if len(tokens) <= max_words:
+        # Unspaced script (Chinese, Japanese): cut at about as many words' worth of characters.
+        kept, room = [], max_words * CHARACTERS_PER_WORD
+        for char in text.strip():
+            room -= 1 if UNSPACED_SCRIPT.match(char) else 0.5
+            if room < 0:
+                break
+            kept.append(char)
+        return "".join(kept).rstrip("，、,;:–—-") + "…"
     return " ".join(tokens[:max_words]).rstrip(",;:–—-") + "…"

@@ -6,7 +6,8 @@ import re
 
 WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 # A sentence ends with . ! ? … optionally followed by closing quotes/brackets.
-TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»][.!?]$")
+# CJK full stops and marks (。！？) end sentences too, before or after their closing quote.
+TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$|[\"”’»」』][.!?。！？]$")
 CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 CLOSING_COLON = re.compile(r":\s*$")
 

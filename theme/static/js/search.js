@@ -465,6 +465,10 @@
 
   const siteURL = (path) => (path ? `${ROOT}${path}` : null);
 
+  /** Names as a sentence says them: "A", "A and B", "A, B and C". */
+  const sayNames = (names) =>
+    names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+
   /** Text with the words whose stems the query matched wrapped in <mark>. */
   const highlighted = (engine, text, matched) => {
     const fragment = document.createDocumentFragment();
@@ -678,6 +682,10 @@
     result(search, card, match) {
       const matched = new Set(match.terms);
       const meta = el("p", { className: "meta" }, el("span", { className: "outlet" }, card.outlet));
+      // A card the browser cached from before bylines has none.
+      if (card.byline && card.byline.length) {
+        meta.append(" · ", el("span", { className: "result-byline" }, `By ${sayNames(card.byline)}`));
+      }
       meta.append(" · ");
       meta.append(
         card.iso
