@@ -22,6 +22,7 @@ and scores it against the set's gold, the way its README describes:
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import html
 import json
 import re
@@ -74,6 +75,7 @@ class Tally:
     date: Counter[str] = field(default_factory=Counter)
     byline: Counter[str] = field(default_factory=Counter)
     dated_without_gold: int = 0
+    day_off: int = 0
 
     def scores(self, tp: int, fp: int, fn: int) -> tuple[float, float, float]:
         precision = tp / (tp + fp) if tp + fp else 0.0
@@ -142,6 +144,15 @@ def judge_date(article, gold: dict) -> str:
     if not published.iso:
         return "undated"
     return "right" if gold["published"].startswith(published.iso) else "wrong"
+
+
+def one_day_apart(article, gold: dict) -> bool:
+    """The stated date is a day before or after the gold's."""
+    ours = article.published.iso
+    if len(ours) != len("2019-05-19") or len(gold["published"]) < len(ours):
+        return False
+    gold_day = dt.date.fromisoformat(gold["published"][:10])
+    return abs((dt.date.fromisoformat(ours) - gold_day).days) == 1
 
 
 def judge_byline(article, gold: dict) -> str | None:
@@ -221,6 +232,8 @@ def main() -> None:
                     tally.date[verdicts.get("date", "undated")] += 1
                 elif article and article.published.iso:
                     tally.dated_without_gold += 1
+                if verdicts.get("date") == "wrong" and one_day_apart(article, page):
+                    tally.day_off += 1
             record = per_page[stem].setdefault(style, {})
             record.update(verdicts)
             record["missed"] = [
@@ -276,6 +289,10 @@ def report(style: str, tallies: dict[str, Tally], rate: float) -> None:
             f" | {percent(t.byline, 'right', 'none', 'wrong', authored):>14} ({authored})"
         )
     print(f"  pages without a gold date given one: {tallies['all'].dated_without_gold}")
+    print(
+        f"  wrong dates one day from the gold (the page's local date against metadata"
+        f" in UTC, or an edit the next day): {tallies['all'].day_off}"
+    )
 
 
 def percent(counts: Counter[str], a: str, b: str, c: str, total: int) -> str:

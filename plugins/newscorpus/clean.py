@@ -27,6 +27,7 @@ from .language import UNKNOWN, Language, detect
 from .model import Block, RemovedLine, Unit
 from .region import article_span
 from .shape import ends_sentence, introduces_list, is_headline_shaped, is_prose, word_count
+from .wordlists import load_lines
 
 TEASER_HEADING = re.compile(
     r"^(?:more (?:from|in|stories|news|articles|like this|coverage|to read|on this)\b"
@@ -36,7 +37,9 @@ TEASER_HEADING = re.compile(
     r"|trending(?: now| stories| news)?|latest (?:news|stories|headlines|articles)|top stories"
     r"|editor'?s picks|what to read next|further reading|popular now|in other news|read next"
     r"|up next|elsewhere on\b|also on\b|also read|read also|read more|keep reading|more stories"
-    r"|related links)[^.!?]{0,40}$",
+    r"|related links"
+    + "".join(f"|{re.escape(phrase)}" for phrase in sorted(load_lines("teaser-headings.txt")))
+    + r")\b[^.!?]{0,40}$",
     re.IGNORECASE,
 )
 HEADLINE_SCAN_LIMIT = 40

@@ -95,6 +95,12 @@ class FoundDate:
 
 def full_dates(text: str) -> list[FoundDate]:
     """Every written date with day, month and year in ``text``, in the order written."""
+    return list(_full_dates(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _full_dates(text: str) -> tuple[FoundDate, ...]:
+    """full_dates, remembered: the rules ask about the same head lines several times."""
     found: list[tuple[int, FoundDate]] = []
     taken: list[tuple[int, int]] = []
     for match in FULL_DATE.finditer(text):
@@ -105,7 +111,7 @@ def full_dates(text: str) -> list[FoundDate]:
     for start, date in _world_dates(text):
         if not any(begin <= start < end for begin, end in taken):
             found.append((start, date))
-    return [date for _, date in sorted(found, key=lambda item: item[0])]
+    return tuple(date for _, date in sorted(found, key=lambda item: item[0]))
 
 
 def month_years(text: str) -> list[FoundDate]:
@@ -244,8 +250,10 @@ def _is_date_segment(text: str) -> bool:
 def is_byline_date(text: str) -> bool:
     """A byline with a date: ``Grant Tinsley, PhD on April 29, 2018``, ``Didier Roy, 21 juin
     2018`` — a date, and otherwise only a few capitalised names and little words."""
+    if len(text.split()) > BYLINE_DATE_MAX_WORDS:
+        return False
     dates = full_dates(text)
-    if not dates or len(text.split()) > BYLINE_DATE_MAX_WORDS:
+    if not dates:
         return False
     rest = text
     for date in dates:

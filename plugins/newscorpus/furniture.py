@@ -29,7 +29,9 @@ CROSS_LINK = re.compile(
     r"^(?:read more|read also|also read|read next|see also|related|recommended"
     r"|more on this(?: story)?"
     r"|watch|listen|read|related (?:article|story|coverage|content|link)s?|click here|must read"
-    r"|don'?t miss|editor'?s pick)\s*(?:[:|»›>]|[–—-]\s)\s*\S",
+    r"|don'?t miss|editor'?s pick"
+    + "".join(f"|{re.escape(phrase)}" for phrase in sorted(load_lines("teaser-headings.txt")))
+    + r")\s*(?:[:|»›>]|[–—-]\s)\s*\S",
     re.IGNORECASE,
 )
 PHOTO_CREDIT = re.compile(
@@ -86,6 +88,14 @@ COMMENT_LINE = re.compile(
     r"^\W*(?:\d+\s+)?(?:"
     + "|".join(re.escape(line) for line in sorted(load_lines("comment-lines.txt"), key=len)[::-1])
     + r")\W*(?:\(\d+\)|\d+)?\W*$",
+    re.IGNORECASE,
+)
+# The heading over a blog's comments: "12 thoughts on “Title”", "Ein Gedanke zu „Titel“".
+COMMENTS_ON = re.compile(
+    r"^\W*(?:\d+|one|two|three|ein|eine|zwei|drei|un|une|deux|trois)\s+"
+    r"(?:thoughts?|responses?|repl(?:y|ies)|comments?|gedanken?|antworten?|kommentare?"
+    r"|réflexions?|commentaires?|réponses?|reacties?|comentarios?|respuestas?)"
+    r"\s+(?:on|to|zu|auf|sur|à|op|en|a)\b",
     re.IGNORECASE,
 )
 # A consent banner or cookie policy: cookies, and what the reader may do about them.
@@ -275,7 +285,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     ("credit line", _is_credit_line),
     ("byline", _is_byline),
     ("comment form", lambda text: bool(COMMENT_FORM.match(text)) and word_count(text) <= 20),
-    ("comments heading", lambda text: bool(COMMENT_LINE.match(text))),
+    ("comments heading", lambda text: bool(COMMENT_LINE.match(text) or COMMENTS_ON.match(text))),
     ("cookie notice", _is_cookie_notice),
     ("privacy notice", _is_privacy_notice),
     ("author bio", lambda text: bool(AUTHOR_BIO.search(text)) and word_count(text) <= 60),

@@ -35,11 +35,17 @@ PICTURE_CREDIT = re.compile(
 OWNER_WORDS = frozenset(
     {
         "media", "medien", "interactive", "ventures", "network", "holdings", "holding",
-        "communications", "digital", "digitale", "verlag", "verlagsgruppe", "gmbh", "mbh",
-        "ag", "se", "sa", "oyj", "kg", "co.kg", "inc", "ltd", "llc", "group", "gruppe",
+        "communications", "digital", "digitale", "verlag", "verlagsgruppe", "group", "gruppe",
         "publishing", "corporation", "services", "medienverbund", "e.v",
     }
 )  # fmt: skip
+# A company's legal form: the publisher's company often bears the publication's name
+# ("Cayman Compass Ltd.", "Neue Zürcher Zeitung AG"); the form says nothing about which.
+LEGAL_FORM = re.compile(
+    r"[\s,]+(?:gmbh(?:\s*&\s*co\.?\s*kg)?|mbh|ag|se|kg|kgaa|s\.?a\.?|s\.?l\.?|s\.?p\.?a\.?|ltd\.?"
+    r"|limited|inc\.?|llc|plc|oyj|ab|as|a/s|b\.?v\.?|n\.?v\.?|sp\.\s?z\s?o\.\s?o\.?|co\.?)$",
+    re.IGNORECASE,
+)
 SITE_NAME_MAX_WORDS = 5
 WEB_ADDRESS = re.compile(r"\b[\w-]+\.(?:[a-z]{2,3}|info|online|news)\b", re.IGNORECASE)
 SITE_AFTER_TITLE = re.compile(r"^\s+[|–—-]\s+(?P<name>[^|]{2,40})$")
@@ -86,7 +92,12 @@ def copyright_holder(line: str) -> str | None:
     if not match:
         return None
     name = RIGHTS_RESERVED.split(match.group("rest"), maxsplit=1)[0]
+    if not YEARS.sub("", name).strip(" .,"):
+        # "Campo Grande News © 2020.": the holder before the sign.
+        name = RIGHTS_RESERVED.split(line[: match.start()])[-1]
     name = _tidy(HOLDER_NOISE.sub(" ", " ".join(YEARS.sub(" ", name).split())))
+    while (bare := LEGAL_FORM.sub("", name).strip(" ,&")) != name:
+        name = bare
     if not name or not name[:1].isalnum() or len(name.split()) > HOLDER_MAX_WORDS:
         return None
     return name

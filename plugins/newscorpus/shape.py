@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
@@ -14,11 +15,17 @@ CLOSING_COLON = re.compile(r":\s*$")
 
 def words(text: str) -> list[str]:
     """The words of a text, hyphenated and apostrophised words kept whole."""
-    return WORD.findall(text)
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    """words, remembered: every rule asks for the words of the same lines."""
+    return tuple(WORD.findall(text))
 
 
 def word_count(text: str) -> int:
-    return len(words(text))
+    return len(_words(text))
 
 
 def ends_sentence(text: str) -> bool:
