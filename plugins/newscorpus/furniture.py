@@ -69,6 +69,13 @@ BYLINE_ELSEWHERE = re.compile(
     rf"|^(?:记者|記者|作者|文|编辑|編集)\s?[:：/／]?\s?{CJK_NAME}(?:\s{CJK_NAME})*$"
 )
 AUTHOR_BIO = re.compile(r"\b(?i:more about) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*\.?$")
+# The heading over an author's biography: "About the author", "Über die Autorin", "Zur Person".
+ABOUT_AUTHOR = re.compile(
+    r"^\W*(?:about the (?:author|writer)s?|über (?:den autor|die autorin|die autor(?:inn)?en)"
+    r"|zur person|à propos de l'auteur|a propos de l'auteur|sobre (?:el autor|la autora|o autor)"
+    r"|o autorze|over de auteur|l'autore|informazioni sull'autore)\W*$",
+    re.IGNORECASE,
+)
 PRINT_NOTE = re.compile(
     r"^a version of this (?:article|story) appear(?:s|ed) in print\b", re.IGNORECASE
 )
@@ -144,27 +151,7 @@ READING_TIME = re.compile(r"^\d+\s*(?:min|mins|minutes?)(?:\s+read)?$", re.IGNOR
 # Words of page chrome: sharing, navigation, comment and player widgets.
 UI_WORDS = load_words("ui-words.txt")
 # UI_WORDS that are also everyday words: a line of only these is not a widget.
-UI_FILLER = frozenset(
-    [
-        "a",
-        "the",
-        "and",
-        "of",
-        "to",
-        "on",
-        "in",
-        "this",
-        "us",
-        "more",
-        "less",
-        "now",
-        "here",
-        "back",
-        "next",
-        "open",
-        "close",
-    ]
-)
+UI_FILLER = load_words("ui-filler.txt")
 # Words of site sections and menus ("World", "Military & Intelligence").
 NAV_WORDS = load_words("nav-words.txt")
 
@@ -288,7 +275,12 @@ LINE_RULES: tuple[LineRule, ...] = (
     ("comments heading", lambda text: bool(COMMENT_LINE.match(text) or COMMENTS_ON.match(text))),
     ("cookie notice", _is_cookie_notice),
     ("privacy notice", _is_privacy_notice),
-    ("author bio", lambda text: bool(AUTHOR_BIO.search(text)) and word_count(text) <= 60),
+    (
+        "author bio",
+        lambda text: (
+            bool(AUTHOR_BIO.search(text) or ABOUT_AUTHOR.match(text)) and word_count(text) <= 60
+        ),
+    ),
     ("print edition note", lambda text: bool(PRINT_NOTE.match(text))),
     ("newsletter prompt", _is_newsletter_prompt),
     ("reading time", lambda text: bool(READING_TIME.match(text))),
