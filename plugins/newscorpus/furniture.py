@@ -129,15 +129,28 @@ NEWSLETTER_CUE = re.compile(
     r"|support(?:ing)? (?:our|independent|quality) journalism|donate|contribution"
     r"|support the [A-Z]\w+"
     r"|become a (?:member|supporter|subscriber)"
-    r"|thanks for reading)\b",
+    r"|thanks for reading"
+    # The same prompts in other languages: "abonnieren", "Postfach", "abonnez-vous", "suscríbete".
+    r"|abonnier\w*|postfach|posteingang|anmelden|jetzt spenden|unterstütze\w*"
+    r"|abonne[rz]\w*|boîte (?:mail|de réception)|inscri\w+|faire un don|soutene?z"
+    r"|suscr[ií]b\w*|bandeja de entrada|dona(?:r|ción|ciones)|apoya\w*|assine|caixa de entrada"
+    r"|iscriviti|zapisz się|subskryb\w*|wesprzyj|abonneer\w*|doneer\w*)\b",
     re.IGNORECASE,
 )
 READER_ADDRESS = re.compile(
     r"\b(?:you|your|yours|our|us)\b|^\W*(?:subscribe|sign|get|join|download|follow|register|support"
-    r"|click|tap|enter|thanks|receive|stay)\b",
+    r"|click|tap|enter|thanks|receive|stay)\b"
+    r"|\b(?:du|dich|dir|dein\w*|(?-i:Sie|Ihnen|Ihre?[nrms]?)|unse?re?[nrms]?|wir|vous|votre|vos"
+    r"|nous|notre|nos|tu|te|tus|usted|nuestr[oa]s?|você|nosso|nossa|ti|tuo|tua|nostr[oa]"
+    r"|twoj\w*|nasz\w*|jouw|uw|ons|onze)\b",
     re.IGNORECASE,
 )
-REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|according to|added|stated)\b", re.IGNORECASE)
+REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|told|according to|added|stated|sagte|sagt|erklärte|betonte|laut"
+    r"|a déclaré|selon|a dit|dijo|afirmó|según|disse|segundo|ha detto|secondo|powiedział"
+    r"|według|zei|volgens)\b",
+    re.IGNORECASE,
+)
 KEYWORD_PREFIX = re.compile(
     r"^(?:tags?|topics?|keywords?|filed under|categories|category|related topics|subjects?"
     r"|see more on|more on)\s*[:|]|^(?:posted in|tagged(?: with)?)\s+\S",
