@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from newscorpus.dates import normalise, normalise_dates
+from newscorpus.dates import date_tense, normalise, normalise_dates
 from newscorpus.model import UNDATED, DateSpan, Published
 
 BASE = dt.date(2019, 5, 19)  # a Sunday
@@ -89,3 +89,53 @@ def test_normalise_dates_keeps_sentence_and_offsets_and_needs_a_day_precise_base
     month_only = Published(BASE, "month", "stated", "")
     assert normalise_dates(spans, month_only)[0].value is None
     assert normalise_dates(spans, UNDATED)[0].label == "unresolved"
+
+
+@pytest.mark.parametrize(
+    ("before", "tense"),
+    [
+        ("The S-400 systems are expected to be delivered in ", "ahead"),
+        ("Officials say the talks will resume on ", "ahead"),
+        ("He said the systems would arrive in ", "ahead"),
+        ("The contract was signed in ", "back"),
+        ("The two leaders last met on ", "back"),
+        ("The agreement, which Ankara said it would honour, was signed in ", "back"),
+        ("The exhibition opens in ", ""),
+    ],
+)
+def test_the_words_before_a_date_say_which_way_it_points(before, tense):
+    assert date_tense(before) == tense
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        # A July in an article of 19 May 2019: the next one when the sentence looks ahead,
+        # the last one when it looks back, and without a cue the nearer of the two.
+        ("July", "ahead", dt.date(2019, 7, 1)),
+        ("in July", "back", dt.date(2018, 7, 1)),
+        ("July", "", dt.date(2019, 7, 1)),
+        ("December", "", dt.date(2018, 12, 1)),
+        ("March", "ahead", dt.date(2020, 3, 1)),
+        ("18 July", "ahead", dt.date(2019, 7, 18)),
+        ("3 May", "", dt.date(2019, 5, 3)),
+        ("Sunday", "ahead", dt.date(2019, 5, 26)),  # a Sunday paper's "will … on Sunday"
+        ("Tuesday", "ahead", dt.date(2019, 5, 21)),
+        ("Tuesday", "back", dt.date(2019, 5, 14)),
+        # A stated year is never moved.
+        ("July 2018", "ahead", dt.date(2018, 7, 1)),
+    ],
+)
+def test_a_date_without_a_year_is_the_occurrence_its_sentence_points_to(text, tense, value):
+    assert normalise(text, BASE, tense)[0] == value
+
+
+def test_dates_resolved_against_an_inferred_publication_date_say_so():
+    spans = [DateSpan("July", 10, 14, 1, "ahead"), DateSpan("July 2018", 30, 39, 2)]
+    inferred = Published(BASE, "day", "inferred", "from the story's other articles")
+    found = normalise_dates(spans, inferred)
+    assert [(d.iso, d.tense, d.on_inferred_date) for d in found] == [
+        ("2019-07", "ahead", True),
+        ("2018-07", "", False),  # states its year: rests on nothing inferred
+    ]
+    assert not any(d.on_inferred_date for d in normalise_dates(spans, PUBLISHED))

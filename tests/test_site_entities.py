@@ -96,6 +96,18 @@ def test_timeline_orders_dated_events_and_filters_by_topic(seed_site):
         assert (seed_site / "timeline" / slug / "index.html").is_file()
 
 
+def test_deliveries_expected_in_july_are_on_the_timeline_as_july_2019(seed_site):
+    # The seeds are of May 2019 and say the S-400s "are expected to be delivered in July".
+    july = [e for e in data(seed_site, "timeline.json") if e["text"] == "July"]
+    assert july and all(e["date"] == "2019-07" for e in july)
+    assert not any(e["date"].startswith("2018-07") for e in data(seed_site, "timeline.json"))
+    html = page(seed_site, "timeline")
+    entry = html.split('<time datetime="2019-07">', 1)[1].split("</li>", 1)[0]
+    # The seeds' publication days are inferred from their story; the timeline says so.
+    assert all(e["on_inferred_date"] for e in july)
+    assert "from an inferred publication date" in entry
+
+
 def test_articles_export_has_entities_dates_and_topics(seed_site):
     articles = data(seed_site, "articles.json")
     assert len(articles) == 5

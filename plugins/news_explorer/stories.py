@@ -148,7 +148,7 @@ def set_published(article, published: Published, settings: dict) -> None:
 
 def rebase(extraction: Extraction, published: Published) -> Extraction:
     """The article's date expressions read again against a new publication date."""
-    spans = [DateSpan(d.text, d.start, d.end, d.sentence) for d in extraction.dates]
+    spans = [DateSpan(d.text, d.start, d.end, d.sentence, d.tense) for d in extraction.dates]
     return dataclasses.replace(extraction, dates=normalise_dates(spans, published))
 
 

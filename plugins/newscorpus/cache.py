@@ -60,7 +60,7 @@ def raw_to_json(raw: RawExtraction) -> dict:
             [m.text, m.start, m.end, m.label, m.sentence, m.in_heading, m.sentence_initial]
             for m in raw.mentions
         ],
-        "dates": [[d.text, d.start, d.end, d.sentence] for d in raw.dates],
+        "dates": [[d.text, d.start, d.end, d.sentence, d.tense] for d in raw.dates],
         "sentences": [list(span) for span in raw.sentences],
     }
 
@@ -76,10 +76,12 @@ def raw_from_json(data: dict) -> RawExtraction:
 def date_to_json(mention: DateMention) -> list:
     value = mention.value.isoformat() if mention.value else None
     return [mention.text, value, mention.precision, mention.sentence, mention.start, mention.end,
-            mention.relative, mention.note]  # fmt: skip
+            mention.relative, mention.note, mention.tense, mention.on_inferred_date]  # fmt: skip
 
 
 def date_from_json(row: list) -> DateMention:
-    text, value, precision, sentence, start, end, relative, note = row
+    text, value, precision, sentence, start, end, relative, note, tense, on_inferred = row
     day = dt.date.fromisoformat(value) if value else None
-    return DateMention(text, day, precision, sentence, start, end, relative, note)
+    return DateMention(
+        text, day, precision, sentence, start, end, relative, note, tense, on_inferred
+    )

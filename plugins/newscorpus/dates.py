@@ -52,6 +52,7 @@ MONTH_OR_YEAR = re.compile(
     rf"\b{MONTH}\b|\b(?:1[5-9]|20)\d\d\b",
     re.I,
 )
+MONTH_NAME = re.compile(rf"\b{MONTH}\b", re.I)
 BARE_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 # An expression with none of these names no date we could place.
 DATE_WORD = re.compile(
@@ -61,6 +62,15 @@ DATE_WORD = re.compile(
     re.I,
 )
 AGO = re.compile(r"\bago\b", re.I)
+# Words that say whether a sentence looks ahead or back from the time it was written.
+TENSE_CUE = re.compile(
+    r"(?P<ahead>\b(?:will|won't|shall|would|going to|expected|due to|due in|scheduled|set to"
+    r"|slated|plans? to|planned|planning|intends? to|aims? to|hopes? to|next|upcoming"
+    r"|forthcoming|coming|is to|are to|to begin|to start)\b|'ll\b)"
+    r"|(?P<back>\b(?:was|were|had|did|last|ago|earlier|since|previously|already"
+    r"|said|announced|reported|began|started|took|held|signed|met|visited|came|went)\b)",
+    re.I,
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 BARE_WEEKDAY = re.compile(rf"(?:(?:early|late|on)\s+)?({'|'.join(WEEKDAYS)})", re.I)
 TIME_OF_DAY = re.compile(r"[\s,]+(?:morning|afternoon|evening|night|lunchtime)$", re.I)
@@ -72,16 +82,37 @@ def normalise_dates(spans: Sequence[DateSpan], published: Published) -> tuple[Da
     base = published.value if published.precision == "day" else None
     mentions = []
     for span in spans:
-        found = normalise(span.text, base)
+        found = normalise(span.text, base, span.tense)
         if found is None:
             continue
         value, precision, relative, note = found
+        on_inferred = relative and value is not None and published.status == "inferred"
         mentions.append(
             DateMention(
-                span.text, value, precision, span.sentence, span.start, span.end, relative, note
-            )
+                span.text,
+                value,
+                precision,
+                span.sentence,
+                span.start,
+                span.end,
+                relative,
+                note,
+                span.tense,
+                on_inferred,
+            )  # fmt: skip
         )
     return tuple(mentions)
+
+
+def date_tense(before: str) -> str:
+    """Which way a date points, from the words just before it in its sentence: "ahead"
+    ("is expected to be delivered in July", "will meet on Sunday"), "back" ("was signed
+    in July", "last met on Sunday"), or "" when they do not say. The cue nearest the
+    date wins: "said the systems would arrive in July" looks ahead."""
+    cues = list(TENSE_CUE.finditer(before))
+    if not cues:
+        return ""
+    return "ahead" if cues[-1].lastgroup == "ahead" else "back"
 
 
 def is_span_of_time(core: str) -> bool:
@@ -106,9 +137,12 @@ def core_expression(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def normalise(
-    text: str, base: dt.date | None
+    text: str, base: dt.date | None, tense: str = ""
 ) -> tuple[dt.date | None, Precision, bool, str] | None:
-    """``(value, precision, relative, note)`` of a date expression; ``None`` if not a date."""
+    """``(value, precision, relative, note)`` of a date expression; ``None`` if not a date.
+
+    A month, day or weekday without a year is the occurrence nearest the publication
+    date: the next one when the sentence looks ahead, the last one when it looks back."""
     core = TIME_OF_DAY.sub("", core_expression(text))
     if not DATE_WORD.search(core) or BARE_DAY.fullmatch(core) or is_span_of_time(core):
         return None
@@ -119,9 +153,17 @@ def normalise(
         return None, "none", True, "relative to an unknown publication date"
     if relative and base is not None and (weekday := BARE_WEEKDAY.fullmatch(core)):
         # "said on Sunday" in a Sunday paper is that day; otherwise the last such day.
-        back = (base.weekday() - WEEKDAYS.index(weekday.group(1).lower())) % 7
+        day = WEEKDAYS.index(weekday.group(1).lower())
+        if tense == "ahead":
+            # "will meet on Sunday" in a Sunday paper is the Sunday after.
+            ahead = (day - base.weekday() - 1) % 7 + 1
+            return base + dt.timedelta(days=ahead), "day", True, ""
+        back = (base.weekday() - day) % 7
         return base - dt.timedelta(days=back), "day", True, ""
-    found = parse(core, base if relative else None)
+    if relative and base is not None and MONTH_NAME.search(core) and not DEICTIC.search(core):
+        found = _nearest(core, base, tense)
+    else:
+        found = parse(core, base if relative else None)
     if found is None:
         return None, "none", relative, "not a date the parser understands"
     value, period = found
@@ -133,9 +175,21 @@ def normalise(
     return truncate(value, precision), precision, relative, ""
 
 
-def parse(core: str, base: dt.date | None) -> tuple[dt.date, str] | None:
+def _nearest(core: str, base: dt.date, tense: str) -> tuple[dt.date, str] | None:
+    """``July`` or ``18 July`` without a year: the occurrence before the publication date or
+    the one after it, as the tense says; without a tense, whichever is nearer (the one
+    before when they are as near)."""
+    before, after = parse(core, base, "past"), parse(core, base, "future")
+    if before is None or after is None:
+        return before or after
+    if tense == "ahead" or (after[0] - base < base - before[0] and tense != "back"):
+        return after
+    return before
+
+
+def parse(core: str, base: dt.date | None, prefer: str = "past") -> tuple[dt.date, str] | None:
     """dateparser's reading of an expression: the date and its period (day, week, month, year)."""
-    parser = date_parser(base)
+    parser = date_parser(base, prefer)
     data = parser.get_date_data(core)
     if data.date_obj is None or data.period is None:
         return None
@@ -143,14 +197,15 @@ def parse(core: str, base: dt.date | None) -> tuple[dt.date, str] | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def date_parser(base: dt.date | None):
-    """A dateparser reader for English, relative to ``base``; news looks back in time."""
+def date_parser(base: dt.date | None, prefer: str = "past"):
+    """A dateparser reader for English, relative to ``base``, taking a date without a year
+    from the ``prefer``red side of it ("past" or "future")."""
     from dateparser.date import DateDataParser
 
     settings = {
         "PREFER_DAY_OF_MONTH": "first",
         "RETURN_TIME_AS_PERIOD": True,
-        "PREFER_DATES_FROM": "past",
+        "PREFER_DATES_FROM": prefer,
         "STRICT_PARSING": False,
     }
     if base is not None:

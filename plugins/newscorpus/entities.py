@@ -11,6 +11,7 @@ import re
 import typing as t
 from collections.abc import Sequence
 
+from .dates import date_tense
 from .model import Block, DateSpan, EntityType, Mention, RawExtraction
 from .sentences import sentence_spans
 from .wordlists import load_lines, load_words
@@ -38,6 +39,8 @@ MILITARY_WORD = re.compile(
 )
 # The most the model reads at once (spaCy's own limit is 1,000,000).
 CHUNK_CHARS = 100_000
+# How far back in its sentence a date's tense is read, in characters.
+TENSE_REACH = 120
 OPENING_PUNCTUATION = "\"'“‘(["
 
 
@@ -104,7 +107,9 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
             start, end = offset + span.start_char, offset + span.end_char
             sentence = sentence_index(starts, start)
             if label_ == "DATE":
-                dates.append(DateSpan(span.text, start, end, sentence))
+                opens = starts[sentence] if 0 <= sentence < len(starts) else 0
+                before = text[max(opens, start - TENSE_REACH) : start]
+                dates.append(DateSpan(span.text, start, end, sentence, date_tense(before)))
                 continue
             label = LABELS.get(label_)
             if label == "WEAPON" and not military and not is_named_weapon(span.text):

@@ -46,6 +46,7 @@ def article_rows(
                         "value": d.iso or None,
                         "precision": d.precision,
                         "relative": d.relative,
+                        "on_inferred_date": d.on_inferred_date,
                         "sentence": extraction.sentence(d.sentence) if extraction.sentences else "",
                     }
                     for d in extraction.dates
@@ -79,6 +80,7 @@ def event_row(event: Event) -> dict:
         "precision": event.date.precision,
         "text": event.date.text,
         "relative": event.date.relative,
+        "on_inferred_date": event.date.on_inferred_date,
         "sentence": event.passage.text,
         "article": ref.slug,
         "url": ref.url,

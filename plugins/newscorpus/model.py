@@ -130,6 +130,9 @@ class DateSpan:
     start: int
     end: int
     sentence: int
+    # "ahead" or "back" when the words before it say which way it points ("will be
+    # delivered in July", "was signed in July"), else "".
+    tense: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +165,10 @@ class DateMention:
     end: int
     relative: bool
     note: str = ""
+    tense: str = ""
+    # Resolved against a publication date that is itself inferred (from the story the
+    # article belongs to), not stated: as good as that inference.
+    on_inferred_date: bool = False
 
     @property
     def iso(self) -> str:
