@@ -74,6 +74,15 @@ def test_the_no_stepping_back_quote_is_one_quote_by_erdogan(seed_site):
     assert 'id="quotes-h"' in person and f"/quotes/#{quote['id']}" in person
 
 
+def test_a_quote_an_article_carries_in_two_fragments_counts_that_article_once(seed_site):
+    # DW quotes "passing the ball around…" in two pieces; DESPARDES quotes it whole.
+    (quote,) = [q for q in data(seed_site, "quotes.json") if "passing the ball" in q["text"]]
+    assert sorted(c["slug"] for c in quote["carried_by"]) == sorted([DW, DESPARDES])
+    page = read(seed_site, "quotes/index.html")
+    entry = page.split(f'id="{quote["id"]}"', 1)[1].split("</li>", 1)[0]
+    assert "2 articles" in entry and "3 articles" not in entry
+
+
 def test_story_and_quote_exports_have_csv_twins_and_footer_links(seed_site):
     for name in ("stories", "quotes"):
         rows = list(csv.DictReader((seed_site / "data" / f"{name}.csv").open(encoding="utf-8")))

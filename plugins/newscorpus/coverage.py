@@ -121,7 +121,8 @@ def quote_records(
     quotes: Sequence[Sequence[Quote]],
     match: Callable[[list[tuple[str, str | None]]], list[list[int]]] = match_quotes,
 ) -> list[QuoteRecord]:
-    """Each quote once: the longest wording, its speaker, and who carried it (date order).
+    """Each quote once: the longest wording, its speaker, and the articles that carried it,
+    each once (date order).
 
     Records are ordered by how many outlets carried them, then by speaker and text.
     ``match`` groups the quotes (:func:`match_quotes`, or a function that keeps groups).
@@ -133,8 +134,16 @@ def quote_records(
         members = [flat[i] for i in group]
         text = max((q.text for _, q in members), key=lambda t: (len(t), t))
         speaker = next((q.speaker for _, q in members if q.speaker), None)
+        # An article that carries the quote in two fragments carries it once: its fullest.
+        fullest: dict[int, Quote] = {}
+        for n, q in members:
+            if n not in fullest or (len(q.text), q.text) > (len(fullest[n].text), fullest[n].text):
+                fullest[n] = q
         carried = sorted(
-            (CarriedQuote(refs[n], q.text, tuple(word_diff(text, q.text))) for n, q in members),
+            (
+                CarriedQuote(refs[n], q.text, tuple(word_diff(text, q.text)))
+                for n, q in fullest.items()
+            ),
             key=lambda c: (date_order(c.article), c.text),
         )
         digest = hashlib.sha1(f"{speaker}\0{text}".encode()).hexdigest()[:10]
