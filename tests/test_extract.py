@@ -11,6 +11,7 @@ from newscorpus.entities import body_text, chunks, read_doc
 from newscorpus.extract import extract_corpus
 from newscorpus.model import ENTITY_TYPES, Block
 from newscorpus.nlp import ModelMissing, designator_pattern, load_pipeline
+from newscorpus.parse import parse_article
 
 GOLD = json.loads((Path(__file__).parent / "data" / "expected_entities.json").read_text("utf-8"))
 
@@ -143,3 +144,36 @@ def test_designators_are_weapons_only_in_articles_about_military_things():
     ]
     # A named system needs no context: "Iron Dome" is never a product code.
     assert weapons_in("Iron Dome worked as designed, officials said.") == ["Iron Dome"]
+
+
+def mentions_in(paragraphs: list[str]) -> list[tuple[str, str]]:
+    blocks = tuple(Block("p", text) for text in paragraphs)
+    text = body_text(blocks)
+    raw = read_doc([(0, load_pipeline()(text))], blocks)
+    return [(m.label, m.text) for m in raw.mentions]
+
+
+def test_a_wire_credit_is_the_story_s_source_never_one_of_its_entities():
+    found = mentions_in(
+        [
+            "WASHINGTON (Reuters) - The Pentagon said on Tuesday that Boeing would deliver "
+            "the tankers to the Air Force next year.",
+            "(AP) — Boeing shares rose 3% in New York after the announcement.",
+            "The company declined to comment on the contract. — AFP",
+            "ls/amp (Reuters, AFP)",
+        ]
+    )
+    names = [name for _, name in found]
+    assert "Boeing" in names and "Pentagon" in " ".join(names)
+    assert not {"Reuters", "AP", "AFP"} & set(names)
+
+
+def test_a_paragraph_closed_by_a_wire_credit_is_kept_as_article_text():
+    page = (
+        "Boeing wins tanker contract\n\n"
+        "The Pentagon said on Tuesday that Boeing would deliver the tankers next year.\n\n"
+        "The company declined to comment on the contract. — AFP\n"
+    )
+    body = parse_article(page.encode(), "tanker.txt").body_text
+    assert "The company declined to comment on the contract." in body
+    assert "Pentagon said on Tuesday" in body

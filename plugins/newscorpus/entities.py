@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from .dates import date_tense
 from .model import Block, DateSpan, EntityType, Mention, RawExtraction
+from .outlet import AGENCY_DATELINE, CREDIT_AGENCIES
 from .sentences import sentence_spans
 from .wordlists import load_lines, load_words
 
@@ -39,6 +40,12 @@ MILITARY_WORD = re.compile(
 )
 # The most the model reads at once (spaCy's own limit is 1,000,000).
 CHUNK_CHARS = 100_000
+# A paragraph that opens or closes with its wire service's credit.
+OPENING_CREDIT = re.compile(r"^\((?P<name>[A-Z][\w&. -]{1,30}?)\)\s*[-–—:]")
+CLOSING_AGENCY = re.compile(
+    r"[.!?”\"]\s*[-–—]+\s*(?P<name>AP|AFP|Reuters|DPA|dpa|EFE|ANSA|Xinhua|TASS|Kyodo|PTI|IANS"
+    r"|Anadolu|UPI|Bloomberg)\s*$"
+)
 # How far back in its sentence a date's tense is read, in characters.
 TENSE_REACH = 120
 OPENING_PUNCTUATION = "\"'“‘(["
@@ -91,11 +98,27 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return pieces
 
 
+def credit_ranges(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """Where a body names its wire service as a credit, not as news: "WASHINGTON (Reuters) -",
+    "(AP) —", a closing "(Reuters, AFP)" or "— AFP". Names there are not mentions."""
+    ranges = []
+    offset = 0
+    for block in blocks:
+        for pattern in (AGENCY_DATELINE, OPENING_CREDIT, CREDIT_AGENCIES, CLOSING_AGENCY):
+            match = pattern.search(block.text)
+            if match:
+                name = "names" if "names" in pattern.groupindex else "name"
+                ranges.append((offset + match.start(name), offset + match.end(name)))
+        offset += len(block.text) + len(BLOCK_SEPARATOR)
+    return ranges
+
+
 def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExtraction:
     """Entity mentions and date expressions of one body, from the docs of its chunks."""
     text = body_text(blocks)
     sentences = body_sentences(blocks)
     headings = heading_ranges(blocks)
+    credits = credit_ranges(blocks)
     starts = [start for start, _ in sentences]
     mentions: list[Mention] = []
     dates: list[DateSpan] = []
@@ -110,6 +133,8 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 opens = starts[sentence] if 0 <= sentence < len(starts) else 0
                 before = text[max(opens, start - TENSE_REACH) : start]
                 dates.append(DateSpan(span.text, start, end, sentence, date_tense(before)))
+                continue
+            if any(first < end and start < last for first, last in credits):
                 continue
             label = LABELS.get(label_)
             if label == "WEAPON" and not military and not is_named_weapon(span.text):

@@ -9,6 +9,11 @@ WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 # A sentence ends with . ! ? … optionally followed by closing quotes/brackets.
 # CJK full stops and marks (。！？) end sentences too, before or after their closing quote.
 TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$|[\"”’»」』][.!?。！？]$")
+# A wire service's credit closing a paragraph: "… on Tuesday. — AFP", "… said. (Reuters)".
+TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?”\"])\s*(?:[-–—]+\s*|\()(?:AP|AFP|Reuters|DPA|dpa|EFE|ANSA|Xinhua|TASS|Kyodo|PTI"
+    r"|IANS|Anadolu|UPI|Bloomberg)\)?$"
+)
 CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 CLOSING_COLON = re.compile(r":\s*$")
 
@@ -29,8 +34,9 @@ def word_count(text: str) -> int:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when the text ends the way a sentence ends."""
-    return bool(TERMINAL.search(text.rstrip()))
+    """True when the text ends the way a sentence ends (a wire credit after it, "… said.
+    — AFP", changes nothing)."""
+    return bool(TERMINAL.search(TRAILING_CREDIT.sub("", text.rstrip())))
 
 
 def split_camel(text: str) -> str:
