@@ -60,19 +60,35 @@ def test_dates_that_state_their_year_resolve_without_a_published_date(text):
         "two years",
         "24 hours",
         "decades",
-        "18-year-old",
-        "annual",
-        "the day",
         "recent years",
         "the next three years",
         "the last six years",
         "just 21 days",
         "the next few quarters",
-        "23",
     ],
 )
-def test_spans_of_time_and_vague_words_are_not_dates(text):
+def test_spans_of_time_are_found_but_never_placed_on_a_date(text):
+    assert normalise(text, BASE) == (None, "none", False, "a span of time, not a date")
+
+
+@pytest.mark.parametrize(
+    "text", ["22:30", "15:11 GMT", "6:00am", "midnight", "Saturday night", "10.30 a.m."]
+)
+def test_times_of_day_are_found_but_never_placed_on_a_date(text):
+    value, precision, _, note = normalise(text, BASE)
+    if text == "Saturday night":  # a day and its part: the day
+        assert (value, precision) == (dt.date(2019, 5, 18), "day")
+    else:
+        assert (value, precision, note) == (None, "none", "a time of day")
+
+
+@pytest.mark.parametrize("text", ["18-year-old", "annual", "the day", "23"])
+def test_ages_and_vague_words_are_not_time_expressions(text):
     assert normalise(text, BASE) is None
+
+
+def test_a_date_in_figures_is_not_a_clock_time():
+    assert normalise("12.05.2019", BASE)[2:] != (False, "a time of day")
 
 
 def test_week_and_decade_are_kept_but_not_given_a_day():
@@ -84,7 +100,8 @@ def test_normalise_dates_keeps_sentence_and_offsets_and_needs_a_day_precise_base
     spans = [DateSpan("18 May", 10, 16, 2), DateSpan("two years", 30, 39, 3)]
     found = normalise_dates(spans, PUBLISHED)
     assert [(d.text, d.iso, d.sentence, d.start) for d in found] == [
-        ("18 May", "2019-05-18", 2, 10)
+        ("18 May", "2019-05-18", 2, 10),
+        ("two years", "", 3, 30),  # found, never placed
     ]
     month_only = Published(BASE, "month", "stated", "")
     assert normalise_dates(spans, month_only)[0].value is None

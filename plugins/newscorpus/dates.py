@@ -62,6 +62,21 @@ DATE_WORD = re.compile(
     re.I,
 )
 AGO = re.compile(r"\bago\b", re.I)
+CLOCK_TIME = re.compile(
+    r"(?<![\d.])\d{1,2}[:.]\d{2}(?![\d.]|\.\d)(?:\s*(?:[ap]\.?m\.?|gmt|utc|bst|cet|cest|[ecmp][sd]t))?"
+    r"|\b\d{1,2}\s*[ap]\.?m\b",
+    re.I,
+)
+AGE = re.compile(r"\bold$", re.I)
+PLURAL_UNIT = re.compile(
+    r"\b(?:seconds|minutes|hours|days|weeks|fortnights|months|quarters|years|decades|centuries)\b",
+    re.I,
+)
+TIME_WORD = re.compile(
+    r"(?:(?:early|late|around|about|shortly (?:before|after))\s+)?(?:midnight|noon|midday"
+    r"|dawn|dusk|morning|afternoon|evening|night|tonight|overnight)",
+    re.I,
+)
 # Words that say whether a sentence looks ahead or back from the time it was written.
 TENSE_CUE = re.compile(
     r"(?P<ahead>\b(?:will|won't|shall|would|going to|expected|due to|due in|scheduled|set to"
@@ -143,8 +158,18 @@ def normalise(
 
     A month, day or weekday without a year is the occurrence nearest the publication
     date: the next one when the sentence looks ahead, the last one when it looks back."""
+    if CLOCK_TIME.search(text) or TIME_WORD.fullmatch(core_expression(text)):
+        # "22:30", "6:00am", "midnight": found, but a time of day is not a date to place.
+        return None, "none", False, "a time of day"
     core = TIME_OF_DAY.sub("", core_expression(text))
-    if not DATE_WORD.search(core) or BARE_DAY.fullmatch(core) or is_span_of_time(core):
+    if AGE.search(core):
+        return None  # "18-year-old": an age
+    if is_span_of_time(core):
+        if not (COUNTED_SPAN.search(core) or PLURAL_UNIT.search(core)):
+            return None  # "the day": no amount
+        # "two years", "48 hours": found and kept, but an amount of time is not a date.
+        return None, "none", False, "a span of time, not a date"
+    if not DATE_WORD.search(core) or BARE_DAY.fullmatch(core):
         return None
     if DECADE.search(core):
         return None, "none", False, "a decade, not a date"

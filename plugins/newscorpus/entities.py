@@ -129,7 +129,7 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 continue
             start, end = offset + span.start_char, offset + span.end_char
             sentence = sentence_index(starts, start)
-            if label_ == "DATE":
+            if label_ in ("DATE", "TIME"):
                 opens = starts[sentence] if 0 <= sentence < len(starts) else 0
                 before = text[max(opens, start - TENSE_REACH) : start]
                 dates.append(DateSpan(span.text, start, end, sentence, date_tense(before)))
