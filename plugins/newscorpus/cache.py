@@ -57,7 +57,16 @@ class ExtractionCache:
 def raw_to_json(raw: RawExtraction) -> dict:
     return {
         "mentions": [
-            [m.text, m.start, m.end, m.label, m.sentence, m.in_heading, m.sentence_initial]
+            [
+                m.text,
+                m.start,
+                m.end,
+                m.label,
+                m.sentence,
+                m.in_heading,
+                m.sentence_initial,
+                m.evidence,
+            ]  # fmt: skip
             for m in raw.mentions
         ],
         "dates": [[d.text, d.start, d.end, d.sentence, d.tense] for d in raw.dates],

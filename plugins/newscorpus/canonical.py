@@ -17,9 +17,11 @@ from pathlib import Path
 
 from .model import ENTITY_TYPES, Entity, EntityType, Mention, RawExtraction
 from .nlp import designator_pattern
+from .people import ROLES
 from .wordlists import load_lines, load_words
 
 # Tie-break for the type vote: a designator rule outranks the model.
+PERSON_EVIDENCE = 3
 TYPE_PRIORITY = {name: rank for rank, name in enumerate(("WEAPON", *ENTITY_TYPES))}
 EDGE_PUNCTUATION = " \t\"“”‘’'()[]{},;:!?*|/\\–—-"
 INNER_POSSESSIVE = re.compile(r"['’]s\s")
@@ -104,6 +106,9 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
     if len(words) > 1 and words[0].lower().rstrip(".") in load_words("personal-titles.txt"):
         # "Mr Balls" is a person whatever the model thought.
         label = "PERSON"
+    if label in ("ORG", "PERSON") and words and _is_place_name(words):
+        # "Adler Planetarium", "Museum of Flight", "the White House": a building or site.
+        label = "PLACE"
     if label == "PERSON":
         honorifics = load_words("honorifics.txt") | load_words("personal-titles.txt")
         while len(words) > 1 and words[0].lower().rstrip(".") in honorifics:
@@ -115,6 +120,16 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
         words[-1:] = [singular_weapon(words[-1])] if words else []
     name = " ".join(words)
     return None if is_junk(name, label) else (name, label)
+
+
+def _is_place_name(words: list[str]) -> bool:
+    """A building's or site's name: its last word (or, in "Museum of Flight", its first)
+    is a word like "Museum", "Stadium", "Base"; or it is the White House."""
+    heads = load_words("place-heads.txt")
+    if len(words) < 2:
+        return False
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head.lower() in heads or " ".join(words).lower() == "white house"
 
 
 def singular_weapon(word: str) -> str:
@@ -137,6 +152,9 @@ def is_junk(name: str, label: EntityType) -> bool:
     if not (name[0].isupper() or name[0].isdigit()):
         return True
     if re.search(r"[.!?]\s", name) or '"' in name or FIXTURE.search(name):
+        return True
+    if label != "WEAPON" and words[-1].lower().strip(".") in ROLES:
+        # "State Department Spokesperson", "NASA Administrator": a title, not a name.
         return True
     return name_key(name) in load_words("not-names.txt")
 
@@ -269,11 +287,21 @@ def supported_names(articles: Sequence[Sequence[Named]], counts: WordCounts) -> 
 
 
 def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
-    """Each name's type: the label most of its mentions carry, across the corpus."""
+    """Each name's type: the label most of its mentions carry, across the corpus, weighed by
+    evidence. A mention the text shows to be a person's ("President X", "X said", a first
+    name) votes PERSON three times over; an attributive one ("the X administration",
+    "X's") does not vote, unless no mention of the name does."""
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    plain: dict[str, Counter[EntityType]] = defaultdict(Counter)
     for named in articles:
         for item in named:
-            votes[item.key][item.label] += 1
+            plain[item.key][item.label] += 1
+            evidence = item.mention.evidence
+            if evidence == "person" and item.label != "WEAPON":
+                votes[item.key]["PERSON"] += PERSON_EVIDENCE
+            elif evidence != "attributive":
+                votes[item.key][item.label] += 1
+    votes = {key: votes.get(key) or plain[key] for key in plain}
     return {
         key: min(counts, key=lambda label: (-counts[label], TYPE_PRIORITY[label]))
         for key, counts in votes.items()

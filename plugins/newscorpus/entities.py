@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 import typing as t
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .dates import date_tense
 from .model import Block, DateSpan, EntityType, Mention, RawExtraction
 from .outlet import AGENCY_DATELINE, CREDIT_AGENCIES
+from .people import ROLE_REACH, evidence, split_person
 from .sentences import sentence_spans
 from .wordlists import load_lines, load_words
 
@@ -143,18 +145,47 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 label = "ORG"
             if label is None:
                 continue
-            mentions.append(
-                Mention(
-                    text=span.text,
-                    start=start,
-                    end=end,
-                    label=label,
-                    sentence=sentence,
-                    in_heading=any(first <= start < last for first, last in headings),
-                    sentence_initial=starts_sentence(text, sentences, sentence, start),
+            in_heading = any(first <= start < last for first, last in headings)
+            for piece in person_pieces(text, span.text, start, label):
+                mentions.append(
+                    Mention(
+                        text=piece.text,
+                        start=piece.start,
+                        end=piece.start + len(piece.text),
+                        label=piece.label,
+                        sentence=sentence,
+                        in_heading=in_heading,
+                        sentence_initial=starts_sentence(text, sentences, sentence, piece.start),
+                        evidence=piece.evidence,
+                    )
                 )
-            )
     return RawExtraction(tuple(mentions), tuple(dates), sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A name the model's span holds, with its type and the evidence around it."""
+
+    text: str
+    start: int
+    label: EntityType
+    evidence: str
+
+
+def person_pieces(text: str, name: str, start: int, label: EntityType) -> list[Piece]:
+    """The span as one name, or cut where a person's name starts after an organisation, a
+    place or a role ("NASA Bill Ingalls", "State Rex Tillerson" after "Secretary of")."""
+    before = text[max(0, start - ROLE_REACH) : start]
+    split = split_person(name, before) if label in ("PERSON", "ORG", "PLACE") else None
+    if split is None:
+        after = text[start + len(name) : start + len(name) + ROLE_REACH]
+        return [Piece(name, start, label, evidence(before, after, name))]
+    pieces = []
+    prefix = split.prefix.rstrip(" ,").removesuffix("'s").removesuffix("’s")
+    if prefix and not split.prefix_is_role and label != "PERSON":
+        pieces.append(Piece(prefix, start, label, ""))
+    pieces.append(Piece(name[split.offset :], start + split.offset, "PERSON", "person"))
+    return pieces
 
 
 def join_split_names(doc: Doc) -> list[tuple[Span, str]]:

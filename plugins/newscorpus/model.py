@@ -120,6 +120,9 @@ class Mention:
     sentence: int
     in_heading: bool = False
     sentence_initial: bool = False
+    # What the words around it say: "person" (a role before it, "said" after it, a first
+    # name), "attributive" ("the Trump administration": no vote for a type), or "".
+    evidence: str = ""
 
 
 @dataclass(frozen=True, slots=True)
