@@ -179,3 +179,12 @@ def test_the_memos_form_of_canonical_entities_gives_back_the_same_entities():
     kept = pickle.loads(pickle.dumps(mention_numbers(result, raws)))
     assert with_mentions(kept, raws) == result
     assert "Mention" not in repr(kept)  # the mentions stay in the extraction cache
+
+
+def test_a_first_name_alone_never_folds_into_a_person_of_another_article():
+    cliff = article("Cliff Richard sang at the gala.", ("Cliff Richard", "PERSON"))
+    judy = article(
+        "Richard and Judy will return to television.", ("Richard", "PERSON"), ("Judy", "PERSON")
+    )
+    found, _ = names_of(cliff, judy)
+    assert found == [{"Cliff Richard": "PERSON"}, {"Richard": "PERSON", "Judy": "PERSON"}]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .model import ENTITY_TYPES, Entity, EntityType, Mention, RawExtraction
 from .nlp import designator_pattern
-from .people import ROLES
+from .people import FIRST_NAMES, ROLES
 from .wordlists import load_lines, load_words
 
 # Tie-break for the type vote: a designator rule outranks the model.
@@ -328,7 +328,9 @@ def fold_short_names(articles: Sequence[Sequence[Named]], types: Mapping[str, En
         for key in sorted(here):
             words = index.words_of[key]
             full = index.longer(words, here & people, tail=True)
-            if full is None and types[key] == "PERSON":
+            if full is None and types[key] == "PERSON" and not _is_first_name(words):
+                # Across articles only a surname folds: "Richard" in "Richard and Judy"
+                # is not Cliff Richard.
                 full = index.longer(words, people, tail=True)
             if full is None and types[key] == "PERSON" and len(words) == 1:
                 full = index.longer(words, here & people, tail=False)
@@ -341,6 +343,10 @@ def fold_short_names(articles: Sequence[Sequence[Named]], types: Mapping[str, En
                 fold[key] = full
         for item in named:
             item.key = fold.get(item.key, item.key)
+
+
+def _is_first_name(words: tuple[str, ...]) -> bool:
+    return len(words) == 1 and words[0].lower() in FIRST_NAMES
 
 
 class NameIndex:
