@@ -118,3 +118,33 @@ def test_other_names_keep_their_type(name, label):
 @pytest.mark.parametrize("name", ["State Department Spokesperson", "NASA Administrator"])
 def test_a_title_alone_is_not_a_name(name):
     assert clean_name(name, "ORG") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "role"),
+    [
+        (
+            "Talks went on, said Secretary of State Rex Tillerson.",
+            "State Rex Tillerson",
+            "ORG",
+            "Secretary of State",
+        ),
+        (
+            "Defense Secretary James Mattis visited.",
+            "Defense Secretary James Mattis",
+            "ORG",
+            "Defense Secretary",
+        ),
+        (
+            "In a statement, President Trump said the talks would go on.",
+            "Trump",
+            "PERSON",
+            "President",
+        ),
+        ("Shares in Boeing rose.", "Boeing", "ORG", ""),
+    ],
+)
+def test_the_title_before_a_person_s_name_is_kept_as_the_person_s_role(text, span, label, role):
+    start = text.index(span)
+    *_, person = person_pieces(text, span, start, label)
+    assert person.role == role

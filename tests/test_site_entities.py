@@ -133,6 +133,10 @@ def test_entity_and_timeline_exports_and_csv_versions(seed_site):
     erdogan = entities["Recep Tayyip Erdogan"]
     assert erdogan["type"] == "PERSON" and erdogan["article_count"] == 5
     assert "Erdogan" in erdogan["aliases"] and erdogan["url"] == "tags/recep-tayyip-erdogan/"
+    # "Turkish President Recep Tayyip Erdogan": the title is his role, not his name.
+    assert erdogan["roles"] == {"Turkish President": 6}
+    html = page(seed_site, "tags/recep-tayyip-erdogan")
+    assert "<dt>Titles and roles</dt><dd>Turkish President (6)</dd>" in html
     timeline = data(seed_site, "timeline.json")
     assert [e["date"] for e in timeline] == sorted(e["date"] for e in timeline)
     for name, column in (("articles", "slug"), ("entities", "name"), ("timeline", "date")):

@@ -66,6 +66,7 @@ def raw_to_json(raw: RawExtraction) -> dict:
                 m.in_heading,
                 m.sentence_initial,
                 m.evidence,
+                m.role,
             ]  # fmt: skip
             for m in raw.mentions
         ],

@@ -68,6 +68,8 @@ class EntityRecord:
     mentions: list[Passage] = field(default_factory=list)
     cooccurring: list[tuple[EntityRecord, int]] = field(default_factory=list)
     outlets: list[tuple[str, int]] = field(default_factory=list)
+    # The titles and roles written before a person's name, most often first.
+    roles: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +113,7 @@ class Catalog:
         records = [
             (r.name, r.type, r.slug, r.aliases, r.articles, r.mentions,
              list(map(NAME, map(FIRST, r.cooccurring))), list(map(SECOND, r.cooccurring)),
-             r.outlets)
+             r.outlets, r.roles)
             for r in self.entities.values()
         ]  # fmt: skip
         topics = [
@@ -135,7 +137,7 @@ def _linked_catalog(
     records: list[tuple], topics: list[tuple], events: list[Event], article_topics: list
 ) -> Catalog:
     """A catalog from :meth:`Catalog.__reduce__`'s state, with the links made again."""
-    entities = {row[0]: EntityRecord(*row[:6], outlets=row[8]) for row in records}
+    entities = {row[0]: EntityRecord(*row[:6], outlets=row[8], roles=row[9]) for row in records}
     find = entities.__getitem__
     for row in records:
         entities[row[0]].cooccurring = list(zip(map(find, row[6]), row[7], strict=True))
@@ -187,6 +189,7 @@ def entity_records(
     records: dict[str, EntityRecord] = {}
     together: dict[str, Counter[str]] = defaultdict(Counter)
     outlets: dict[str, Counter[str]] = defaultdict(Counter)
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
     for ref, extraction in zip(refs, corpus.articles, strict=True):
         names = [entity.name for entity in extraction.entities]
         for entity in extraction.entities:
@@ -201,11 +204,13 @@ def entity_records(
             )
             together[entity.name].update(name for name in names if name != entity.name)
             outlets[entity.name][ref.outlet] += 1
+            roles[entity.name].update(m.role for m in entity.mentions if m.role)
     for name, record in records.items():
         pairs = ranked(together[name])
         record.cooccurring = list(zip(map(records.__getitem__, map(FIRST, pairs)),
                                       map(SECOND, pairs), strict=True))  # fmt: skip
         record.outlets = ranked(outlets[name])
+        record.roles = ranked(roles[name])
     ordered = dict(sorted(records.items()))
     distinct_slugs(list(ordered.values()))
     return ordered

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .dates import date_tense
 from .model import Block, DateSpan, EntityType, Mention, RawExtraction
 from .outlet import AGENCY_DATELINE, CREDIT_AGENCIES
-from .people import ROLE_REACH, evidence, split_person
+from .people import ROLE_REACH, evidence, role_phrase, split_person
 from .sentences import sentence_spans
 from .wordlists import load_lines, load_words
 
@@ -159,6 +159,7 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                         in_heading=in_heading,
                         sentence_initial=starts_sentence(text, sentences, sentence, piece.start),
                         evidence=piece.evidence,
+                        role=piece.role,
                     )
                 )
     return RawExtraction(tuple(mentions), tuple(dates), sentences)
@@ -172,6 +173,7 @@ class Piece:
     start: int
     label: EntityType
     evidence: str
+    role: str = ""
 
 
 def person_pieces(text: str, name: str, start: int, label: EntityType) -> list[Piece]:
@@ -181,12 +183,15 @@ def person_pieces(text: str, name: str, start: int, label: EntityType) -> list[P
     split = split_person(name, before) if label in ("PERSON", "ORG", "PLACE") else None
     if split is None:
         after = text[start + len(name) : start + len(name) + ROLE_REACH]
-        return [Piece(name, start, label, evidence(before, after, name))]
+        found = evidence(before, after, name)
+        role = role_phrase(before) if found == "person" else ""
+        return [Piece(name, start, label, found, role)]
     pieces = []
     prefix = split.prefix.rstrip(" ,").removesuffix("'s").removesuffix("’s")
     if prefix and not split.prefix_is_role and label != "PERSON":
         pieces.append(Piece(prefix, start, label, ""))
-    pieces.append(Piece(name[split.offset :], start + split.offset, "PERSON", "person"))
+    role = role_phrase(before, split.prefix) if split.prefix_is_role else ""
+    pieces.append(Piece(name[split.offset :], start + split.offset, "PERSON", "person", role))
     return pieces
 
 

@@ -68,6 +68,7 @@ def entity_rows(catalog: Catalog, url_of) -> list[dict]:
             "article_count": len(record.articles),
             "mentions": len(record.mentions),
             "outlets": {outlet: count for outlet, count in record.outlets},
+            "roles": {role: count for role, count in record.roles},
         }
         for record in catalog.entities.values()
     ]

@@ -123,6 +123,8 @@ class Mention:
     # What the words around it say: "person" (a role before it, "said" after it, a first
     # name), "attributive" ("the Trump administration": no vote for a type), or "".
     evidence: str = ""
+    # The title or role written before a person's name ("Secretary of State"), or "".
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)

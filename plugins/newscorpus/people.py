@@ -40,6 +40,7 @@ NOT_A_SURNAME = frozenset(
     }
 )  # fmt: skip
 MAX_NAME_TOKENS = 3
+ROLE_WORDS = 5
 ROLE_REACH = 40
 
 
@@ -96,6 +97,22 @@ def split_person(text: str, before: str) -> Split | None:
         )
         return Split(offset, prefix, after_role or role_before)
     return None
+
+
+def role_phrase(before: str, prefix: str = "") -> str:
+    """The title or role written just before a name: "Secretary of State" (from "… said
+    Secretary of" and the span's "State"), "Defense Secretary", "President"; or ""."""
+    tokens = f"{before} {prefix}".split()
+    phrase: list[str] = []
+    for token in reversed(tokens[-ROLE_WORDS:]):
+        if token.endswith((",", ";", ":", "(", ")")) or not (
+            is_role(token) or token == "of" or is_name_token(token)
+        ):
+            break
+        phrase.insert(0, token)
+    while phrase and (phrase[0] == "of" or not is_role(phrase[0]) and not is_name_token(phrase[0])):
+        phrase.pop(0)
+    return " ".join(phrase) if any(is_role(token) for token in phrase) else ""
 
 
 def evidence(before: str, after: str, text: str) -> str:
