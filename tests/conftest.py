@@ -24,6 +24,16 @@ CORPUS = ROOT / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def paragraphs(article: Article) -> list[str]:
+    """An article's body paragraphs, as the keep/drop tests compare them."""
+    return article.body_text.split("\n\n")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace (no-break spaces included) to single spaces."""
+    return " ".join(text.split())
+
+
 def foreign_scripts(html: str) -> list[str]:
     """Every <script> tag in a page except the site's own search script and JSON-LD data."""
     tags = re.findall(r"<script\b[^>]*>", html)

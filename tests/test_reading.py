@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import paragraphs, squash
 from newscorpus.parse import parse_article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pages"
@@ -36,15 +37,6 @@ def load(name: str) -> bytes:
 @functools.cache
 def parsed(name: str):
     return parse_article(load(name), name)
-
-
-def paragraphs(article) -> list[str]:
-    return article.body_text.split("\n\n")
-
-
-def squash(text: str) -> str:
-    """Collapse runs of whitespace (no-break spaces included) to single spaces."""
-    return " ".join(text.split())
 
 
 def input_lines(raw: bytes) -> list[str]:

@@ -158,10 +158,11 @@ def normalise(
 
     A month, day or weekday without a year is the occurrence nearest the publication
     date: the next one when the sentence looks ahead, the last one when it looks back."""
-    if CLOCK_TIME.search(text) or TIME_WORD.fullmatch(core_expression(text)):
+    expression = core_expression(text)
+    if CLOCK_TIME.search(text) or TIME_WORD.fullmatch(expression):
         # "22:30", "6:00am", "midnight": found, but a time of day is not a date to place.
         return None, "none", False, "a time of day"
-    core = TIME_OF_DAY.sub("", core_expression(text))
+    core = TIME_OF_DAY.sub("", expression)
     if AGE.search(core):
         return None  # "18-year-old": an age
     if is_span_of_time(core):

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 from .dates import date_tense
 from .model import Block, DateSpan, EntityType, Mention, RawExtraction
+from .nlp import SHIP_PREFIXES
 from .outlet import AGENCY_DATELINE, CREDIT_AGENCIES
 from .people import ROLE_REACH, evidence, role_phrase, split_person
 from .sentences import sentence_spans
+from .shape import TRAILING_CREDIT
 from .wordlists import load_lines, load_words
 
 if t.TYPE_CHECKING:
@@ -44,12 +46,8 @@ MILITARY_WORD = re.compile(
 CHUNK_CHARS = 100_000
 # A paragraph that opens or closes with its wire service's credit.
 OPENING_CREDIT = re.compile(r"^\((?P<name>[A-Z][\w&. -]{1,30}?)\)\s*[-–—:]")
-CLOSING_AGENCY = re.compile(
-    r"[.!?”\"]\s*[-–—]+\s*(?P<name>AP|AFP|Reuters|DPA|dpa|EFE|ANSA|Xinhua|TASS|Kyodo|PTI|IANS"
-    r"|Anadolu|UPI|Bloomberg)\s*$"
-)
 # A warship by its name or class: named, so a weapon wherever it appears.
-NAMED_SHIP = re.compile(r"^(?:USS|USNS|HMS|HMCS|HMAS|HMNZS|INS|ROKS|JS|TCG|FS) |-class\b")
+NAMED_SHIP = re.compile(rf"^(?:{'|'.join(SHIP_PREFIXES)}) |-class\b")
 # How far back in its sentence a date's tense is read, in characters.
 TENSE_REACH = 120
 OPENING_PUNCTUATION = "\"'“‘(["
@@ -108,7 +106,7 @@ def credit_ranges(blocks: Sequence[Block]) -> list[tuple[int, int]]:
     ranges = []
     offset = 0
     for block in blocks:
-        for pattern in (AGENCY_DATELINE, OPENING_CREDIT, CREDIT_AGENCIES, CLOSING_AGENCY):
+        for pattern in (AGENCY_DATELINE, OPENING_CREDIT, CREDIT_AGENCIES, TRAILING_CREDIT):
             match = pattern.search(block.text)
             if match:
                 name = "names" if "names" in pattern.groupindex else "name"

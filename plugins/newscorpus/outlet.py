@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from .clean import Cleaned, first_prose
+from .shape import AGENCIES
 from .wordlists import load_words
 
 # Words that make a lead prefix ("DESPARDES News Monitor — …") a publication's name.
@@ -66,9 +67,7 @@ AGENCY_DATELINE = re.compile(r"^[A-Z][\w .,'’/-]{0,60}?\((?P<name>[A-Z][\w&. -
 NAMED_LEAD = re.compile(r"^(?P<name>[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,4})\s+[—–-]{1,2}\s+\S")
 CREDIT_AGENCIES = re.compile(r"\((?P<names>[A-Z][\w.]+(?:\s*(?:,|/| and )\s*[A-Z][\w.]+)*)\)\s*$")
 BYLINE_AGENCY = re.compile(r"^by\s+(?P<name>[A-Z][\w.]+)(?:\s+staff)?$", re.IGNORECASE)
-KNOWN_AGENCY = re.compile(
-    r"^(?:AP|AFP|Reuters|DPA|EFE|ANSA|Xinhua|TASS|Kyodo|PTI|IANS|Anadolu|UPI|Bloomberg)$"
-)
+KNOWN_AGENCY = re.compile(rf"^(?:{AGENCIES})$")
 
 
 def _from_lines(

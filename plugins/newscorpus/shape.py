@@ -9,11 +9,10 @@ WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 # A sentence ends with . ! ? … optionally followed by closing quotes/brackets.
 # CJK full stops and marks (。！？) end sentences too, before or after their closing quote.
 TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$|[\"”’»」』][.!?。！？]$")
+# The wire services whose credit a paragraph or a byline may carry.
+AGENCIES = r"AP|AFP|Reuters|DPA|dpa|EFE|ANSA|Xinhua|TASS|Kyodo|PTI|IANS|Anadolu|UPI|Bloomberg"
 # A wire service's credit closing a paragraph: "… on Tuesday. — AFP", "… said. (Reuters)".
-TRAILING_CREDIT = re.compile(
-    r"(?<=[.!?”\"])\s*(?:[-–—]+\s*|\()(?:AP|AFP|Reuters|DPA|dpa|EFE|ANSA|Xinhua|TASS|Kyodo|PTI"
-    r"|IANS|Anadolu|UPI|Bloomberg)\)?$"
-)
+TRAILING_CREDIT = re.compile(rf"(?<=[.!?”\"])\s*(?:[-–—]+\s*|\()(?P<name>{AGENCIES})\)?$")
 CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 CLOSING_COLON = re.compile(r":\s*$")
 
