@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newscorpus.canonical import canonicalise, load_alias_table, name_key
+from newscorpus.canonical import Curation, canonicalise, load_curation, name_key
 from newscorpus.model import Mention, RawExtraction
 
 
@@ -21,9 +21,9 @@ def article(text: str, *names: tuple[str, str]) -> tuple[RawExtraction, str]:
     return RawExtraction(tuple(mentions), (), ((0, len(text)),)), text
 
 
-def names_of(*articles: tuple[RawExtraction, str], table: dict | None = None):
+def names_of(*articles: tuple[RawExtraction, str], table: Curation | None = None):
     """Canonical ``{name: type}`` per article."""
-    result = canonicalise([a for a, _ in articles], [t for _, t in articles], table or {})
+    result = canonicalise([a for a, _ in articles], [t for _, t in articles], table or Curation())
     return [{e.name: e.type for e in entities} for entities in result.entities], result
 
 
@@ -84,7 +84,7 @@ def test_surname_folds_to_the_person_in_its_own_article_not_another_articles():
 
 
 def test_alias_table_folds_us_forms_into_united_states():
-    table = load_alias_table()
+    table = load_curation()
     one = article(
         "The US warned. The U.S. said, and the United States agreed. America waits.",
         ("US", "PLACE"), ("U.S.", "PLACE"), ("the United States", "PLACE"), ("America", "PLACE"),
@@ -101,7 +101,7 @@ def test_rules_work_with_an_empty_alias_table():
         ("North Atlantic Treaty Organization", "ORG"), ("NATO", "ORG"), ("NATO", "ORG"),
         ("Lockheed Martin", "ORG"), ("Lockheed", "ORG"),
     )  # fmt: skip
-    found, _ = names_of(one, table={})
+    found, _ = names_of(one, table=Curation())
     assert found == [{"North Atlantic Treaty Organization": "ORG", "Lockheed Martin": "ORG"}]
 
 
@@ -175,7 +175,7 @@ def test_the_memos_form_of_canonical_entities_gives_back_the_same_entities():
     )  # fmt: skip
     two = article("Mr Erdogan met NATO in Brussels.", ("Mr Erdogan", "PERSON"), ("NATO", "ORG"))
     raws = [one[0], two[0]]
-    result = canonicalise(raws, [one[1], two[1]], {})
+    result = canonicalise(raws, [one[1], two[1]], Curation())
     kept = pickle.loads(pickle.dumps(mention_numbers(result, raws)))
     assert with_mentions(kept, raws) == result
     assert "Mention" not in repr(kept)  # the mentions stay in the extraction cache
@@ -188,3 +188,62 @@ def test_a_first_name_alone_never_folds_into_a_person_of_another_article():
     )
     found, _ = names_of(cliff, judy)
     assert found == [{"Cliff Richard": "PERSON"}, {"Richard": "PERSON", "Judy": "PERSON"}]
+
+
+def curation_from(tmp_path, text: str) -> Curation:
+    path = tmp_path / "aliases.conf"
+    path.write_text(text, encoding="utf-8")
+    return load_curation(path)
+
+
+def test_curation_lines_drop_retype_and_split_names(tmp_path):
+    curation = curation_from(
+        tmp_path,
+        "# corrections\n"
+        "drop: Read More | Sign Up\n"
+        "type: Manchester United = organisation\n"
+        "split: Richard\n"
+        "Kremlin = Moscow\n",
+    )
+    cliff = article("Cliff Richard sang. Richard then left.", ("Cliff Richard", "PERSON"),
+                    ("Richard", "PERSON"))  # fmt: skip
+    club = article(
+        "Manchester United won. Read More about Manchester United.",
+        ("Manchester United", "PERSON"), ("Read More", "ORG"), ("Manchester United", "PERSON"),
+    )  # fmt: skip
+    found, _ = names_of(cliff, club, table=curation)
+    assert found == [
+        {"Cliff Richard": "PERSON", "Richard": "PERSON"},
+        {"Manchester United": "ORG"},
+    ]
+    assert curation.problems == ()
+    assert curation.joins[name_key("Moscow")] == "Kremlin"
+
+
+def test_without_curation_the_same_names_fold_and_keep_the_models_type():
+    cliff = article("Cliff Richard sang. Richard then left.", ("Cliff Richard", "PERSON"),
+                    ("Richard", "PERSON"))  # fmt: skip
+    club = article("Manchester United won. Read More.", ("Manchester United", "PERSON"),
+                   ("Read More", "ORG"))  # fmt: skip
+    found, _ = names_of(cliff, club)
+    assert found == [{"Cliff Richard": "PERSON"}, {"Manchester United": "PERSON", "Read More": "ORG"}]
+
+
+def test_split_also_undoes_a_join_of_the_built_in_table(tmp_path):
+    curation = curation_from(tmp_path, "split: America\n")
+    one = article("The US warned. America waits.", ("US", "PLACE"), ("America", "PLACE"))
+    found, _ = names_of(one, table=curation)
+    assert found == [{"United States": "PLACE", "America": "PLACE"}]
+
+
+def test_a_curation_line_that_cannot_be_read_is_reported_with_its_number(tmp_path):
+    curation = curation_from(
+        tmp_path, "drop: Sign Up\ntype: NATO = club\nsplit Richard\nRussia =\n"
+    )
+    assert curation.drops == {name_key("Sign Up")}
+    assert curation.problems == (
+        "aliases.conf, line 2: not understood: 'type: NATO = club'",
+        "aliases.conf, line 3: not understood: 'split Richard'",
+        "aliases.conf, line 4: not understood: 'Russia ='",
+    )
+    assert name_key("NATO") not in curation.types

@@ -12,6 +12,7 @@ from collections import Counter
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from newscorpus.canonical import Curation
 from newscorpus.clean import clean, to_blocks, to_units
 from newscorpus.dates import normalise
 from newscorpus.decode import UnreadableFile, decode
@@ -134,7 +135,7 @@ def test_the_extractor_takes_any_article(texts):
             articles.append(parse_article(text.encode("utf-8"), f"{number}.txt"))
         except UnreadableFile:
             continue
-    corpus = extract_corpus(articles, cache_folder=None, processes=1, alias_table={})
+    corpus = extract_corpus(articles, cache_folder=None, processes=1, curation=Curation())
     assert len(corpus.articles) == len(articles)
     for extraction in corpus.articles:
         for entity in extraction.entities:

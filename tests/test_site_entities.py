@@ -183,22 +183,36 @@ def test_injected_markup_never_reaches_any_page_as_markup(bad_build):
         assert "<img src=x" not in html, path
 
 
-def test_a_users_alias_file_in_the_corpus_folds_names_and_is_not_an_article(tmp_path):
+def test_a_users_alias_file_folds_retypes_and_drops_names_and_reports_bad_lines(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "kremlin.txt").write_text(
         "Kremlin rejects the offer\n\nThe Kremlin said on Monday that Moscow would not sign. "
-        "Officials in Russia agreed with the Kremlin, and Vladimir Putin said so.\n",
+        "Officials in Russia agreed with the Kremlin, and Vladimir Putin said so. Gazprom "
+        "and Rosneft stayed silent. Lukoil said nothing.\n",
         encoding="utf-8",
     )
-    (corpus / "aliases.conf").write_text("# ours\nRussia = Kremlin | Moscow\n", encoding="utf-8")
+    (corpus / "aliases.conf").write_text(
+        "# ours\nRussia = Kremlin | Moscow\ndrop: Rosneft\ntype: Lukoil = place\n"
+        "type: Putin = tsar\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     build_site(corpus, out)
     entities = {e["name"]: e for e in data(out, "entities.json")}
     assert "Kremlin" not in entities and "Moscow" not in entities
     assert {"Kremlin", "Moscow"} <= set(entities["Russia"]["aliases"])
+    assert "Rosneft" not in entities
+    assert entities["Lukoil"]["type"] == "PLACE"
+    assert entities["Vladimir Putin"]["type"] == "PERSON"
     report = data(out, "build-report.json")
-    assert report["counts"] == {"articles": 1, "warnings": 0, "skipped": 0}
+    assert report["counts"] == {"articles": 1, "warnings": 1, "skipped": 0}
+    assert report["warnings"] == [
+        {"file": "aliases.conf", "message": "aliases.conf, line 5: not understood: 'type: Putin = tsar'"}
+    ]
+    hint = text_of(page(out, "tags/vladimir-putin"))
+    assert "A line in the corpus folder's aliases.conf corrects it" in hint
+    assert "type: Vladimir Putin = organisation" in hint
 
 
 def test_a_big_entity_page_shows_the_first_mentions_and_lists_every_article(tmp_path):

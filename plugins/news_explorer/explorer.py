@@ -12,7 +12,7 @@ import time
 import typing as t
 from pathlib import Path
 
-from newscorpus.canonical import load_alias_table
+from newscorpus.canonical import load_curation
 from newscorpus.catalog import ArticleRef, Catalog, build_catalog
 from newscorpus.coverage import StoryRecord
 from newscorpus.digest import Digester
@@ -36,7 +36,7 @@ from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 from pelican.utils import slugify
 
-from . import warmup
+from . import report, warmup
 from .background import Deferred
 from .folders import extraction_folder, memo_folder, shelf_folder
 from .ordering import order_articles
@@ -83,13 +83,16 @@ def prepare_articles(generator) -> None:
     memo = Memo(memo_folder(settings), defer=True)
     try:
         topics = load_topics(settings.get("NEWS_TOPICS", DEFAULT_TOPICS), tag_slug)
+        curation = load_curation(aliases_file(settings))
+        for problem in curation.problems:
+            report.note(settings.get("NEWS_ALIASES_FILE", ""), problem)
         corpus = extract_corpus(
             [a.news_article for a in articles],
             model=settings.get("NEWS_SPACY_MODEL", DEFAULT_MODEL),
             cache_folder=extraction_folder(settings),
             processes=int(settings.get("NEWS_NLP_PROCESSES", 2)),
             max_chars=max_chars,
-            alias_table=load_alias_table(aliases_file(settings)),
+            curation=curation,
             memo=memo,
             analyser=warmup.analyser,
         )

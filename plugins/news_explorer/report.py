@@ -41,8 +41,7 @@ def start_build(pelican) -> None:
         text = sources_path.read_bytes().decode("utf-8-sig", errors="replace")
         STATE.sources, warnings = read_sources(text, sources_path.name)
         for warning in warnings:
-            STATE.notes.append({"file": sources_path.name, "message": warning})
-            logger.warning(warning)
+            note(sources_path.name, warning)
 
 
 def corpus_relative(filename: str, settings: dict) -> str:
@@ -53,6 +52,12 @@ def corpus_relative(filename: str, settings: dict) -> str:
 def source_record(source: str) -> SourceRecord | None:
     """The sources.csv row for a file, by relative path or by bare file name."""
     return STATE.sources.get(source) or STATE.sources.get(Path(source).name)
+
+
+def note(source: str, message: str) -> None:
+    """Record a warning about a settings file (a sources or aliases line), and log it."""
+    STATE.notes.append({"file": source, "message": message})
+    logger.warning(message)
 
 
 def skip(source: str, reason: str) -> None:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import ENTITY_TYPES, Entity, EntityType, Mention, RawExtraction
@@ -58,20 +58,75 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(name_key(word) for word in name.split())
 
 
-def load_alias_table(extra: Path | None = None) -> dict[str, str]:
-    """``name_key(alias) -> canonical name`` from ``data/aliases.txt`` and a user's file."""
-    lines = list(load_lines("aliases.txt"))
+# The words a curation line may use for a type.
+TYPE_WORDS: dict[str, EntityType] = {
+    "person": "PERSON", "people": "PERSON",
+    "organisation": "ORG", "organization": "ORG", "org": "ORG",
+    "place": "PLACE", "location": "PLACE",
+    "weapon": "WEAPON",
+}  # fmt: skip
+CURATION_LINE = re.compile(r"(drop|type|split)\s*:\s*(.*)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Curation:
+    """What a user has said about names, on top of the rules (all keys are
+    :func:`name_key` values): spellings joined into one name, names that are not entities,
+    types fixed by hand, and spellings kept apart from any longer name."""
+
+    joins: Mapping[str, str] = field(default_factory=dict)
+    drops: frozenset[str] = frozenset()
+    types: Mapping[str, EntityType] = field(default_factory=dict)
+    apart: frozenset[str] = frozenset()
+    problems: tuple[str, ...] = ()
+
+
+def load_curation(extra: Path | None = None) -> Curation:
+    """The curation of ``data/aliases.txt`` and of a user's file (whose lines win).
+
+    A line is ``Canonical = alias | alias`` (one entity), ``drop: Name | Name`` (not an
+    entity), ``type: Name | Name = person`` (organisation, place, weapon) or
+    ``split: Name | Name`` (a spelling that stands for itself: never folded into a
+    longer name, nor joined by the alias table). A line that is none of these is kept in
+    :attr:`Curation.problems`, with its number, and otherwise ignored.
+    """
+    lines = [("", 0, line) for line in load_lines("aliases.txt")]
     if extra is not None and extra.is_file():
-        lines += [line.split("#", 1)[0].strip() for line in extra.read_text("utf-8").splitlines()]
-    table: dict[str, str] = {}
-    for line in lines:
-        if "=" not in line:
+        text = extra.read_bytes().decode("utf-8-sig", errors="replace")
+        lines += [
+            (extra.name, number, line.split("#", 1)[0].strip())
+            for number, line in enumerate(text.splitlines(), 1)
+        ]
+    joins: dict[str, str] = {}
+    drops: set[str] = set()
+    types: dict[str, EntityType] = {}
+    apart: set[str] = set()
+    problems: list[str] = []
+    for source, number, line in lines:
+        if not line:
             continue
-        canonical, _, aliases = (part.strip() for part in line.partition("="))
-        for alias in [canonical, *aliases.split("|")]:
-            if alias.strip():
-                table[name_key(strip_article(alias.strip()))] = canonical
-    return table
+        command = CURATION_LINE.fullmatch(line)
+        verb = command.group(1).lower() if command else "join"
+        rest = command.group(2) if command else line
+        names, _, value = (part.strip() for part in rest.partition("="))
+        keys = [name_key(strip_article(n.strip())) for n in names.split("|") if n.strip()]
+        if verb == "join" and keys and value:
+            canonical = names.split("|")[0].strip()
+            for alias in value.split("|"):
+                if alias.strip():
+                    keys.append(name_key(strip_article(alias.strip())))
+            joins.update(dict.fromkeys(keys, canonical))
+        elif verb == "drop" and keys and not value:
+            drops.update(keys)
+        elif verb == "type" and keys and value.lower() in TYPE_WORDS:
+            types.update(dict.fromkeys(keys, TYPE_WORDS[value.lower()]))
+        elif verb == "split" and keys and not value:
+            apart.update(keys)
+        else:
+            problems.append(f"{source}, line {number}: not understood: {line!r}")
+    for key in apart:
+        joins.pop(key, None)
+    return Curation(joins, frozenset(drops), types, frozenset(apart), tuple(problems))
 
 
 def strip_article(name: str) -> str:
@@ -190,10 +245,12 @@ class Named:
 def canonicalise(
     extractions: Sequence[RawExtraction],
     texts: Sequence[str],
-    alias_table: Mapping[str, str],
+    curation: Curation,
 ) -> CanonicalCorpus:
-    """Fold every article's raw mentions into canonical entities, corpus-wide."""
-    table = {**acronyms(extractions, texts), **alias_table}
+    """Fold every article's raw mentions into canonical entities, corpus-wide, as the
+    rules and then the user's ``curation`` say."""
+    found_acronyms = acronyms(extractions, texts)
+    table = {**{k: v for k, v in found_acronyms.items() if k not in curation.apart}, **curation.joins}
     counts = word_counts(texts)
     articles: list[list[Named]] = []
     for extraction in extractions:
@@ -203,14 +260,15 @@ def canonicalise(
             if found is not None:
                 spelled = drop_leading_word(found[0], counts) if found[1] == "PERSON" else found[0]
                 name = table.get(name_key(spelled), spelled)
-                named.append(Named(mention, name, found[1], name_key(name)))
+                if not {name_key(name), name_key(spelled)} & curation.drops:
+                    named.append(Named(mention, name, found[1], name_key(name)))
         articles.append(named)
 
-    keep = supported_names(articles, counts)
+    keep = supported_names(articles, counts) | (curation.types.keys() - curation.drops)
     articles = [[n for n in named if n.key in keep] for named in articles]
-    fold_short_names(articles, vote_types(articles))
-    types = vote_types(articles)
-    display = display_names(articles, set(alias_table.values()))
+    fold_short_names(articles, {**vote_types(articles), **curation.types}, curation.apart)
+    types = {**vote_types(articles), **curation.types}
+    display = display_names(articles, set(curation.joins.values()))
 
     aliases: dict[str, set[str]] = defaultdict(set)
     result: list[tuple[Entity, ...]] = []
@@ -308,7 +366,11 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
     }
 
 
-def fold_short_names(articles: Sequence[Sequence[Named]], types: Mapping[str, EntityType]) -> None:
+def fold_short_names(
+    articles: Sequence[Sequence[Named]],
+    types: Mapping[str, EntityType],
+    apart: frozenset[str] = frozenset(),
+) -> None:
     """Point short names at the one full name they stand for, same article first.
 
     A surname folds into a person's full name ("Erdogan" -> "Recep Tayyip
@@ -316,7 +378,7 @@ def fold_short_names(articles: Sequence[Sequence[Named]], types: Mapping[str, En
     the same article; a first name only then. Across the corpus, only a
     surname typed as a person folds, and only when one full name fits. The
     first word of an organisation folds into its full name ("Lockheed" ->
-    "Lockheed Martin") when just one such name exists.
+    "Lockheed Martin") when just one such name exists. Names in ``apart`` never fold.
     """
     index = NameIndex({item.key: name_words(item.name) for named in articles for item in named})
     people = {key for key, kind in types.items() if kind == "PERSON"}
@@ -325,7 +387,7 @@ def fold_short_names(articles: Sequence[Sequence[Named]], types: Mapping[str, En
         here = {item.key for item in named}
         capitals = {item.key for item in named if item.name.isupper()}
         fold: dict[str, str] = {}
-        for key in sorted(here):
+        for key in sorted(here - apart):
             words = index.words_of[key]
             full = index.longer(words, here & people, tail=True)
             if full is None and types[key] == "PERSON" and not _is_first_name(words):

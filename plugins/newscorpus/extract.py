@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import ExtractionCache, content_key
-from .canonical import CanonicalCorpus, canonicalise, load_alias_table
+from .canonical import CanonicalCorpus, Curation, canonicalise, load_curation
 from .dates import normalise_dates
 from .entities import body_text, chunks, read_doc
 from .memo import Memo
@@ -94,7 +94,7 @@ def extract_corpus(
     model: str = DEFAULT_MODEL,
     cache_folder: Path | None = None,
     processes: int = 2,
-    alias_table: Mapping[str, str] | None = None,
+    curation: Curation | None = None,
     max_chars: int = MAX_CHARS,
     memo: Memo | None = None,
     analyser: Analyser | None = None,
@@ -133,13 +133,13 @@ def extract_corpus(
             cache.put(keys[index], *result)
             results[index] = result
     done = [result for result in results if result is not None]
-    table = load_alias_table() if alias_table is None else alias_table
+    curation = load_curation() if curation is None else curation
     memo = memo or Memo(None)
     raws = [raw for raw, _ in done]
     kept = memo.get(
         "canonical",
-        memo.key(keys, table),
-        lambda: mention_numbers(canonicalise(raws, texts, table), raws),
+        memo.key(keys, curation),
+        lambda: mention_numbers(canonicalise(raws, texts, curation), raws),
     )
     canonical = with_mentions(kept, raws)
     return CorpusExtraction(
