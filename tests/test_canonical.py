@@ -226,7 +226,10 @@ def test_without_curation_the_same_names_fold_and_keep_the_models_type():
     club = article("Manchester United won. Read More.", ("Manchester United", "PERSON"),
                    ("Read More", "ORG"))  # fmt: skip
     found, _ = names_of(cliff, club)
-    assert found == [{"Cliff Richard": "PERSON"}, {"Manchester United": "PERSON", "Read More": "ORG"}]
+    assert found == [
+        {"Cliff Richard": "PERSON"},
+        {"Manchester United": "PERSON", "Read More": "ORG"},
+    ]
 
 
 def test_split_also_undoes_a_join_of_the_built_in_table(tmp_path):

@@ -208,7 +208,10 @@ def test_a_users_alias_file_folds_retypes_and_drops_names_and_reports_bad_lines(
     report = data(out, "build-report.json")
     assert report["counts"] == {"articles": 1, "warnings": 1, "skipped": 0}
     assert report["warnings"] == [
-        {"file": "aliases.conf", "message": "aliases.conf, line 5: not understood: 'type: Putin = tsar'"}
+        {
+            "file": "aliases.conf",
+            "message": "aliases.conf, line 5: not understood: 'type: Putin = tsar'",
+        }
     ]
     hint = text_of(page(out, "tags/vladimir-putin"))
     assert "A line in the corpus folder's aliases.conf corrects it" in hint

@@ -250,7 +250,10 @@ def canonicalise(
     """Fold every article's raw mentions into canonical entities, corpus-wide, as the
     rules and then the user's ``curation`` say."""
     found_acronyms = acronyms(extractions, texts)
-    table = {**{k: v for k, v in found_acronyms.items() if k not in curation.apart}, **curation.joins}
+    table = {
+        **{k: v for k, v in found_acronyms.items() if k not in curation.apart},
+        **curation.joins,
+    }
     counts = word_counts(texts)
     articles: list[list[Named]] = []
     for extraction in extractions:
