@@ -1,21 +1,34 @@
-"""How well extraction finds names and time expressions in the GUM news set (not a test).
+"""How well extraction finds names and time expressions in two gold sets (not a test).
 
-Parses and extracts (cold) the 24 articles of ``../shared/corpora/gum-news`` and scores
-them against its ``gold.json`` as its README says ("Scoring an extractor against it"):
+Parses and extracts (cold) the articles of each set and scores them against its gold
+annotation as the gum-news README says ("Scoring an extractor against it"):
+
+- gum-news: the 24 articles of ``../shared/corpora/gum-news`` against its ``gold.json``;
+- bbc: 20 articles of ``../shared/corpora/bbc`` against our own hand annotation,
+  ``bench/gold/bbc-entities.json`` (same structure; which files and the rules are in its
+  ``_about``). It stores no text: each time expression's sentence is read from the file.
+  BBC articles carry no date, so there is no dateline to score.
+
+For each set, one after the other:
 
 - entities: our (type, canonical name) pairs of PERSON, ORG and PLACE; micro precision and
   recall per type, with types and with types ignored (then a gold OTHER entity may match
   too); recall over the scored gold entities and over all; the per-document mean. Matched
   by our canonical name only, and by our name or any of our mention strings;
 - time expressions: non-nested gold times among our date mentions, strict and lenient;
-- dateline: our publication date against ``dateline.date``; throughput and peak memory.
+- dateline: our publication date against ``dateline.date``; throughput and peak memory
+  (of the whole process so far: for the second set it includes the first).
 
-    .venv/bin/python bench/entities.py [--corpus DIR] [--show N] [--dump FILE]
+    .venv/bin/python bench/entities.py [--set gum|bbc|both] [--corpus DIR] [--bbc DIR]
+        [--bbc-gold FILE] [--show N] [--dump FILE]
+
+``--dump FILE`` with both sets writes ``FILE`` with ``.gum-news`` and ``.bbc`` before the suffix.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import resource
@@ -37,6 +50,9 @@ from newscorpus.nlp import DEFAULT_MODEL, load_pipeline  # noqa: E402
 from newscorpus.parse import parse_article  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "gum-news"
+DEFAULT_BBC = ROOT.parent / "shared" / "corpora" / "bbc"
+DEFAULT_BBC_GOLD = ROOT / "bench" / "gold" / "bbc-entities.json"
+SETS = {"gum": ("gum-news",), "bbc": ("bbc",), "both": ("gum-news", "bbc")}
 SCORED = ("PERSON", "ORG", "PLACE")
 KINDS = (*SCORED, "all")
 VARIANTS = ("by canonical name", "by any mention")
@@ -46,10 +62,12 @@ LEADING_THE = re.compile(r"^the ")
 TRAILING_POSSESSIVE = re.compile(r"(?:'s|')$")
 AWAY = "not in our body text"
 SEPARATORS = re.compile(r"[\s,;:()\"“”]+")
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)")
 
 Pair = tuple[str, str]  # (type, canonical name)
 Pairs = dict[Pair, set[str]]  # each with its mention strings
 Setting = tuple[str, bool]  # (variant, typed)
+GoldSet = tuple[list[str], dict[str, dict], list[Path]]  # documents, gold pages, their files
 
 
 def norm(text: str) -> str:
@@ -159,14 +177,15 @@ def score_times(article: Article, extraction: Extraction, page: dict, tally: Tal
     """Count the non-nested gold times found strictly and leniently; return those missed.
 
     The dateline's date is found when it is the publication date read from it: the reader
-    takes that line out of the body as the article's metadata."""
+    takes that line out of the body as the article's metadata. A page may have no dateline."""
     ours = [(date.start, date.end, time_norm(date.text)) for date in extraction.dates]
     strict, lenient = [], []
-    where = {page["dateline"]["text"]: "dateline", page["title"]: "headline"}
+    dateline = page["dateline"]
+    where = {page["title"]: "headline"} | ({dateline["text"]: "dateline"} if dateline else {})
     times = [gold for gold in page["times"] if not gold.get("nested")]
-    dated = article.published.iso == page["dateline"]["date"]
+    dated = bool(dateline) and article.published.iso == dateline["date"]
     for gold in times:
-        if dated and gold["sentence"] == page["dateline"]["text"]:
+        if dated and gold["sentence"] == dateline["text"]:
             tally.times["in the dateline, read as the publication date"] += 1
             continue
         text = time_norm(gold["text"])
@@ -213,7 +232,7 @@ def score_document(
         key = f"{variant}, {'typed' if typed else 'types ignored'}"
         record[key] = {"missed": missed, "false_positives": fps}
     record["times"] = score_times(article, extraction, page, tally)
-    iso, stated = article.published.iso, page["dateline"]["date"]
+    iso, stated = article.published.iso, (page["dateline"] or {}).get("date")
     verdict = "undated" if not iso else "right" if iso == stated else "wrong"
     record["dateline"] = {"gold": stated, "ours": iso, "verdict": verdict}
     return record
@@ -267,28 +286,80 @@ def print_examples(tally: Tally, count: int) -> None:
                 print(f"  {doc.removeprefix('GUM_news_')}: {name!r} {mentions}  [{note}]")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the gum-news set")
-    parser.add_argument("--show", type=int, default=0, help="print N misses and N FPs per type")
-    parser.add_argument("--dump", type=Path, help="write per-document results as JSON here")
-    args = parser.parse_args()
-
-    gold = json.loads((args.corpus / "gold.json").read_text(encoding="utf-8"))
+def load_gum(corpus: Path) -> GoldSet:
+    """The gum-news documents, their gold pages and text files."""
+    gold = json.loads((corpus / "gold.json").read_text(encoding="utf-8"))
     docs = sorted(gold)
-    files = [args.corpus / "text" / f"{doc}.txt" for doc in docs]
+    return docs, gold, [corpus / "text" / f"{doc}.txt" for doc in docs]
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` around ``start:end``: its line, cut after . ! or ? and space."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    cuts = [m.end() for m in SENTENCE_END.finditer(text, line_start, line_end)]
+    begin = max((cut for cut in cuts if cut <= start), default=line_start)
+    finish = min((cut for cut in cuts if cut >= end), default=line_end)
+    return text[begin:finish].strip()
+
+
+def load_bbc(corpus: Path, gold_file: Path) -> GoldSet:
+    """Our BBC annotation, completed from the files: the headline and each time's sentence.
+
+    The sentence is unescaped as the reader does (``S&#227;o`` -> ``São``)."""
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    docs = sorted(doc for doc in gold if not doc.startswith("_"))
+    files = [corpus / gold[doc]["source"] for doc in docs]
+    for doc, path in zip(docs, files, strict=True):
+        text = path.read_text(encoding="utf-8")
+        page = gold[doc]
+        page["title"] = text.split("\n", 1)[0]
+        for time_ in page["times"]:
+            start, end = time_["start"], time_["end"]
+            if text[start:end] != time_["text"]:
+                raise SystemExit(f"{path}: {time_['text']!r} is not at {start}:{end}")
+            time_["sentence"] = html.unescape(sentence_at(text, start, end))
+    return docs, gold, files
+
+
+def score_set(corpus: Path, loaded: GoldSet, show: int, dump_to: Path | None) -> None:
+    """Extract one set cold, score it and print the report."""
+    docs, gold, files = loaded
     articles, extractions, timing = run_extraction(files)
     tally = Tally()
     dump = {
         doc: score_document(doc, gold[doc], article, extraction, tally)
         for doc, article, extraction in zip(docs, articles, extractions, strict=True)
     }
-    print(f"corpus: {args.corpus}  documents: {len(docs)}  model: {DEFAULT_MODEL}")
+    print(f"corpus: {corpus}  documents: {len(docs)}  model: {DEFAULT_MODEL}")
     report(tally, dump, timing)
-    if args.show:
-        print_examples(tally, args.show)
-    if args.dump:
-        args.dump.write_text(json.dumps(dump, ensure_ascii=False, indent=1), encoding="utf-8")
+    if show:
+        print_examples(tally, show)
+    if dump_to:
+        dump_to.write_text(json.dumps(dump, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=SETS, default="both", help="which gold set(s) to score")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the gum-news set")
+    parser.add_argument("--bbc", type=Path, default=DEFAULT_BBC, help="the bbc corpus folder")
+    parser.add_argument("--bbc-gold", type=Path, default=DEFAULT_BBC_GOLD, help="our annotation")
+    parser.add_argument("--show", type=int, default=0, help="print N misses and N FPs per type")
+    parser.add_argument("--dump", type=Path, help="write per-document results as JSON here")
+    args = parser.parse_args()
+
+    names = SETS[args.set]
+    for name in names:
+        corpus = args.corpus if name == "gum-news" else args.bbc
+        loaded = load_gum(corpus) if name == "gum-news" else load_bbc(corpus, args.bbc_gold)
+        dump_to = args.dump
+        if len(names) > 1:
+            print(f"{'' if name == names[0] else chr(10)}######## {name}")
+            if dump_to:
+                dump_to = dump_to.with_name(f"{dump_to.stem}.{name}{dump_to.suffix}")
+        score_set(corpus, loaded, args.show, dump_to)
 
 
 def report(tally: Tally, dump: dict[str, dict], timing: dict[str, float]) -> None:
@@ -316,6 +387,9 @@ def report(tally: Tally, dump: dict[str, dict], timing: dict[str, float]) -> Non
     dateline = times["in the dateline, read as the publication date"]
     print(f"  of those found: {dateline} in the dateline, read as the publication date")
     datelines = Counter(record["dateline"]["verdict"] for record in dump.values())
+    if all(record["dateline"]["gold"] is None for record in dump.values()):
+        print(f"\n== dateline: none in this set (not scored); ours: {dict(datelines)}")
+        return
     wrong = [
         f"{doc}: {r['dateline']}" for doc, r in dump.items() if r["dateline"]["verdict"] != "right"
     ]
