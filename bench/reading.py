@@ -1,8 +1,9 @@
 """How well the reader reads real pages: text, headline, outlet, date (not a test).
 
 Runs :func:`newscorpus.parse.parse_article` over the text dumps of the pages
-development set (``../shared/corpora/pages``: ``text/`` and ``text-inscriptis/``)
-and scores it against the set's gold, the way its README describes:
+development set (``../shared/corpora/pages``: ``text/`` and ``text-inscriptis/``), and
+:func:`newscorpus.webpage.parse_page` over its saved pages (``html/``), and scores them
+against the set's gold, the way its README describes:
 
 - article text: the "with" and "without" snippets found in the cleaned output
   (headline and body, whitespace collapsed), summed over pages; precision, recall
@@ -14,7 +15,8 @@ and scores it against the set's gold, the way its README describes:
 - outlet: right when it names the site (``og:site_name`` or the domain), unknown,
   or wrong;
 - date: on the pages with a gold date, right when the day (or the month or year,
-  at that precision) agrees, undated, or wrong.
+  at that precision) agrees, undated, or wrong;
+- pages per second (ours only) and the process's peak memory.
 
     .venv/bin/python bench/reading.py [--style text] [--lang en] [--show N] [--limit N]
 """
@@ -26,6 +28,7 @@ import datetime as dt
 import html
 import json
 import re
+import resource
 import sys
 import time
 import unicodedata
@@ -36,10 +39,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+import trafilatura  # noqa: E402
 from newscorpus.parse import UNKNOWN_OUTLET, UnreadableFile, parse_article  # noqa: E402
+from newscorpus.webpage import decode_page, parse_page  # noqa: E402
 
 PAGES = ROOT.parent / "shared" / "corpora" / "pages"
-STYLES = ("text", "text-inscriptis")
+STYLES = ("text", "text-inscriptis", "html")
 SPACES = re.compile(r"\s+")
 TITLE_SEPARATORS = re.compile(r"\s+[|–—•·:»/-]+\s+|:\s+")
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
@@ -188,20 +193,28 @@ def main() -> None:
 
     for style in args.style or STYLES:
         tallies: dict[str, Tally] = defaultdict(Tally)
-        payloads = [(s, (args.pages / style / f"{s}.txt").read_bytes()) for s in stems]
+        payloads = [(s, page_bytes(args.pages, s, gold[s], style)) for s in stems]
         elapsed = 0.0
         for stem, raw in payloads:
             page = gold[stem]
             lang = page["lang"] or "unknown"
             groups = ("all", lang if lang in ("de", "en") else "other")
-            dump = norm(raw.decode("utf-8", "replace"))
+            dump = baseline(raw, style)
             start = time.perf_counter()
             try:
-                article = parse_article(raw, f"{stem}.txt")
+                if style == "html":
+                    article = parse_page(raw, f"{stem}.html")
+                else:
+                    article = parse_article(raw, f"{stem}.txt")
             except UnreadableFile:
                 article = None
             elapsed += time.perf_counter() - start
-            out = norm(f"{article.headline}\n{article.body_text}") if article else ""
+            # A saved page's title is its markup's, not a line of text: the body alone is
+            # compared, as trafilatura's text (the reference) is.
+            out = ""
+            if article:
+                body = article.body_text
+                out = norm(body if style == "html" else f"{article.headline}\n{body}")
             with_hits = [norm(s) in out for s in page["with"]]
             without_hits = [norm(s) in out for s in page["without"]]
             base_with = [norm(s) in dump for s in page["with"]]
@@ -264,8 +277,27 @@ def main() -> None:
         args.dump.write_text(json.dumps(per_page, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+def page_bytes(pages: Path, stem: str, page: dict, style: str) -> bytes:
+    """A page as the style stores it: the saved HTML, or a text dump."""
+    if style == "html":
+        return (pages / page["html"]).read_bytes()
+    return (pages / style / f"{stem}.txt").read_bytes()
+
+
+def baseline(raw: bytes, style: str) -> str:
+    """What ours is compared with: a text dump kept whole, or trafilatura's own text."""
+    if style != "html":
+        return norm(raw.decode("utf-8", "replace"))
+    text = decode_page(raw)[0]
+    extracted = trafilatura.extract(text, include_comments=False, include_tables=True)
+    return norm(extracted or "")
+
+
 def report(style: str, tallies: dict[str, Tally], rate: float) -> None:
-    print(f"\n== {style}/  ({rate:,.0f} files/s)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\n== {style}/  ({rate:,.1f} files/s, peak memory {peak:,.0f} MB)")
+    if style == "html":
+        print("  base F1 = trafilatura alone (its text, comments left out)")
     header = (
         f"{'pages':>12} {'P':>6} {'R':>6} {'F1':>6} {'base F1':>8} {'lost':>5}"
         f" | {'headline r/d/w':>16} | {'outlet r/u/w':>16} | {'date r/u/w (n)':>20}"

@@ -142,8 +142,8 @@ SKIPPED = {
     "png-renamed.txt": "PNG image",
     "nul-bytes.txt": "NUL bytes",
     "headline-only.txt": "only a headline",
-    "notes.md": "not a .txt file",
-    "photo.jpg": "not a .txt file",
+    "notes.md": "not an article file (.md)",
+    "photo.jpg": "not an article file (.jpg)",
 }
 
 

@@ -1,6 +1,6 @@
 """Pelican glue for the news-corpus explorer.
 
-Registers the ``.txt`` reader and the signal handlers; all the real work is in
+Registers the readers (``.txt``, ``.html``) and the signal handlers; all the real work is in
 the plain-Python core, :mod:`newscorpus`.
 """
 
@@ -13,13 +13,18 @@ from pelican import signals
 from . import report, unchanged, warmup
 from .explorer import get_generators, prepare_articles, restore_entity_tags
 from .publishing import fix_feed_dates
-from .reader import NewsTextReader
+from .reader import NewsPageReader, NewsTextReader
 
 
 def add_reader(readers) -> None:
-    """Read every ``.txt`` file in the corpus with our reader."""
-    for extension in NewsTextReader.file_extensions:
-        readers.reader_classes[extension] = NewsTextReader
+    """Read text dumps and saved web pages with our readers, and nothing with Pelican's
+    own (a Markdown or HTML file read around ours would be a page without our metadata);
+    the build report lists the files no reader takes."""
+    for extension in readers.reader_classes:
+        readers.reader_classes[extension] = None
+    for reader in (NewsTextReader, NewsPageReader):
+        for extension in reader.file_extensions:
+            readers.reader_classes[extension] = reader
 
 
 # Objects allocated between two collections of the youngest generation. Python's default

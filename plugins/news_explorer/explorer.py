@@ -226,6 +226,7 @@ def article_ref(article) -> ArticleRef:
         byline=parsed.byline,
         updated=parsed.updated,
         source=parsed.source,
+        original_url=parsed.url,
     )
 
 

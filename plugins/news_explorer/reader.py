@@ -1,4 +1,5 @@
-"""A Pelican reader for scraped ``.txt`` articles: thin glue over :mod:`newscorpus`."""
+"""Pelican readers for text dumps (``.txt``) and saved web pages (``.html``, ``.htm``,
+``.html.gz``): thin glue over :mod:`newscorpus`."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import os
 from collections.abc import Sequence
 
 from newscorpus.memo import Shelf
-from newscorpus.model import Article, Block
+from newscorpus.model import CELL_SEPARATOR, Article, Block
 from newscorpus.parse import UnreadableFile, parse_article
+from newscorpus.webpage import is_web_page, parse_page
 from pelican.readers import BaseReader
 from pelican.utils import slugify
 
@@ -26,15 +28,20 @@ DATE_TAG_COUNT = {"day": 2, "month": 2, "year": 1, "none": 0}
 
 
 class NewsTextReader(BaseReader):
-    """Reads one corpus file into cleaned HTML and news metadata."""
+    """Reads one text dump into cleaned HTML and news metadata."""
 
     enabled = True
     file_extensions = ["txt"]
+    parser = staticmethod(parse_article)
 
     def read(self, filename: str) -> tuple[str, dict]:
         source = report.corpus_relative(filename, self.settings)
         if not inside(filename, self.settings["PATH"]):
             report.skip(source, "a symbolic link to a file outside the corpus folder (refused)")
+            return "", {"status": "skip", "title": source}
+        refusal = self.refuse(source)
+        if refusal:
+            report.skip(source, refusal)
             return "", {"status": "skip", "title": source}
         with open(filename, "rb") as handle:
             raw = handle.read()
@@ -47,7 +54,7 @@ class NewsTextReader(BaseReader):
         def parse() -> Article:
             # A file not parsed before: its names will be looked for, so ready the model.
             warmup.expect_changes(self.settings, extraction_folder(self.settings))
-            return parse_article(
+            return self.parser(
                 raw, source, record, summary_sentences=summary_sentences,
                 unknown_outlet=unknown_outlet,
             )  # fmt: skip
@@ -60,6 +67,10 @@ class NewsTextReader(BaseReader):
         for warning in article.warnings:
             logger.warning("%s: %s", source, warning)
         return render_body(article.blocks), self.metadata(article)
+
+    def refuse(self, source: str) -> str:
+        """Why this reader will not read a file it was given, or ""."""
+        return ""
 
     def metadata(self, article: Article) -> dict:
         """Pelican metadata for an article; our own keys are plain values."""
@@ -90,6 +101,9 @@ class NewsTextReader(BaseReader):
             "updated_label": updated.label if updated else "",
             "updated_reason": updated.reason if updated else "",
             "byline": list(article.byline),
+            "byline_reason": article.byline_reason,
+            "headline_reason": article.headline_reason,
+            "original_url": article.url,
             "furniture": [
                 {"line": line.line_no, "text": line.text, "reason": line.reason}
                 for line in article.removed
@@ -102,36 +116,88 @@ class NewsTextReader(BaseReader):
         }
 
 
+class NewsPageReader(NewsTextReader):
+    """Reads one saved web page (``.html``, ``.htm``, gzipped ``.html.gz``) into the same
+    article as a text dump gives."""
+
+    file_extensions = ["html", "htm", "xhtml", "gz"]
+    parser = staticmethod(parse_page)
+
+    def refuse(self, source: str) -> str:
+        if is_web_page(source):
+            return ""
+        return "a gzip file that is not a saved web page (only .html.gz and .htm.gz are read)"
+
+
 # A link in a body: (start, end) offsets into the blocks joined by blank
 # lines, the href, the CSS class and a tooltip.
 Link = tuple[int, int, str, str, str]
-BLOCK_TAGS = {"p": "p", "h": "h2"}
+# How each kind of block is written, and the element that holds a run of them.
+BLOCK_TAGS = {"p": "p", "h": "h2", "li": "li", "quote": "p", "row": "tr"}
+CONTAINERS = {
+    "li": ("<ul>", "</ul>"),
+    "quote": ("<blockquote>", "</blockquote>"),
+    "row": ('<div class="table-wrap"><table>', "</table></div>"),
+}
 BLOCK_SEPARATOR_LENGTH = 2
 
 
 def render_body(blocks: Sequence[Block], links: Sequence[Link] = ()) -> str:
-    """The cleaned body as HTML, with optional links over spans; all text escaped."""
+    """The cleaned body as HTML, with optional links over spans; all text escaped.
+
+    Runs of list items, quoted paragraphs and table rows are held in one list, block
+    quote or table; a row's cells are its text between " | "."""
+    linker = Linker(links)
     parts = []
     offset = 0
-    index = 0
+    held = ""
     for block in blocks:
-        end = offset + len(block.text)
+        if held != block.kind:
+            if held in CONTAINERS:
+                parts.append(CONTAINERS[held][1])
+            if block.kind in CONTAINERS:
+                parts.append(CONTAINERS[block.kind][0])
+            held = block.kind
+        if block.kind == "row":
+            cells, start = [], 0
+            for cell in block.text.split(CELL_SEPARATOR):
+                inner = linker.html(block.text, offset, start, start + len(cell))
+                cells.append(f"<td>{inner}</td>")
+                start += len(cell) + len(CELL_SEPARATOR)
+            inner = "".join(cells)
+        else:
+            inner = linker.html(block.text, offset, 0, len(block.text))
+        tag = BLOCK_TAGS[block.kind]
+        parts.append(f"<{tag}>{inner}</{tag}>")
+        offset += len(block.text) + BLOCK_SEPARATOR_LENGTH
+    if held in CONTAINERS:
+        parts.append(CONTAINERS[held][1])
+    return "\n".join(parts)
+
+
+class Linker:
+    """Escaped text with the links that fall wholly inside it, taken in order."""
+
+    def __init__(self, links: Sequence[Link]) -> None:
+        self.links = links
+        self.index = 0
+
+    def html(self, text: str, offset: int, low: int, high: int) -> str:
+        """``text[low:high]`` (at ``offset`` in the body) as HTML; a link that starts
+        before ``high`` and does not fit is dropped."""
         pieces = []
-        cursor = offset
-        while index < len(links) and links[index][0] < end:
-            start, stop, href, css, title = links[index]
-            index += 1
+        cursor, end = offset + low, offset + high
+        while self.index < len(self.links) and self.links[self.index][0] < end:
+            start, stop, href, css, title = self.links[self.index]
+            self.index += 1
             if start < cursor or stop > end:
                 continue
-            pieces.append(html.escape(block.text[cursor - offset : start - offset]))
-            words = html.escape(block.text[start - offset : stop - offset])
+            pieces.append(html.escape(text[cursor - offset : start - offset]))
+            words = html.escape(text[start - offset : stop - offset])
             pieces.append(f'<a class="{css}" href="{href}" title="{title}">{words}</a>')
             cursor = stop
-        pieces.append(html.escape(block.text[cursor - offset :]))
-        tag = BLOCK_TAGS[block.kind]
-        parts.append(f"<{tag}>{''.join(pieces)}</{tag}>")
-        offset = end + BLOCK_SEPARATOR_LENGTH
-    return "\n".join(parts)
+        pieces.append(html.escape(text[cursor - offset : high]))
+        return "".join(pieces)
 
 
 def section_of(source: str) -> str:

@@ -15,6 +15,8 @@ from pathlib import Path
 from newscorpus.sources import SourceRecord, read_sources
 
 logger = logging.getLogger(__name__)
+# The file name endings the readers take (a .gz that is not a page is refused by its reader).
+READ_SUFFIXES = {".txt", ".html", ".htm", ".xhtml", ".gz"}
 
 
 @dataclass
@@ -94,8 +96,11 @@ def unread_files(corpus: Path, seen: set[str], settings_files: set[str]) -> dict
             continue
         if any(part.startswith(".") for part in path.relative_to(corpus).parts):
             continue
-        if path.suffix.lower() != ".txt":
-            reasons[relative] = f"not a .txt file ({path.suffix or 'no extension'})"
+        if path.suffix.lower() not in READ_SUFFIXES:
+            reasons[relative] = (
+                f"not an article file ({path.suffix or 'no extension'}); the corpus takes text"
+                " dumps (.txt) and saved web pages (.html, .htm, .html.gz)"
+            )
         else:
             reasons[relative] = "not read (see the build log)"
     return reasons

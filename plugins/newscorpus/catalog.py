@@ -40,6 +40,8 @@ class ArticleRef:
     updated: Published | None = None
     # The file's path relative to the corpus folder ("business/001.txt").
     source: str = ""
+    # The original's address (sources.csv or the saved page's canonical URL), or "".
+    original_url: str = ""
 
 
 @dataclass(frozen=True, slots=True)

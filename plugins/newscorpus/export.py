@@ -31,6 +31,7 @@ def article_rows(
                 "byline": list(ref.byline),
                 "section": ref.section,
                 "source_file": ref.source,
+                "original_url": ref.original_url or None,
                 "published": ref.published.iso or None,
                 "published_precision": ref.published.precision,
                 "published_status": ref.published.status,

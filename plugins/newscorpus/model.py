@@ -6,7 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["p", "h"]
+# Paragraph, subheading, list item, block quote, table row (cells joined by " | ").
+BlockKind = Literal["p", "h", "li", "quote", "row"]
+CELL_SEPARATOR = " | "
 Precision = Literal["day", "month", "year", "none"]
 DateStatus = Literal["stated", "inferred", "undated"]
 
@@ -98,6 +100,11 @@ class Article:
     updated: Published | None = None
     # The author(s) the byline names ("By Jane Doe and John Roe" -> two names).
     byline: tuple[str, ...] = ()
+    # The original's address (sources.csv's url, or a saved page's canonical URL), or "".
+    url: str = ""
+    # Where the headline and the byline came from, when not from the text's own lines.
+    headline_reason: str = ""
+    byline_reason: str = ""
 
     @property
     def body_text(self) -> str:

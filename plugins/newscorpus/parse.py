@@ -34,6 +34,26 @@ def parse_article(
     Raises :class:`UnreadableFile` when the file holds no readable article.
     """
     text, warnings = decode(raw)
+    return article_from_text(
+        text, source, record, warnings=warnings, summary_sentences=summary_sentences,
+        unknown_outlet=unknown_outlet,
+    )  # fmt: skip
+
+
+def article_from_text(
+    text: str,
+    source: str,
+    record: SourceRecord | None = None,
+    *,
+    warnings: list[str],
+    summary_sentences: int = 2,
+    unknown_outlet: str = UNKNOWN_OUTLET,
+) -> Article:
+    """Clean and describe the decoded text of one article (a file's, or a web page's
+    visible text); ``warnings`` so far are kept, and the new ones added.
+
+    Raises :class:`UnreadableFile` when the text holds no article.
+    """
     cleaned = clean(to_units(text))
     blocks = to_blocks(cleaned)
     if not any(block.kind == "p" for block in blocks):
@@ -75,7 +95,14 @@ def parse_article(
         warnings=tuple(warnings),
         updated=find_updated(cleaned),
         byline=byline_names(byline_lines(cleaned), cleaned.language.stopwords),
+        url=original_url(record.url if record else None),
     )
+
+
+def original_url(url: str | None) -> str:
+    """An article's address as a link may show it: http(s) only, never ``javascript:``."""
+    url = (url or "").strip()
+    return url if re.match(r"https?://[^\s/]", url, re.IGNORECASE) else ""
 
 
 def byline_lines(cleaned: Cleaned) -> list[str]:

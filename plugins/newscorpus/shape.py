@@ -6,9 +6,10 @@ import functools
 import re
 
 WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
-# A sentence ends with . ! ? … optionally followed by closing quotes/brackets.
-# CJK full stops and marks (。！？) end sentences too, before or after their closing quote.
-TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$|[\"”’»」』][.!?。！？]$")
+# A sentence ends with . ! ? … optionally followed by closing quotes and brackets (German
+# quotes close with “ and ‘, French ones with », Swiss ones with «). CJK full stops and
+# marks (。！？) end sentences too, before or after their closing quote.
+TERMINAL = re.compile(r"[.!?…。！？][\"'”’“‘»«)\]」』）]*$|[\"”’“»«」』][.!?。！？]$")
 # The wire services whose credit a paragraph or a byline may carry.
 AGENCIES = r"AP|AFP|Reuters|DPA|dpa|EFE|ANSA|Xinhua|TASS|Kyodo|PTI|IANS|Anadolu|UPI|Bloomberg"
 # A wire service's credit closing a paragraph: "… on Tuesday. — AFP", "… said. (Reuters)".
