@@ -250,3 +250,14 @@ def test_a_curation_line_that_cannot_be_read_is_reported_with_its_number(tmp_pat
         "aliases.conf, line 4: not understood: 'Russia ='",
     )
     assert name_key("NATO") not in curation.types
+
+
+def test_a_possessive_inside_a_name_keeps_the_name_when_the_owner_is_a_plural_noun():
+    one = article(
+        "The Korean People's Army fired shells. The Bank of England's Monetary Policy "
+        "Committee met.",
+        ("Korean People's Army", "ORG"),
+        ("Bank of England's Monetary Policy Committee", "ORG"),
+    )
+    found, _ = names_of(one)
+    assert found == [{"Korean People's Army": "ORG", "Bank of England": "ORG"}]

@@ -196,3 +196,23 @@ def test_a_paragraph_closed_by_a_wire_credit_is_kept_as_article_text():
 )
 def test_warships_and_named_systems_are_weapons_in_any_article(sentence, weapons):
     assert weapons_in(sentence) == weapons
+
+
+def test_a_span_naming_two_organisations_is_two_names_but_a_compound_name_is_one():
+    found = mentions_in(
+        [
+            "Russian energy giants Gazprom and Rosneft signed the deal on Monday.",
+            "Officials from Bosnia and Herzegovina met the envoy.",
+        ]
+    )
+    assert ("ORG", "Gazprom") in found and ("ORG", "Rosneft") in found
+    assert not [name for _, name in found if name == "Gazprom and Rosneft"]
+    assert ("PLACE", "Bosnia and Herzegovina") in found
+
+
+def test_a_name_before_an_organisation_noun_is_an_organisation():
+    found = mentions_in(
+        ["The Haqqani network claimed the attack, and the Islamic State group denied it."]
+    )
+    assert ("ORG", "Haqqani") in found
+    assert ("ORG", "Islamic State") in found

@@ -25,6 +25,22 @@ PERSON_EVIDENCE = 3
 TYPE_PRIORITY = {name: rank for rank, name in enumerate(("WEAPON", *ENTITY_TYPES))}
 EDGE_PUNCTUATION = " \t\"“”‘’'()[]{},;:!?*|/\\–—-"
 INNER_POSSESSIVE = re.compile(r"['’]s\s")
+# Plural nouns whose possessive is part of a name ("People's Army", "Children's Society").
+COLLECTIVE_OWNERS = {
+    "people",
+    "women",
+    "men",
+    "children",
+    "workers",
+    "peoples",
+    "citizens",
+    "veterans",
+    "farmers",
+    "teachers",
+    "nurses",
+    "writers",
+    "journalists",
+}
 # "Brentford v Manchester United" is a match, not a name.
 FIXTURE = re.compile(r"\s(?:v|vs)\.?\s")
 SPACED_DASH = re.compile(r"\s[-–—]\s")
@@ -139,8 +155,11 @@ def surface_form(text: str) -> str:
     """A mention as a reader would name it: no edge punctuation, article or possessive."""
     text = " ".join(text.split())
     text = SPACED_DASH.split(text, maxsplit=1)[0]
-    # "Bank of England's Monetary Policy Committee": the owner is the name.
-    text = INNER_POSSESSIVE.split(text, maxsplit=1)[0]
+    # "Bank of England's Monetary Policy Committee": the owner is the name; but in "the
+    # Korean People's Army" or "Women's Institute" the possessive is part of it.
+    owner = INNER_POSSESSIVE.split(text, maxsplit=1)
+    if len(owner) > 1 and owner[0].split()[-1].lower() not in COLLECTIVE_OWNERS:
+        text = owner[0]
     text = strip_article(text.strip(EDGE_PUNCTUATION))
     text = text[:-1] if text.endswith("s'") else POSSESSIVE.sub("", text)
     text = text.strip(EDGE_PUNCTUATION)

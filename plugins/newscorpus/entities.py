@@ -50,6 +50,7 @@ OPENING_CREDIT = re.compile(r"^\((?P<name>[A-Z][\w&. -]{1,30}?)\)\s*[-–—:]")
 NAMED_SHIP = re.compile(rf"^(?:{'|'.join(SHIP_PREFIXES)}) |-class\b")
 # How far back in its sentence a date's tense is read, in characters.
 TENSE_REACH = 120
+COMPOUND_NAMES = frozenset(line.casefold() for line in load_lines("compound-names.txt"))
 OPENING_PUNCTUATION = "\"'“‘(["
 
 
@@ -143,10 +144,20 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 continue
             if label != "WEAPON" and after_organisation_noun(span):
                 label = "ORG"
+            named = before_organisation_noun(doc, span)
+            if named is not None:
+                # "the Haqqani network", "the Islamic State group": an organisation.
+                label, end = "ORG", offset + named.end_char
+                span = named
             if label is None:
                 continue
             in_heading = any(first <= start < last for first, last in headings)
-            for piece in person_pieces(text, span.text, start, label):
+            pieces = [
+                piece
+                for part, at in conjoined(span.text, start)
+                for piece in person_pieces(text, part, at, label)
+            ]
+            for piece in pieces:
                 mentions.append(
                     Mention(
                         text=piece.text,
@@ -225,6 +236,35 @@ def after_organisation_noun(span: Span) -> bool:
     if span.start == 0 or not span.text[:1].isupper():
         return False
     return span.doc[span.start - 1].text in load_words("org-nouns.txt")
+
+
+def before_organisation_noun(doc: Doc, span: Span) -> Span | None:
+    """``the Haqqani network``, ``the Islamic State group``: a name (the model's span and
+    the capitalised words after it) just before a lower-case organisation noun, with
+    "the" before it; the name's span, or ``None``."""
+    if span.start == 0 or doc[span.start - 1].lower_ != "the":
+        return None
+    end = span.end
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+        end += 1
+    if end < len(doc) and doc[end].text in load_words("org-nouns.txt"):
+        return doc[span.start : end]
+    return None
+
+
+def conjoined(name: str, start: int) -> list[tuple[str, int]]:
+    """One span naming two things ("Gazprom and Rosneft") as two names with their offsets;
+    names that are one thing ("Bosnia and Herzegovina", "Marks and Spencer",
+    ``data/compound-names.txt``) and anything else as it is."""
+    first, joint, second = name.partition(" and ")
+    if (
+        not joint
+        or " and " in second
+        or not (first[:1].isupper() and second[:1].isupper())
+        or name.casefold() in COMPOUND_NAMES
+    ):
+        return [(name, start)]
+    return [(first, start), (second, start + len(first) + len(joint))]
 
 
 def sentence_index(starts: list[int], offset: int) -> int:
