@@ -82,6 +82,14 @@ def test_times_of_day_are_found_but_never_placed_on_a_date(text):
         assert (value, precision, note) == (None, "none", "a time of day")
 
 
+@pytest.mark.parametrize(
+    "text", ["the 20th minute", "the second half", "the final round", "the weekend"]
+)
+def test_times_within_an_event_are_found_but_never_placed_on_a_date(text):
+    note = "a time within an event or a week, not a date"
+    assert normalise(text, BASE) == (None, "none", False, note)
+
+
 @pytest.mark.parametrize("text", ["18-year-old", "annual", "the day", "23"])
 def test_ages_and_vague_words_are_not_time_expressions(text):
     assert normalise(text, BASE) is None

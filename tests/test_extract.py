@@ -216,3 +216,11 @@ def test_a_name_before_an_organisation_noun_is_an_organisation():
     )
     assert ("ORG", "Haqqani") in found
     assert ("ORG", "Islamic State") in found
+
+
+def test_times_within_a_match_the_model_does_not_mark_are_time_expressions():
+    blocks = (
+        Block("p", "Kane scored in the 20th minute, and Sterling made it two in the 62nd minute."),
+    )
+    raw = read_doc([(0, load_pipeline()(body_text(blocks)))], blocks)
+    assert [span.text for span in raw.dates] == ["the 20th minute", "the 62nd minute"]

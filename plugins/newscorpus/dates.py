@@ -90,6 +90,15 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 BARE_WEEKDAY = re.compile(rf"(?:(?:early|late|on)\s+)?({'|'.join(WEEKDAYS)})", re.I)
 TIME_OF_DAY = re.compile(r"[\s,]+(?:morning|afternoon|evening|night|lunchtime)$", re.I)
 PERIODS: dict[str, Precision] = {"day": "day", "month": "month", "year": "year"}
+# A time within an event the text reports ("the 20th minute", "the second half", "the
+# final round") or a part of a week ("the weekend"): time expressions, never dates.
+EVENT_TIME = re.compile(
+    r"\b(?:the|a|an|this|that|every|each)\s+(?:(?:first|second|third|fourth|fifth|final|"
+    r"opening|closing|last|\d{1,3}(?:st|nd|rd|th))\s+)(?:minute|half|quarter|period|inning|"
+    r"innings|round|set|lap|leg|stage)\b"
+    r"|\b(?:the|this|that|last|next|every|each)\s+weekends?\b",
+    re.IGNORECASE,
+)
 
 
 def normalise_dates(spans: Sequence[DateSpan], published: Published) -> tuple[DateMention, ...]:
@@ -159,6 +168,11 @@ def normalise(
     A month, day or weekday without a year is the occurrence nearest the publication
     date: the next one when the sentence looks ahead, the last one when it looks back."""
     expression = core_expression(text)
+    flat = " ".join(text.split())
+    event = EVENT_TIME.search(flat)
+    if event and not DATE_WORD.search(flat.replace(event.group(), " ")):
+        # "early in the second half"; but "the first half of 2019" is a date.
+        return None, "none", False, "a time within an event or a week, not a date"
     if CLOCK_TIME.search(text) or TIME_WORD.fullmatch(expression):
         # "22:30", "6:00am", "midnight": found, but a time of day is not a date to place.
         return None, "none", False, "a time of day"

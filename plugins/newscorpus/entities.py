@@ -12,7 +12,7 @@ import typing as t
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .dates import date_tense
+from .dates import EVENT_TIME, date_tense
 from .model import Block, DateSpan, EntityType, Mention, RawExtraction
 from .nlp import SHIP_PREFIXES
 from .outlet import AGENCY_DATELINE, CREDIT_AGENCIES
@@ -171,7 +171,28 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                         role=piece.role,
                     )
                 )
+    dates.extend(event_times(text, dates, starts, headings))
+    dates.sort(key=lambda span: span.start)
     return RawExtraction(tuple(mentions), tuple(dates), sentences)
+
+
+def event_times(
+    text: str,
+    dates: Sequence[DateSpan],
+    starts: list[int],
+    headings: Sequence[tuple[int, int]],
+) -> list[DateSpan]:
+    """Times within a reported event ("in the 20th minute", "the second half") and "the
+    weekend", which the model does not mark: kept as time expressions, not dates."""
+    found = []
+    for match in EVENT_TIME.finditer(text):
+        start, end = match.span()
+        if any(span.start < end and start < span.end for span in dates):
+            continue
+        if any(first <= start < last for first, last in headings):
+            continue
+        found.append(DateSpan(match.group(), start, end, sentence_index(starts, start)))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
