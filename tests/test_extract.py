@@ -11,6 +11,7 @@ from newscorpus.entities import body_text, chunks, read_doc
 from newscorpus.extract import extract_corpus
 from newscorpus.model import ENTITY_TYPES, Block
 from newscorpus.nlp import ModelMissing, designator_pattern, load_pipeline
+from newscorpus.outlet import wire_services
 from newscorpus.parse import parse_article
 
 GOLD = json.loads((Path(__file__).parent / "data" / "expected_entities.json").read_text("utf-8"))
@@ -224,3 +225,18 @@ def test_times_within_a_match_the_model_does_not_mark_are_time_expressions():
     )
     raw = read_doc([(0, load_pipeline()(body_text(blocks)))], blocks)
     assert [span.text for span in raw.dates] == ["the 20th minute", "the 62nd minute"]
+
+
+def test_the_wire_services_an_article_credits_are_its_metadata():
+    blocks = [
+        Block("p", "WASHINGTON (Reuters) - The Pentagon said on Tuesday it would buy tankers."),
+        Block("p", "(AP) — Boeing shares rose 3% in New York."),
+        Block("p", "The company declined to comment. — AFP"),
+        Block("p", "The (Hamburg) Morgenpost and Bloomberg Businessweek reported it first."),
+    ]
+    assert wire_services(blocks) == ("Reuters", "AP", "AFP")
+    assert wire_services([Block("p", "Shares rose.")], ["ls/amp (Reuters, AFP)"]) == (
+        "Reuters",
+        "AFP",
+    )
+    assert wire_services([Block("p", "The Hamburg (Germany) paper said so.")]) == ()

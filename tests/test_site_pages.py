@@ -105,6 +105,10 @@ def test_the_original_address_is_exported_from_sources_csv_or_the_page(mixed):
     assert {row["original_url"] for row in table} >= {SEED_URL, ""}
     seed_page = site_page(site, f"articles/{rows[SEED]['slug']}")
     assert f'href="{SEED_URL}"' in seed_page
+    # The wire services the seed credits ("ls/amp (Reuters, AFP)") are shown and exported.
+    assert "Wire Reuters, AFP" in text_of(seed_page)
+    assert rows[SEED]["wire"] == ["Reuters", "AFP"]
+    assert rows["news.html"]["wire"] == []
 
 
 def test_nothing_from_a_hostile_page_runs_or_loads(mixed):

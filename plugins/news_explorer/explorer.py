@@ -227,6 +227,7 @@ def article_ref(article) -> ArticleRef:
         updated=parsed.updated,
         source=parsed.source,
         original_url=parsed.url,
+        wire=parsed.wire,
     )
 
 

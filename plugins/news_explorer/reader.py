@@ -104,6 +104,7 @@ class NewsTextReader(BaseReader):
             "byline_reason": article.byline_reason,
             "headline_reason": article.headline_reason,
             "original_url": article.url,
+            "wire": list(article.wire),
             "furniture": [
                 {"line": line.line_no, "text": line.text, "reason": line.reason}
                 for line in article.removed

@@ -42,6 +42,8 @@ class ArticleRef:
     source: str = ""
     # The original's address (sources.csv or the saved page's canonical URL), or "".
     original_url: str = ""
+    # The wire services the article credits.
+    wire: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ def article_rows(
                 "title": ref.title,
                 "outlet": ref.outlet,
                 "byline": list(ref.byline),
+                "wire": list(ref.wire),
                 "section": ref.section,
                 "source_file": ref.source,
                 "original_url": ref.original_url or None,

@@ -105,6 +105,8 @@ class Article:
     # Where the headline and the byline came from, when not from the text's own lines.
     headline_reason: str = ""
     byline_reason: str = ""
+    # The wire services the article credits ("Reuters", "AFP"), in order.
+    wire: tuple[str, ...] = ()
 
     @property
     def body_text(self) -> str:

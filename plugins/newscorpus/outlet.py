@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from .clean import Cleaned, first_prose
-from .shape import AGENCIES
+from .model import Block
+from .shape import AGENCIES, TRAILING_CREDIT
 from .wordlists import load_words
 
 # Words that make a lead prefix ("DESPARDES News Monitor — …") a publication's name.
@@ -192,6 +193,35 @@ def _agency_credit(cleaned: Cleaned) -> str | None:
                 if KNOWN_AGENCY.match(first) or reason == "credit line":
                     return _tidy(first)
     return None
+
+
+# "(AP) —" opening a paragraph.
+OPENING_CREDIT = re.compile(r"^\((?P<name>[A-Z][\w&. -]{1,30}?)\)\s*[-–—:]")
+AGENCY_LIST = re.compile(r"\s*(?:,|/| and )\s*")
+
+
+def wire_services(blocks: Sequence[Block], credit_lines: Sequence[str] = ()) -> tuple[str, ...]:
+    """The wire services an article credits, in order: its lead's dateline
+    ("WASHINGTON (Reuters) -"), a paragraph opened by "(AP) —" or closed by "— AFP" or
+    "(Reuters, AFP)", and its credit lines. Only known agencies: a wrong credit is worse
+    than none."""
+    found: dict[str, str] = {}
+    prose = [block.text for block in blocks if block.kind != "h"]
+    candidates: list[str] = []
+    if prose and (match := AGENCY_DATELINE.match(prose[0]) or WIRE_SLASH.search(prose[0][:120])):
+        candidates.append(match.group("name"))
+    for text in prose:
+        for pattern in (OPENING_CREDIT, CREDIT_AGENCIES, TRAILING_CREDIT):
+            if match := pattern.search(text):
+                candidates.append(match.groupdict().get("names") or match.group("name"))
+    for line in credit_lines:
+        if match := CREDIT_AGENCIES.search(line) or BYLINE_AGENCY.match(line):
+            candidates.append(match.groupdict().get("names") or match.group("name"))
+    for names in candidates:
+        for name in AGENCY_LIST.split(names.strip()):
+            if KNOWN_AGENCY.match(name):
+                found.setdefault(name.casefold(), name)
+    return tuple(found.values())
 
 
 def _tidy(name: str) -> str:

@@ -9,7 +9,7 @@ from .byline import byline_names
 from .clean import Cleaned, clean, to_blocks, to_units
 from .decode import UnreadableFile, decode
 from .model import Article, Block
-from .outlet import find_outlet, split_title_suffix
+from .outlet import find_outlet, split_title_suffix, wire_services
 from .published import find_published, find_updated
 from .sentences import shorten, split_sentences
 from .sources import SourceRecord
@@ -96,6 +96,7 @@ def article_from_text(
         updated=find_updated(cleaned),
         byline=byline_names(byline_lines(cleaned), cleaned.language.stopwords),
         url=original_url(record.url if record else None),
+        wire=wire_services(blocks, [line.text for line in removed if line.reason == "credit line"]),
     )
 
 

@@ -32,7 +32,7 @@ from trafilatura.settings import use_config
 from .byline import byline_names
 from .decode import BINARY_SIGNATURES, BOMS, UnreadableFile, unescape_references
 from .model import CELL_SEPARATOR, Article, Block, BlockKind, Published, RemovedLine
-from .outlet import LEGAL_FORM, split_title_suffix
+from .outlet import LEGAL_FORM, split_title_suffix, wire_services
 from .parse import UNKNOWN_OUTLET, article_from_text, derive_headline, lede, original_url
 from .shape import ends_sentence
 from .sources import SourceRecord
@@ -336,6 +336,7 @@ def parse_page(
             outlet_reason="",
             published=UNDATED,
             lede=lede(blocks, summary_sentences),
+            wire=wire_services(blocks),
         )
         if not (headline and metadata.date and metadata.author and (metadata.site or host)):
             # What the markup does not state, the visible text may: the lines around the
