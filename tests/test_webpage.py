@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import paragraphs
 from newscorpus.parse import UnreadableFile
-from newscorpus.webpage import decode_page, parse_page
+from newscorpus.webpage import decode_page, parse_file, parse_page
 
 PAGES = Path(__file__).parent / "fixtures" / "html"
 
@@ -166,3 +166,15 @@ def test_a_ten_megabyte_page_is_read():
     assert "Another story from the archive" not in found.body_text
     # The furniture is listed up to a limit, and the rest counted.
     assert found.removed[-1].text.startswith("… and ")
+
+
+def test_a_page_saved_as_txt_is_read_as_the_page_it_is_not_as_markup():
+    raw = (PAGES / "news.html").read_bytes()
+    article = parse_file(raw, "saved-as-text.txt")
+    assert article.headline == "Harbour bridge to close for repairs"
+    assert "<p>" not in article.body_text and "og:site_name" not in article.body_text
+    assert "Council leader Tomas Berg said the closure was" in article.body_text
+    assert article.warnings == ("the file is a saved web page (HTML), read as one",)
+    # A text dump that merely shows markup stays a text dump.
+    dump = b"Council <script> test\n\nThe council said <b>no</b> on Monday to the plan.\n"
+    assert parse_file(dump, "dump.txt").body_text.startswith("The council said <b>no</b>")

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from newscorpus.memo import Shelf
 from newscorpus.model import CELL_SEPARATOR, Article, Block
-from newscorpus.parse import UnreadableFile, parse_article
-from newscorpus.webpage import is_web_page, parse_page
+from newscorpus.parse import UnreadableFile
+from newscorpus.webpage import is_web_page, parse_file
 from pelican.readers import BaseReader
 from pelican.utils import slugify
 
@@ -32,7 +32,6 @@ class NewsTextReader(BaseReader):
 
     enabled = True
     file_extensions = ["txt"]
-    parser = staticmethod(parse_article)
 
     def read(self, filename: str) -> tuple[str, dict]:
         source = report.corpus_relative(filename, self.settings)
@@ -54,7 +53,7 @@ class NewsTextReader(BaseReader):
         def parse() -> Article:
             # A file not parsed before: its names will be looked for, so ready the model.
             warmup.expect_changes(self.settings, extraction_folder(self.settings))
-            return self.parser(
+            return parse_file(
                 raw, source, record, summary_sentences=summary_sentences,
                 unknown_outlet=unknown_outlet,
             )  # fmt: skip
@@ -122,7 +121,6 @@ class NewsPageReader(NewsTextReader):
     article as a text dump gives."""
 
     file_extensions = ["html", "htm", "xhtml", "gz"]
-    parser = staticmethod(parse_page)
 
     def refuse(self, source: str) -> str:
         if is_web_page(source):

@@ -100,6 +100,16 @@ def article_from_text(
     )
 
 
+HTML_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S
+)
+
+
+def looks_like_html(raw: bytes) -> bool:
+    """Whether a file's bytes are a web page's markup (``<!DOCTYPE html>``, ``<html>``)."""
+    return bool(HTML_START.match(raw[:4096]))
+
+
 def original_url(url: str | None) -> str:
     """An article's address as a link may show it: http(s) only, never ``javascript:``."""
     url = (url or "").strip()

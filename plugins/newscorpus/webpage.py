@@ -33,7 +33,15 @@ from .byline import byline_names
 from .decode import BINARY_SIGNATURES, BOMS, UnreadableFile, unescape_references
 from .model import CELL_SEPARATOR, Article, Block, BlockKind, Published, RemovedLine
 from .outlet import LEGAL_FORM, split_title_suffix, wire_services
-from .parse import UNKNOWN_OUTLET, article_from_text, derive_headline, lede, original_url
+from .parse import (
+    UNKNOWN_OUTLET,
+    article_from_text,
+    derive_headline,
+    lede,
+    looks_like_html,
+    original_url,
+    parse_article,
+)
 from .shape import ends_sentence
 from .sources import SourceRecord
 
@@ -100,12 +108,32 @@ DATE_PARAMS = {"extensive_search": False, "original_date": True}
 for _name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
-__all__ = ["HTML_SUFFIXES", "UnreadableFile", "is_web_page", "parse_page"]
+__all__ = ["HTML_SUFFIXES", "UnreadableFile", "is_web_page", "parse_file", "parse_page"]
 
 
 def is_web_page(source: str) -> bool:
     """Whether a corpus file's name says it is a saved web page."""
     return source.lower().endswith(HTML_SUFFIXES)
+
+
+def parse_file(
+    raw: bytes,
+    source: str,
+    record: SourceRecord | None = None,
+    *,
+    summary_sentences: int = 2,
+    unknown_outlet: str = UNKNOWN_OUTLET,
+) -> Article:
+    """Any corpus file as an article: a saved web page by its name or its markup (a page
+    saved as ``.txt`` is read as the page it is, not as markup), else a text dump."""
+    options = {"summary_sentences": summary_sentences, "unknown_outlet": unknown_outlet}
+    if is_web_page(source):
+        return parse_page(raw, source, record, **options)
+    if looks_like_html(raw):
+        article = parse_page(raw, source, record, **options)
+        note = "the file is a saved web page (HTML), read as one"
+        return replace(article, warnings=(note, *article.warnings))
+    return parse_article(raw, source, record, **options)
 
 
 @dataclass(frozen=True, slots=True)
