@@ -53,7 +53,8 @@ MIN_ARTICLE_CHARS = 200
 # copyright line an article's markup does not state, only the lines around the article
 # and the page's foot.
 MAX_CLEANER_LINES = 20_000
-AROUND_LINES = 80
+HEAD_LINES = 40
+LEAD_LINES = 12
 FOOT_LINES = 40
 # trafilatura's fast mode (no second opinion from jusText and readability) above this.
 FAST_ABOVE_CHARS = 2_000_000
@@ -331,8 +332,9 @@ def parse_page(
         # The parser gave up part of the page (markup nested past its limits, or broken).
         lines = markup_lines(text)
     stated = stated_metadata(root) if root is not None else Metadata()
-    # trafilatura parses the page itself (its parser settings are part of how it reads).
-    extracted = extract(text, fast=len(text) > FAST_ABOVE_CHARS)
+    # trafilatura changes the tree it reads: it gets it once the rest is read.
+    source_tree = root if root is not None else text
+    extracted = extract(source_tree, fast=len(text) > FAST_ABOVE_CHARS)
     blocks, found = extracted if extracted else ([], Metadata())
     metadata = merged(stated, found)
 
@@ -366,12 +368,12 @@ def parse_page(
             lede=lede(blocks, summary_sentences),
             wire=wire_services(blocks),
         )
-        if not (headline and metadata.date and metadata.author and (metadata.site or host)):
-            # What the markup does not state, the visible text may: the lines around the
-            # article (its headline, dateline and byline) and the page's foot (its
-            # copyright line). Slow on a huge page, so read only when needed.
+        if not (headline and metadata.date and (metadata.site or host)):
+            # What the markup does not state, the visible text may: the lines before the
+            # article and its first lines (its headline, dateline and byline), and the
+            # page's foot (its copyright line). Read only when needed: it is slow.
             with contextlib.suppress(UnreadableFile):
-                read_text = text_article(around(lines, blocks))
+                read_text = text_article(around(lines, blocks, foot=not host))
     else:
         # Up to a limit: the text cleaner is slow on a page of a hundred thousand lines.
         article = read_text = text_article(lines[:MAX_CLEANER_LINES])
@@ -475,14 +477,16 @@ def is_article(blocks: list[Block]) -> bool:
     )
 
 
-def around(lines: list[str], blocks: list[Block]) -> list[str]:
-    """The visible lines near the article's, and the page's last lines."""
+def around(lines: list[str], blocks: list[Block], *, foot: bool) -> list[str]:
+    """The article's head for the text rules: the visible lines before it and its first
+    lines (its headline, dateline and byline are there), and with ``foot`` the page's
+    last lines (its copyright line)."""
     article = SPACES.sub(" ", " \n ".join(block.text for block in blocks))
     inside = [n for n, line in enumerate(lines) if len(line) > 20 and line in article]
     if not inside:
         return lines[:MAX_CLEANER_LINES]
-    start, end = max(0, inside[0] - AROUND_LINES), inside[-1] + AROUND_LINES
-    return lines[start:end] + lines[max(end, len(lines) - FOOT_LINES) :]
+    start, end = max(0, inside[0] - HEAD_LINES), inside[min(len(inside), LEAD_LINES) - 1] + 1
+    return lines[start:end] + (lines[max(end, len(lines) - FOOT_LINES) :] if foot else [])
 
 
 def _iso_date(text: str) -> dt.date | None:
@@ -649,11 +653,11 @@ def markup_lines(text: str) -> list[str]:
     return [unescape_references(line) for line in lines if line]
 
 
-def extract(text: str, *, fast: bool) -> tuple[list[Block], Metadata] | None:
+def extract(page: etree._Element | str, *, fast: bool) -> tuple[list[Block], Metadata] | None:
     """The article's blocks and the page's metadata as trafilatura reads them."""
     try:
         document = trafilatura.bare_extraction(
-            text,
+            page,
             fast=fast,
             include_comments=False,
             include_tables=True,
