@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .dates import EVENT_TIME, date_tense
 from .model import Block, DateSpan, EntityType, Mention, RawExtraction
 from .nlp import SHIP_PREFIXES
-from .outlet import AGENCY_DATELINE, CREDIT_AGENCIES
+from .outlet import AGENCY_DATELINE, CREDIT_AGENCIES, OPENING_CREDIT
 from .people import ROLE_REACH, evidence, role_phrase, split_person
 from .sentences import sentence_spans
 from .shape import TRAILING_CREDIT
@@ -44,8 +44,6 @@ MILITARY_WORD = re.compile(
 )
 # The most the model reads at once (spaCy's own limit is 1,000,000).
 CHUNK_CHARS = 100_000
-# A paragraph that opens or closes with its wire service's credit.
-OPENING_CREDIT = re.compile(r"^\((?P<name>[A-Z][\w&. -]{1,30}?)\)\s*[-–—:]")
 # A warship by its name or class: named, so a weapon wherever it appears.
 NAMED_SHIP = re.compile(rf"^(?:{'|'.join(SHIP_PREFIXES)}) |-class\b")
 # How far back in its sentence a date's tense is read, in characters.

@@ -69,6 +69,9 @@ NAMED_LEAD = re.compile(r"^(?P<name>[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,4})\
 CREDIT_AGENCIES = re.compile(r"\((?P<names>[A-Z][\w.]+(?:\s*(?:,|/| and )\s*[A-Z][\w.]+)*)\)\s*$")
 BYLINE_AGENCY = re.compile(r"^by\s+(?P<name>[A-Z][\w.]+)(?:\s+staff)?$", re.IGNORECASE)
 KNOWN_AGENCY = re.compile(rf"^(?:{AGENCIES})$")
+# "(AP) —" opening a paragraph.
+OPENING_CREDIT = re.compile(r"^\((?P<name>[A-Z][\w&. -]{1,30}?)\)\s*[-–—:]")
+AGENCY_LIST = re.compile(r"\s*(?:,|/| and )\s*")
 
 
 def _from_lines(
@@ -189,15 +192,10 @@ def _agency_credit(cleaned: Cleaned) -> str | None:
             match = CREDIT_AGENCIES.search(unit.text) or BYLINE_AGENCY.match(unit.text)
             if match:
                 names = match.groupdict().get("names") or match.group("name")
-                first = re.split(r"\s*(?:,|/| and )\s*", names)[0]
+                first = AGENCY_LIST.split(names)[0]
                 if KNOWN_AGENCY.match(first) or reason == "credit line":
                     return _tidy(first)
     return None
-
-
-# "(AP) —" opening a paragraph.
-OPENING_CREDIT = re.compile(r"^\((?P<name>[A-Z][\w&. -]{1,30}?)\)\s*[-–—:]")
-AGENCY_LIST = re.compile(r"\s*(?:,|/| and )\s*")
 
 
 def wire_services(blocks: Sequence[Block], credit_lines: Sequence[str] = ()) -> tuple[str, ...]:

@@ -601,11 +601,10 @@ def visible_lines(root: etree._Element) -> list[str]:
     buffer: list[str] = []
 
     def flush() -> None:
-        line = "".join(buffer)
-        line = SPACES.sub(" ", INVISIBLE.sub("", unicodedata.normalize("NFC", line))).strip()
+        line = tidy("".join(buffer))
         buffer.clear()
         if line:
-            lines.append(unescape_references(line))
+            lines.append(line)
 
     body = root.find("body")
     walker = etree.iterwalk(body if body is not None else root, events=("start", "end"))
@@ -637,6 +636,13 @@ BLOCK_TAG = re.compile(rf"<(?:/?(?:{BLOCK_NAMES})\b[^>]*|br\s*/?)>", re.IGNORECA
 ANY_TAG = re.compile(r"<[^>]*>?")
 
 
+def tidy(text: str) -> str:
+    """Text as a reader sees it: character references decoded, composed (NFC), invisible
+    characters out, runs of whitespace one space."""
+    text = unicodedata.normalize("NFC", unescape_references(text))
+    return SPACES.sub(" ", INVISIBLE.sub("", text)).strip()
+
+
 def markup_text(text: str) -> str:
     """The page's text with every tag and hidden element taken out (a rough measure)."""
     return SPACES.sub(" ", ANY_TAG.sub(" ", HIDDEN_MARKUP.sub(" ", text))).strip()
@@ -646,11 +652,8 @@ def markup_lines(text: str) -> list[str]:
     """The page's visible lines read from its markup without a parser: for markup too
     broken or too deep for one."""
     text = BLOCK_TAG.sub("\n", HIDDEN_MARKUP.sub(" ", text))
-    lines = (
-        SPACES.sub(" ", INVISIBLE.sub("", ANY_TAG.sub("", line))).strip()
-        for line in text.split("\n")
-    )
-    return [unescape_references(line) for line in lines if line]
+    lines = (tidy(ANY_TAG.sub("", line)) for line in text.split("\n"))
+    return [line for line in lines if line]
 
 
 def extract(page: etree._Element | str, *, fast: bool) -> tuple[list[Block], Metadata] | None:
@@ -681,7 +684,7 @@ def extract(page: etree._Element | str, *, fast: bool) -> tuple[list[Block], Met
 
 
 def clean_field(value: str | None) -> str:
-    return SPACES.sub(" ", INVISIBLE.sub("", unescape_references(value or ""))).strip()
+    return tidy(value or "")
 
 
 def host_name(url: str) -> str:
@@ -708,13 +711,11 @@ def article_blocks(body: etree._Element) -> list[Block]:
     kinds: list[BlockKind] = []
 
     def flush() -> None:
-        text = "".join(buffer)
-        text = SPACES.sub(" ", INVISIBLE.sub("", unicodedata.normalize("NFC", text)))
-        text = text.strip().strip("|").strip()
+        text = tidy("".join(buffer)).strip("|").strip()
         buffer.clear()
         if text:
             kind = "h" if "h" in kinds else "quote" if "quote" in kinds else kinds[-1]
-            blocks.append(Block(kind, unescape_references(text)))
+            blocks.append(Block(kind, text))
 
     for event, element in etree.iterwalk(body, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
