@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import datelines
+from . import datelines, linemodel
 from .furniture import (
     is_counter,
     is_keyword_list,
@@ -203,10 +203,16 @@ def wrap_width(lines: list[str]) -> int:
     return width if width <= 100 and near_width >= 0.5 * len(lengths) else 0
 
 
-def clean(units: list[Unit], language: Language | None = None) -> Cleaned:
-    """Decide, for every unit, whether it is article text or furniture (and which)."""
+def clean(units: list[Unit], language: Language | None = None, *, learned: bool = True) -> Cleaned:
+    """Decide, for every unit, whether it is article text or furniture (and which).
+
+    The rules decide first; with ``learned``, :mod:`newscorpus.linemodel` then reviews
+    their verdicts where it is confident (``learned=False`` gives the rules alone, which
+    is what the model is fitted on).
+    """
     language = language or detect(unit.text for unit in units)
     reasons: list[str | None] = [line_furniture(unit.text) for unit in units]
+    rule_reasons = list(reasons)
     start, end = article_span(units, reasons, language)
     if start == end:
         # No paragraph of running text anywhere: nothing to place; the first line is the
@@ -228,7 +234,10 @@ def clean(units: list[Unit], language: Language | None = None) -> Cleaned:
         # A later rule found the "headline" to be furniture (a lone counter, say): a line
         # is never both removed and kept, so the article has no headline line.
         headline = None
-    return Cleaned(units, reasons, headline, start, end, language)
+    cleaned = Cleaned(units, reasons, headline, start, end, language)
+    if learned:
+        linemodel.review(cleaned, rule_reasons)
+    return cleaned
 
 
 def _article_end(units: list[Unit], reasons: list[str | None], end: int) -> int:

@@ -376,8 +376,13 @@ def parse_page(
                 read_text = text_article(around(lines, blocks, foot=not host))
     else:
         # Up to a limit: the text cleaner is slow on a page of a hundred thousand lines.
-        article = read_text = text_article(lines[:MAX_CLEANER_LINES])
-        if not is_article(list(article.blocks)):
+        try:
+            article = read_text = text_article(lines[:MAX_CLEANER_LINES])
+        except UnreadableFile:
+            if not lines:
+                raise  # an empty page: the reason says what it is (a redirect, say)
+            article = None
+        if article is None or not is_article(list(article.blocks)):
             raise UnreadableFile(
                 "no article text in the page's markup or its visible text"
                 " (a login or cookie wall, or a page of links)"

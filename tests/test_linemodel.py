@@ -1,0 +1,67 @@
+"""The learned review of the cleaner's verdicts (newscorpus.linemodel).
+
+The fixture imitates a blog page whose article is short and cut into pieces by its
+links, with a sidebar of longer teaser blurbs below: the rules alone take the sidebar
+for the article and lose the article whole; the review keeps the article.
+"""
+
+from pathlib import Path
+
+from conftest import squash
+from newscorpus.clean import clean, to_units
+from newscorpus.linemodel import FEATURE_NAMES, line_features, load_model
+from newscorpus.parse import parse_article
+
+FIXTURE = Path(__file__).parent / "fixtures" / "pages" / "short_article_big_sidebar.txt"
+ARTICLE = [
+    "Macro photography of insects is not an easy hobby.",
+    "All of his photos were taken with his phones, here is a fine example:",
+    "An ant in a bar!",
+]
+FURNITURE = ["Rate this post", "Loading...", "Archive", "About"]
+
+
+def kept_text(learned: bool) -> str:
+    units = to_units(FIXTURE.read_text(encoding="utf-8"))
+    cleaned = clean(units, learned=learned)
+    return squash(" ".join(units[i].text for i in cleaned.kept()))
+
+
+def test_the_model_shipped_fits_the_features_the_code_computes():
+    assert load_model() is not None
+
+
+def test_every_unit_gets_one_value_per_feature():
+    units = to_units(FIXTURE.read_text(encoding="utf-8"))
+    cleaned = clean(units, learned=False)
+    rows = line_features(cleaned, [None] * len(units))
+    assert len(rows) == len(units)
+    assert {len(row) for row in rows} == {len(FEATURE_NAMES)}
+
+
+def test_the_rules_alone_lose_this_article():
+    rules = kept_text(learned=False)
+    assert not any(squash(text) in rules for text in ARTICLE)
+
+
+def test_the_review_keeps_the_article_and_drops_the_page_furniture():
+    article = parse_article(FIXTURE.read_bytes(), FIXTURE.name)
+    body = squash(article.body_text)
+    for text in ARTICLE:
+        assert squash(text) in body
+    removed = {line.text for line in article.removed}
+    for text in FURNITURE:
+        assert text in removed
+        assert all(block.text != text for block in article.blocks)
+
+
+def test_a_clean_text_is_left_to_the_rules():
+    text = (
+        "A headline for a clean text\n\n"
+        "The council met on Tuesday.\n\n"
+        "Results:\n\nYes 12\n\nNo 3\n\n"
+        "The plan now goes to the mayor, who has a week to sign it.\n"
+    )
+    units = to_units(text)
+    assert clean(units).reasons == clean(units, learned=False).reasons
+    assert all(reason is None for reason in clean(units).reasons)
