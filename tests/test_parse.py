@@ -139,6 +139,31 @@ def test_dateline_under_the_headline_is_stated(line, iso):
     assert line not in article.body_text
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Termin: 21.02.2020, 19 Uhr"],
+        ["Deadline: 3 November 2019"],
+        ["Camera: Canon EOS 60Da", "Exposure: 60 x 3 minutes", "Date: 31/08/2019", "Place: Kasberg"],
+    ],
+)
+def test_a_labelled_date_of_something_else_does_not_date_the_article(lines):
+    body = "The council met on Tuesday and voted on the plan to build a new library."
+    raw = "A headline for a test article\n\n" + "\n".join(lines) + f"\n\n{body}\n"
+    article = parse_article(raw.encode(), "x.txt")
+    assert article.published.status == "undated"
+    assert body in article.body_text
+
+
+def test_a_labelled_publication_date_still_dates_the_article():
+    raw = (
+        "A headline for a test article\nPublished: 06:12, 10 May 2020\n\n"
+        "The council met on Tuesday and voted on the plan to build a new library.\n"
+    )
+    published = parse_article(raw.encode(), "x.txt").published
+    assert (published.iso, published.status) == ("2020-05-10", "stated")
+
+
 def test_clock_stamp_confirmed_by_the_text_gives_the_year():
     raw = (
         "10:02 GMT 3 March 2021\nA headline for a test article\n\n"

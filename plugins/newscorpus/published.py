@@ -21,6 +21,10 @@ PRESENT_DATE = re.compile(
 # Lines that may carry the article's own date.
 DATE_LINES = frozenset({"dateline", "byline", "reading time"})
 STATED_ABOVE_HEADLINE = 3
+# "Termin: 21.02.2020", "Deadline: …", "Datum: …": a labelled field.
+FIELD_LINE = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’ .-]){0,30}?\s*:\s*\S")
+# A field among this many labelled neighbours (of the two either side) is a record's.
+RECORD_NEIGHBOURS = 2
 PRESENT_YEAR = re.compile(
     r"\b(?:this year|the current year),?\s+\(?(?P<year>(?:19|20)\d{2})\b"
     r"|\b(?P<year2>(?:19|20)\d{2}) (?:so far|to date)\b",
@@ -70,13 +74,30 @@ def _stated_dateline(cleaned: Cleaned) -> Published | None:
 
     An "Updated" line is not the publication date (see :func:`find_updated`).
     """
-    candidates = [c for c in _head_dates(cleaned) if not datelines.is_updated_cue(c[0])]
+    candidates = [
+        (line, date)
+        for line, date in _head_dates(cleaned)
+        if not datelines.is_updated_cue(line) and not _field_of_something_else(cleaned, line)
+    ]
     published = [c for c in candidates if datelines.is_stated_cue(c[0])]
     for pool, how in ((published, "publication line"), (candidates, "dateline")):
         if pool:
             line, date = pool[0]
             return Published(date.value, "day", "stated", f"{how} '{line}'")
     return None
+
+
+def _field_of_something_else(cleaned: Cleaned, line: str) -> bool:
+    """A labelled date that is not the article's: an event's, a deadline's ("Termin: …",
+    "Einsendeschluss: …"), or a date field in a table of facts ("Kamera: … / Datum: …")."""
+    if not FIELD_LINE.match(line):
+        return False
+    if not datelines.is_stated_cue(line):
+        return True
+    texts = [unit.text for unit in cleaned.units]
+    index = texts.index(line)
+    around = texts[max(0, index - 2) : index] + texts[index + 1 : index + 3]
+    return sum(bool(FIELD_LINE.match(text)) for text in around) >= RECORD_NEIGHBOURS
 
 
 def _lead_dateline(prose: list[str]) -> Published | None:
