@@ -144,7 +144,7 @@ def test_dateline_under_the_headline_is_stated(line, iso):
     [
         ["Termin: 21.02.2020, 19 Uhr"],
         ["Deadline: 3 November 2019"],
-        ["Camera: Canon EOS 60Da", "Exposure: 60 x 3 minutes", "Date: 31/08/2019", "Place: Kasberg"],
+        ["Camera: Canon EOS 60Da", "Exposure: 60 x 3 min", "Date: 31/08/2019", "Place: Kasberg"],
     ],
 )
 def test_a_labelled_date_of_something_else_does_not_date_the_article(lines):
