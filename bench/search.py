@@ -184,7 +184,7 @@ TIMING = """async ([queries, repeats]) => {
   for (const q of queries) {
     const runs = [];
     for (let i = 0; i < repeats; i += 1) {
-      const found = await engine.search(q);
+      const found = await engine.lunrSearch(q);
       if (i > 0) runs.push(found.queryMs);
       results[q] = found.results.map((r) => [r.doc, r.score]);
     }

@@ -128,15 +128,70 @@ def test_slash_focuses_search_enter_searches_and_arrows_move_through_results(pag
     assert page.console_errors == []
 
 
+LUNR_WORDS = ("lunr", "EDIT_DISTANCE", "unrecognised", "expecting", "QueryParse")
+
+
 @pytest.mark.parametrize("query", ["S-400:", "foo^", "~", '"', "-", "title:", "erdogan~"])
-def test_malformed_queries_fall_back_to_words_without_console_errors(page, site, query):
+def test_malformed_queries_get_a_plain_message_without_console_errors(page, site, query):
     open_search(page, site, query)
     status = page.locator(".search-status").inner_text()
     assert "could not load" not in status
+    assert not any(word in status for word in LUNR_WORDS), status
     if query == "S-400:":
-        assert "is not a query lunr can read" in status
+        assert "was searched as “S-400”" in status
         assert len(titles(page)) == 5
+    if query in ("~", "-"):
+        assert titles(page) == []
     assert page.console_errors == []
+
+
+def found(page, site: str, query: str) -> set[str]:
+    open_search(page, site, query)
+    return set(titles(page))
+
+
+def test_every_word_is_required_or_joins_either_and_minus_leaves_out(page, site):
+    putin, russia, nato = (found(page, site, word) for word in ("putin", "russia", "nato"))
+    assert putin and russia and putin != russia
+    assert found(page, site, "putin russia") == putin & russia
+    assert found(page, site, "putin AND russia") == putin & russia
+    assert found(page, site, "putin OR nato") == putin | nato
+    assert found(page, site, "russia -putin") == russia - putin
+    assert found(page, site, "russia NOT putin") == russia - putin
+    assert page.console_errors == []
+
+
+def test_when_no_article_has_every_word_the_status_says_so_and_shows_any_word(page, site):
+    putin = found(page, site, "putin")
+    assert found(page, site, "putin zyxwvut") == putin
+    status = page.locator(".search-status").inner_text()
+    assert status.startswith("No article has every word of “putin zyxwvut”")
+
+
+def test_a_search_of_only_left_out_words_or_bare_syntax_says_what_is_missing(page, site):
+    open_search(page, site, "NOT putin")
+    assert "needs a word to look for" in page.locator(".search-status").inner_text()
+    assert titles(page) == []
+    open_search(page, site, "~2")
+    assert "on its own is not a word" in page.locator(".search-status").inner_text()
+
+
+@pytest.mark.parametrize(
+    ("variant", "designator"),
+    [("s400", "S-400"), ("S400s", "S-400"), ("S 400", "S-400"), ("f35", "F-35"), ("F35s", "F-35")],
+)
+def test_designators_written_without_a_hyphen_are_read_as_the_corpus_writes_them(
+    page, site, variant, designator
+):
+    expected = found(page, site, designator)
+    assert expected
+    assert found(page, site, variant) == expected
+    assert f"was read as {designator}" in page.locator(".search-status").inner_text()
+
+
+def test_accents_are_folded_on_both_sides(page, site):
+    assert found(page, site, "Erdoğan") == found(page, site, "erdogan") != set()
+    assert found(page, site, "ERDOĞAN") == found(page, site, "Erdogan")
 
 
 def test_markup_from_articles_is_shown_as_text_and_never_runs(page, site):
@@ -226,7 +281,7 @@ COMPARE = """async (queries) => {
   const full = lunr.Index.load(await response.json());
   const out = [];
   for (const q of queries) {
-    const split = await engine.search(q);
+    const split = await engine.lunrSearch(q);
     out.push({
       q,
       split: split.results.map((r) => [r.doc, r.score]),
@@ -282,6 +337,7 @@ def test_terms_are_the_same_in_python_and_in_the_browser(page, engine_site):
     texts += [p.read_text(encoding="utf-8", errors="replace") for p in FIXTURES.rglob("*.txt")]
     words = sorted({w for text in texts for w in text.split()})
     words += ["S‑400", "F-35A’s", "Москва's", "تركيا", "🚀x", "x🚀", "İstanbul", "ǅemal"]
+    words += ["Erdoğan", "TÜRKİYE", "Łódź", "Straße", "Ærøskøbing", "がっこう", "Œuvre", "ḍ"]
     browser_terms = on_engine(
         page,
         root,

@@ -36,6 +36,28 @@
   const LETTER = /\p{L}/u;
   const DIGIT = /\p{Nd}/u;
 
+  // Latin letters lose their accents and marks, as fold() in terms.py does.
+  const MARKED_LATIN = /[\u00c0-\u024f\u1e00-\u1eff]/g;
+  const UNMARKED = {
+    "\u0131": "i", // dotless i
+    "\u0142": "l",
+    "\u00f8": "o",
+    "\u0111": "d",
+    "\u00f0": "d",
+    "\u00fe": "th",
+    "\u00df": "ss",
+    "\u00e6": "ae",
+    "\u0153": "oe",
+  };
+  const fold = (text) =>
+    text
+      .toLowerCase()
+      .replaceAll("\u0307", "")
+      .replace(
+        MARKED_LATIN,
+        (letter) => UNMARKED[letter] ?? letter.normalize("NFD").replace(/\p{M}/gu, ""),
+      );
+
   const trim = (part) => {
     const chars = Array.from(part);
     let start = 0;
@@ -52,7 +74,7 @@
 
   /** The terms one whitespace-free word gives, before stop words and stemming. */
   const splitTerm = (word) => {
-    const pieces = word.toLowerCase().replace(APOSTROPHES, "'").split(BREAKS);
+    const pieces = fold(word).replace(APOSTROPHES, "'").split(BREAKS);
     const parts = [pieces[0]];
     for (let i = 1; i < pieces.length; i += 2) {
       const separator = pieces[i];
@@ -70,6 +92,90 @@
   };
 
   const newsTerms = (token) => splitTerm(token.toString()).map((term) => token.clone(() => term));
+
+  /* ---- The query language ---------------------------------------------------------- */
+
+  /* Every word is required; "a OR b" wants either; NOT word, -word leave out; "two words"
+   * want both (a phrase); title:word, gov*, erdgan~1 and turkey^10 are lunr's. parseQuery
+   * reads the text into groups (every group must match; any unit of a group may) and
+   * exclusions, with notes in plain words about anything read differently. */
+  const OPERATORS = new Set(["AND", "OR", "NOT"]);
+  const SYNTAX = /[:^~*"+\\]/g;
+  const LUNR_SYNTAX = /[:^~*+\\]/;
+
+  /** Words and quoted phrases, with their signs: [{text, phrase, sign}] or operators. */
+  const queryTokens = (text) => {
+    const tokens = [];
+    const pattern = /([+-]?)"([^"]*)("?)|(\S+)/g;
+    for (const match of text.matchAll(pattern)) {
+      if (match[4] !== undefined) {
+        const word = match[4];
+        if (OPERATORS.has(word)) tokens.push({ operator: word });
+        else if (/^[+-]./.test(word)) tokens.push({ text: word.slice(1), sign: word[0] });
+        else tokens.push({ text: word, sign: "" });
+      } else {
+        tokens.push({ text: match[2], phrase: true, sign: match[1], open: !match[3] });
+      }
+    }
+    return tokens;
+  };
+
+  /** A word stripped of lunr's syntax, for when its syntax cannot be read. */
+  const plainWord = (word) => word.replace(SYNTAX, " ").trim();
+
+  const parseQuery = (text) => {
+    const notes = [];
+    const groups = [];
+    const excluded = [];
+    let joinNext = false;
+    let negateNext = false;
+    for (const token of queryTokens(text)) {
+      if (token.operator === "OR") {
+        joinNext = groups.length > 0;
+        continue;
+      }
+      if (token.operator === "NOT") {
+        negateNext = true;
+        continue;
+      }
+      if (token.operator === "AND") continue;
+      let unit;
+      if (token.phrase) {
+        const words = token.text.split(/\s+/).map(plainWord).filter((w) => trim(w));
+        if (!words.length) continue;
+        unit = words.length === 1 ? { text: words[0], plain: true } : { words, phrase: true };
+        if (token.open) notes.push(`The closing quote is missing; “${token.text.trim()}” was read as a phrase.`);
+      } else {
+        if (!trim(token.text.replace(/[~^]\d*/g, "").replace(SYNTAX, ""))) {
+          notes.push(`“${token.text}” on its own is not a word to search for.`);
+          negateNext = false;
+          continue;
+        }
+        unit = { text: token.text, plain: !LUNR_SYNTAX.test(token.text) };
+      }
+      if (negateNext || token.sign === "-") {
+        excluded.push(unit);
+      } else if (joinNext) {
+        groups[groups.length - 1].push(unit);
+      } else {
+        groups.push([unit]);
+      }
+      joinNext = false;
+      negateNext = false;
+    }
+    let problem = null;
+    if (!groups.length) {
+      problem = excluded.length
+        ? "A search needs a word to look for, not only words to leave out."
+        : "Type a word, a name or a designator to search for.";
+    }
+    return { groups, excluded, notes, problem };
+  };
+
+  // "s400", "F35s", "mig29": a designator written without its hyphen.
+  const COMPACT_DESIGNATOR = /^(\p{L}{1,5})(\d{1,4}\p{L}{0,2})$/u;
+  const LETTERS_ONLY = /^\p{L}{1,5}$/u;
+  const DIGITS_FIRST = /^\d{1,4}\p{L}{0,3}$/u;
 
   /* ---- Loading --------------------------------------------------------------------- */
 
@@ -366,10 +472,12 @@
     }
 
     /**
-     * Run a query: ``{results: [{doc, score, terms}], fallback, fetchMs, queryMs}``, best
-     * first, equal scores in site order.
+     * lunr's own query over the pieces (what the single-file index would answer):
+     * ``{results: [{doc, score, terms}], fallback, fetchMs, queryMs}``, best first, equal
+     * scores in site order. The search page asks :meth:`search`, which reads our query
+     * language and asks lunr for each of its parts.
      */
-    async search(text) {
+    async lunrSearch(text) {
       const started = performance.now();
       const { query, fallback } = this.parse(text);
       const entries = await this.plan(query);
@@ -393,6 +501,125 @@
         fetchMs: fetched - started,
         queryMs: performance.now() - fetched,
       };
+    }
+
+    /** The lunr clauses of one unit of a query (a phrase's words, or the unit's own lunr
+     * syntax; its plain words when lunr cannot read it), without stop words. */
+    clausesOf(unit, notes) {
+      const query = new this.lunr.Query(this.fields);
+      const words = unit.phrase ? unit.words : [unit.text];
+      for (const word of words) {
+        if (unit.phrase || unit.plain) {
+          query.term(word);
+          continue;
+        }
+        try {
+          new this.lunr.QueryParser(word, query).parse();
+        } catch (error) {
+          if (!(error instanceof this.lunr.QueryParseError)) throw error;
+          const plain = plainWord(word);
+          notes.push(`“${word}” was searched as “${plain}”.`);
+          for (const part of plain.split(/\s+/)) if (trim(part)) query.term(part);
+        }
+      }
+      const kept = query.clauses.filter(
+        (clause) => !clause.usePipeline || this.pipeline.runString(clause.term).length,
+      );
+      if (!kept.length) {
+        notes.push(`“${unit.phrase ? unit.words.join(" ") : unit.text}” is too common a word to search for.`);
+      }
+      return kept;
+    }
+
+    /** Read "s400", "F35s" and "S 400" as the designators S-400 and F-35 when the index
+     * holds them (the corpus's own designators; nothing else is guessed). */
+    async resolveDesignators(parsed, notes) {
+      const groups = parsed.groups;
+      const candidates = [];
+      groups.forEach((group, i) => {
+        if (group.length !== 1 || !group[0].plain) return;
+        const word = group[0].text;
+        const next = groups[i + 1];
+        if (LETTERS_ONLY.test(word) && next && next.length === 1 && next[0].plain && DIGITS_FIRST.test(next[0].text)) {
+          candidates.push({ i, span: 2, said: `${word} ${next[0].text}`, text: `${word}-${next[0].text}` });
+        }
+        const compact = word.match(COMPACT_DESIGNATOR);
+        if (compact) candidates.push({ i, span: 1, said: word, text: `${compact[1]}-${compact[2]}` });
+      });
+      if (!candidates.length) return;
+      const terms = candidates.map((c) => this.pipeline.runString(c.text)[0] || "");
+      const pieces = await Promise.all(terms.map((term) => this.piece(this.pieceOf(term))));
+      let taken = Infinity;
+      // From the end, so earlier positions stay put; a pair is tried before a single word.
+      const order = candidates.map((c, k) => k).sort((a, b) => candidates[b].i - candidates[a].i);
+      for (const k of order) {
+        const c = candidates[k];
+        if (!terms[k] || !pieces[k].has(terms[k]) || c.i + c.span > taken) continue;
+        groups.splice(c.i, c.span, [{ text: c.text, plain: true }]);
+        notes.push(`“${c.said}” was read as ${c.text.toUpperCase()}.`);
+        taken = c.i;
+      }
+    }
+
+    /**
+     * Run a query in our query language: ``{results: [{doc, score, terms}], anyWord,
+     * problem, notes, fetchMs, queryMs}``. Results have every group of the query and
+     * none of its exclusions, ranked by lunr's score for all their words; when no
+     * article has every group, ``anyWord`` is true and the results have some of them.
+     */
+    async search(text) {
+      const started = performance.now();
+      const parsed = parseQuery(text);
+      const notes = [...parsed.notes];
+      const answer = { results: [], anyWord: false, problem: parsed.problem, notes, fetchMs: 0, queryMs: 0 };
+      if (parsed.problem) return answer;
+      await this.resolveDesignators(parsed, notes);
+      for (const unit of [...parsed.groups.flat(), ...parsed.excluded]) {
+        unit.clauses = this.clausesOf(unit, notes);
+      }
+      const groups = parsed.groups
+        .map((group) => group.filter((unit) => unit.clauses.length))
+        .filter((group) => group.length);
+      const excluded = parsed.excluded.filter((unit) => unit.clauses.length);
+      if (!groups.length) {
+        answer.problem = "Every word of this search is too common to search for.";
+        return answer;
+      }
+      const all = new this.lunr.Query(this.fields);
+      for (const unit of [...groups.flat(), ...excluded]) all.clauses.push(...unit.clauses);
+      const entries = await this.plan(all);
+      const fetched = performance.now();
+      const index = this.assemble(entries, false);
+      const { REQUIRED, OPTIONAL } = this.lunr.Query.presence;
+      const docsOf = (unit) =>
+        new Set(
+          index
+            .query((q) => {
+              for (const clause of unit.clauses) q.clause({ ...clause, presence: REQUIRED });
+            })
+            .map((r) => Number(r.ref)),
+        );
+      const union = (sets) => new Set(sets.flatMap((set) => [...set]));
+      const groupDocs = groups.map((group) => union(group.map(docsOf)));
+      const left = union(excluded.map(docsOf));
+      let keep = [...groupDocs[0]].filter((doc) => groupDocs.every((set) => set.has(doc)));
+      if (!keep.length && groups.length > 1) {
+        keep = [...union(groupDocs)];
+        answer.anyWord = keep.some((doc) => !left.has(doc));
+      }
+      keep = new Set(keep.filter((doc) => !left.has(doc)));
+      const ranked = index.query((q) => {
+        for (const unit of groups.flat()) {
+          for (const clause of unit.clauses) q.clause({ ...clause, presence: OPTIONAL });
+        }
+      });
+      answer.results = ranked
+        .filter((r) => keep.has(Number(r.ref)))
+        .map((r) => ({ doc: Number(r.ref), score: r.score, terms: Object.keys(r.matchData.metadata) }))
+        .sort((a, b) => b.score - a.score || a.doc - b.doc);
+      answer.fetchMs = fetched - started;
+      answer.queryMs = performance.now() - fetched;
+      return answer;
     }
 
     /** The stem of a word's terms, to highlight what the query matched. */
@@ -612,7 +839,7 @@
           found = await search.search(q);
         } else {
           const all = Array.from({ length: search.manifest.documents }, (_, doc) => doc);
-          found = { results: all.map((doc) => ({ doc, score: 0, terms: [] })), fallback: null };
+          found = { results: all.map((doc) => ({ doc, score: 0, terms: [] })), notes: [] };
         }
         const facets = filters.length ? await search.loadFacets() : null;
         if (run !== this.run) return;
@@ -650,15 +877,19 @@
       const count = this.matches.length;
       const total = found.results.length;
       const noun = (n) => (n === 1 ? "article" : "articles");
+      const notes = found.notes && found.notes.length ? ` ${found.notes.join(" ")}` : "";
+      if (found.problem) {
+        this.say(`${found.problem}${notes}`, "fallback");
+        return;
+      }
       let message;
       if (!q) message = `${count} ${noun(count)} match the filters.`;
-      else if (count === total) message = `${count} ${noun(count)} for “${q}”.`;
+      else if (found.anyWord) {
+        message = `No article has every word of “${q}”; ${count} ${noun(count)} have some of them.`;
+      } else if (count === total) message = `${count} ${noun(count)} for “${q}”.`;
       else message = `${count} of ${total} ${noun(total)} for “${q}” match the filters.`;
-      if (found.fallback) {
-        message = `“${q}” is not a query lunr can read (${found.fallback}), so this searches its words instead. ${message}`;
-      }
-      if (!count) message = message.replace(/^0 articles/, "No articles");
-      this.say(message, found.fallback ? "fallback" : "");
+      if (!count) message = message.replace(/^0 articles/, "No articles").replace(/; 0 articles/, "; no articles");
+      this.say(`${message}${notes}`, found.anyWord || notes ? "fallback" : "");
     }
 
     /** The next page of result items (their cards are fetched now). */
@@ -836,7 +1067,7 @@
     true,
   );
 
-  window.newsSearch = { prepare, splitTerm };
+  window.newsSearch = { prepare, splitTerm, parseQuery };
 
   const start = () => {
     const app = document.getElementById("search-app");
