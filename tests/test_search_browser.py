@@ -189,6 +189,20 @@ def test_designators_written_without_a_hyphen_are_read_as_the_corpus_writes_them
     assert f"was read as {designator}" in page.locator(".search-status").inner_text()
 
 
+def test_a_quoted_phrase_wants_its_words_next_to_each_other_in_order(page, site):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    both = found(page, site, "joint production")
+    assert not any("/positions/" in url for url in requests)
+    assert found(page, site, '"joint production"') == both != set()
+    assert any("/positions/" in url for url in requests)
+    assert found(page, site, '"production joint"') == set()
+    assert found(page, site, 'russia "production joint"') == found(page, site, "russia")
+    open_search(page, site, 'russia "production joint"')
+    assert page.locator(".search-status").inner_text().startswith("No article has every word")
+    assert page.console_errors == []
+
+
 def test_accents_are_folded_on_both_sides(page, site):
     assert found(page, site, "Erdoğan") == found(page, site, "erdogan") != set()
     assert found(page, site, "ERDOĞAN") == found(page, site, "Erdogan")

@@ -328,3 +328,35 @@ def test_the_index_from_kept_term_counts_is_the_index_lunr_builds_from_the_text(
     assert built["invertedIndex"] == expected["invertedIndex"]
     assert built["fieldVectors"] == expected["fieldVectors"]
     assert built["fields"] == expected["fields"]
+
+
+def test_term_positions_count_terms_only_so_a_phrase_skips_stop_words_as_its_query_does():
+    from newscorpus.search import term_positions
+
+    positions = term_positions("The Minister of Defence met the minister.")
+    assert positions["minist"] == [0, 3]
+    assert positions["defenc"] == [1]
+
+
+def test_positions_files_follow_the_pieces_and_their_postings():
+    documents = [
+        SearchDocument(
+            "a", "Joint production", (), "They agreed on joint production of the S-400."
+        ),
+        SearchDocument("b", "Production", (), "Production joint venture, joint production."),
+    ]
+    files = search_files(documents, fields=(("title", 10), ("body", 1)))
+    pieces = [name for name in files if name.startswith("pieces/")]
+    assert sorted(pieces) == sorted(
+        n.replace("positions/", "pieces/") for n in files if n.startswith("positions/")
+    )
+    rows = {
+        term: where
+        for name in files
+        if name.startswith("positions/")
+        for term, where in json.loads(files[name])
+    }
+    # Stop words are not counted: a's body is "agre joint product s-400"; b's is
+    # "product joint ventur joint product" ("joint" at 1 and 3: as gaps, 1 and 2).
+    assert rows["joint"] == [[[0]], [[1], [1, 2]]]
+    assert rows["product"] == [[[1], [0]], [[2], [0, 4]]]

@@ -20,7 +20,7 @@ from newscorpus.search import (
     Facet,
     FacetValue,
     SearchDocument,
-    field_counts,
+    field_positions,
     search_files,
 )
 
@@ -154,15 +154,15 @@ def search_index(
     settings: dict, quotes: Sequence[Sequence[Quote]] | None = None,
 ) -> Callable[[], dict[str, bytes]]:  # fmt: skip
     """The search folder's index files (not lunr.js), as a function to run when there is
-    time: each document's term counts are kept by text (``news-shelf/terms``)."""
+    time: each document's term positions are kept by text (``news-shelf/terms``)."""
     shelf = Shelf(shelf_folder(settings, "terms"))
 
-    def counts(texts: Mapping[str, str]) -> Mapping[str, Mapping[str, int]]:
-        return shelf.get(shelf.key(texts), lambda: field_counts(texts))
+    def positions(texts: Mapping[str, str]) -> Mapping[str, Mapping[str, Sequence[int]]]:
+        return shelf.get(shelf.key("positions", texts), lambda: field_positions(texts))
 
     def files() -> dict[str, bytes]:
         documents = search_documents(articles, refs, corpus, catalog, settings, quotes)
-        return search_files(documents, **search_options(settings), counts=counts)
+        return search_files(documents, **search_options(settings), positions=positions)
 
     return files
 

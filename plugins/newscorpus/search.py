@@ -17,6 +17,8 @@ Files, relative to the search folder (every JSON file compact and deterministic)
 - ``terms.json``: every term, for leading-wildcard and wide fuzzy queries only, and
   ``terms/<bucket>.json``: the terms by length and first or second character, for fuzzy
   queries with edit distance 1 (see :func:`term_buckets`);
+- ``positions/<n>.json``: where the terms of piece ``n`` occur in each document, for
+  phrase queries only (``[term, per field [positions per document, as gaps]]``);
 - ``cards/<n>.json``: what a result shows for document ``n``;
 - ``facets.json``: per facet value, its documents (as gaps).
 """
@@ -102,6 +104,38 @@ def term_counts(text: str) -> dict[str, int]:
 def field_counts(texts: Mapping[str, str]) -> dict[str, dict[str, int]]:
     """:func:`term_counts` of each field's text."""
     return {name: term_counts(text) for name, text in texts.items()}
+
+
+# A document's field texts → each field's terms and where each occurs (its positions
+# among the field's terms), in order of first occurrence.
+FieldPositions = Callable[[Mapping[str, str]], Mapping[str, Mapping[str, Sequence[int]]]]
+
+
+def term_positions(text: str) -> dict[str, list[int]]:
+    """The index terms of a text with the positions where each occurs (counting terms
+    only: stop words are not counted, so "minister of defence" has its two terms next to
+    each other, as the same phrase in a query does)."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for position, term in enumerate(index_terms(text)):
+        positions[term.lower()].append(position)
+    return dict(positions)
+
+
+def field_positions(texts: Mapping[str, str]) -> dict[str, dict[str, list[int]]]:
+    """:func:`term_positions` of each field's text."""
+    return {name: term_positions(text) for name, text in texts.items()}
+
+
+def counts_of(positions: FieldPositions) -> FieldCounts:
+    """Term counts read off term positions."""
+
+    def counts(texts: Mapping[str, str]) -> dict[str, dict[str, int]]:
+        found = positions(texts)
+        return {
+            name: {term: len(at) for term, at in terms.items()} for name, terms in found.items()
+        }
+
+    return counts
 
 
 def field_texts(document: SearchDocument) -> dict[str, str]:
@@ -322,19 +356,46 @@ def facet_table(documents: Sequence[SearchDocument], facets: Sequence[Facet]) ->
     return {"facets": table}
 
 
+def positions_files(
+    documents: Sequence[SearchDocument],
+    split: SplitIndex,
+    fields: Sequence[str],
+    positions: FieldPositions,
+) -> list[bytes]:
+    """For each piece, where its terms occur: ``[term, per field [positions per document,
+    as gaps]]``, documents in the order of the piece's postings. Only a phrase query
+    fetches these, and only for the pieces of its terms."""
+    where: dict[str, list[list[list[int]]]] = {term: [[] for _ in fields] for term in split.terms}
+    for document in documents:
+        texts = field_texts(document)
+        found = positions({name: texts[name] for name in fields})
+        for f, name in enumerate(fields):
+            for term, at in found.get(name, {}).items():
+                where[term][f].append(gaps(at))
+    return [dump([[entry[0], where[entry[0]]] for entry in piece]) for piece in split.pieces]
+
+
 def search_files(
     documents: Sequence[SearchDocument],
     facets: Sequence[Facet] = (),
     fields: Sequence[tuple[str, int]] = DEFAULT_FIELDS,
     piece_bytes: int = DEFAULT_PIECE_BYTES,
     full_index: bool = False,
-    counts: FieldCounts = field_counts,
+    positions: FieldPositions = field_positions,
 ) -> dict[str, bytes]:
-    """Every file of the search folder: relative path → content."""
+    """Every file of the search folder: relative path → content.
+
+    ``positions`` gives a document's term positions from its field texts
+    (:func:`field_positions`, or a function that keeps them between builds).
+    """
+    counts = counts_of(positions)
     entries = index_entries(documents, fields, counts)
-    manifest = index_manifest([name for name, _ in fields], len(documents))
+    names = [name for name, _ in fields]
+    manifest = index_manifest(names, len(documents))
     split = split_index(entries, manifest, piece_bytes)
     files = {f"pieces/{n}.json": piece for n, piece in enumerate(split.files)}
+    for n, piece in enumerate(positions_files(documents, split, names, positions)):
+        files[f"positions/{n}.json"] = piece
     files["terms.json"] = dump(split.terms)
     for key, bucket in term_buckets(split.terms).items():
         files[f"terms/{key}.json"] = dump(bucket)

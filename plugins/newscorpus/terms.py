@@ -38,7 +38,17 @@ POSSESSIVE = "'s"
 # Latin letters with marks (Latin-1 Supplement to Latin Extended-B, Latin Extended
 # Additional), and the few whose base letter is no decomposition away.
 MARKED_LATIN = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
-UNMARKED = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"}
+UNMARKED = {
+    "ı": "i",
+    "ł": "l",
+    "ø": "o",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "ß": "ss",
+    "æ": "ae",
+    "œ": "oe",
+}
 
 
 def _unmarked(match: re.Match[str]) -> str:

@@ -248,6 +248,7 @@
       this.pipeline = lunr.Pipeline.load(manifest.pipeline);
       this.fields = manifest.fields;
       this.pieces = new Map(); // piece number -> Promise<Map(term -> entry)>
+      this.positionPieces = new Map(); // piece number -> Promise<Map(term -> positions)>
       this.cards = new Map(); // document number -> Promise<card>
       this.facets = null;
       this.terms = null; // Promise<TokenSet> of every term
@@ -276,6 +277,62 @@
         this.pieces.set(n, loading);
       }
       return this.pieces.get(n);
+    }
+
+    /** Where the terms of piece ``n`` occur: Map(term -> per field [positions per doc]). */
+    positions(n) {
+      if (!this.positionPieces.has(n)) {
+        const loading = fetchJSON(`positions/${n}.json`).then((rows) => new Map(rows));
+        loading.catch(() => this.positionPieces.delete(n));
+        this.positionPieces.set(n, loading);
+      }
+      return this.positionPieces.get(n);
+    }
+
+    /** The indexed terms of a word: split, stop words dropped, stemmed (content_terms). */
+    contentTerms(word) {
+      return splitTerm(word)
+        .filter((term) => this.lunr.stopWordFilter(new this.lunr.Token(term)))
+        .map((term) => this.lunr.stemmer(new this.lunr.Token(term)).toString());
+    }
+
+    /** The documents of ``docs`` where the phrase's terms stand next to each other, in
+     * order, in one field (stop words do not count, in the text or in the phrase). */
+    async phraseDocs(unit, docs, entries) {
+      const terms = unit.words.flatMap((word) => this.contentTerms(word));
+      if (terms.length < 2) return docs;
+      const numbers = [...new Set(terms.map((term) => this.pieceOf(term)))];
+      const loaded = await Promise.all(numbers.map((n) => this.positions(n)));
+      // term -> field -> doc -> Set of positions
+      const where = new Map();
+      for (const term of new Set(terms)) {
+        const entry = entries.get(term);
+        const rows = loaded.map((piece) => piece.get(term)).find(Boolean);
+        if (!entry || !rows) return new Set();
+        const fields = this.fields.map((_, f) => {
+          const flat = entry[2 + f];
+          const byDoc = new Map();
+          let doc = 0;
+          for (let i = 0; i < flat.length; i += 2) {
+            doc += flat[i];
+            byDoc.set(doc, new Set(ungap(rows[f][i / 2])));
+          }
+          return byDoc;
+        });
+        where.set(term, fields);
+      }
+      const adjacent = (doc) =>
+        this.fields.some((_, f) => {
+          const first = where.get(terms[0])[f].get(doc);
+          if (!first) return false;
+          return [...first].some((p) =>
+            terms.every((term, i) => {
+              const at = where.get(term)[f].get(doc);
+              return at && at.has(p + i);
+            }),
+          );
+        });
+      return new Set([...docs].filter(adjacent));
     }
 
     card(n) {
@@ -523,7 +580,7 @@
         }
       }
       const kept = query.clauses.filter(
-        (clause) => !clause.usePipeline || this.pipeline.runString(clause.term).length,
+        (clause) => !clause.usePipeline || this.contentTerms(clause.term).length,
       );
       if (!kept.length) {
         notes.push(`“${unit.phrase ? unit.words.join(" ") : unit.text}” is too common a word to search for.`);
@@ -600,8 +657,12 @@
             .map((r) => Number(r.ref)),
         );
       const union = (sets) => new Set(sets.flatMap((set) => [...set]));
-      const groupDocs = groups.map((group) => union(group.map(docsOf)));
-      const left = union(excluded.map(docsOf));
+      const unitDocs = async (unit) =>
+        unit.phrase ? this.phraseDocs(unit, docsOf(unit), entries) : docsOf(unit);
+      const groupDocs = await Promise.all(
+        groups.map(async (group) => union(await Promise.all(group.map(unitDocs)))),
+      );
+      const left = union(await Promise.all(excluded.map(unitDocs)));
       let keep = [...groupDocs[0]].filter((doc) => groupDocs.every((set) => set.has(doc)));
       if (!keep.length && groups.length > 1) {
         keep = [...union(groupDocs)];
