@@ -107,7 +107,8 @@ def index_sizes(search: Path) -> None:
         "cards": sorted((search / "cards").glob("*.json")),
         "manifest": [search / "manifest.json"],
         "terms": [search / "terms.json"],
-        "facets": [search / "facets.json"],
+        "facets": sorted((search / "facets").rglob("*.json")),
+        "positions": sorted((search / "positions").glob("*.json")),
         "single-file index": [search / "full-index.json"],
     }
     print("  index files (raw / gzipped):")

@@ -47,6 +47,16 @@ def titles(page) -> list[str]:
     return page.locator(".result-title").all_inner_texts()
 
 
+def test_a_first_query_fetches_the_facets_of_its_results_only(page, site):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_search(page, site, "S-400")
+    page.wait_for_selector(".search-facets section", state="attached")
+    assert not any("facets/values/" in url for url in requests)
+    assert any("facets/docs/0.json" in url for url in requests)
+    assert not any(url.split("?")[0].endswith("facets.json") for url in requests)
+
+
 def test_typing_a_designator_finds_it_ranks_by_it_and_marks_only_it(page, site):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -369,6 +379,25 @@ def test_terms_are_the_same_in_python_and_in_the_browser(page, engine_site):
     assert mismatches == []
     assert len(words) > 1500
     assert json.dumps(python_terms)
+
+
+def test_facet_key_hashes_are_the_same_in_python_and_in_the_browser(page, engine_site):
+    from newscorpus.search import facet_key_hash
+
+    root, _ = engine_site
+    keys = [
+        ["entity", "recep-tayyip-erdogan"],
+        ["outlet", "dw"],
+        ["entity", "é-ü-ğ"],
+        ["year", "🚀"],
+    ]
+    browser = on_engine(
+        page,
+        root,
+        "async (keys) => keys.map(([n, k]) => newsSearch.facetKeyHash(n, k))",
+        keys,
+    )
+    assert browser == [facet_key_hash(name, key) for name, key in keys]
 
 
 def test_a_fuzzy_query_fetches_small_term_buckets_not_the_term_list(page, engine_site):

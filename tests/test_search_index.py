@@ -360,3 +360,43 @@ def test_positions_files_follow_the_pieces_and_their_postings():
     # "product joint ventur joint product" ("joint" at 1 and 3: as gaps, 1 and 2).
     assert rows["joint"] == [[[0]], [[1], [1, 2]]]
     assert rows["product"] == [[[1], [0]], [[2], [0, 4]]]
+
+
+def test_facets_are_files_by_block_of_documents_and_by_bucket_of_values():
+    from newscorpus.search import facet_files, facet_key_hash
+
+    dw, other = FacetValue("dw", "DW"), FacetValue("other", "Other")
+    docs = [
+        SearchDocument(str(n), "t", (), "b", facets={"outlet": (dw if n % 3 == 0 else other,)})
+        for n in range(7)
+    ]
+    description, files = facet_files(docs, [Facet("outlet", "Outlet")], block_docs=3)
+    assert description == {"names": [["outlet", "Outlet"]], "valueBuckets": 1, "blockDocs": 3}
+    blocks = [json.loads(files[f"facets/docs/{k}.json"]) for k in range(3)]
+    assert [len(block) for block in blocks] == [3, 3, 1]
+    assert blocks[1][0] == [[0, "dw", "DW", ""]]  # document 3
+    assert blocks[1][1] == [[0, "other", "Other", ""]]
+    values = json.loads(files["facets/values/0.json"])
+    assert ["outlet", "dw", "DW", "", gaps([0, 3, 6])] in values
+    assert (
+        facet_key_hash("outlet", "dw")
+        == facet_key_hash("outlet", "dw")
+        != facet_key_hash("outlet", "wd")
+    )
+
+
+def test_many_facet_values_spread_over_buckets_each_value_in_the_bucket_of_its_hash():
+    from newscorpus.search import facet_files, facet_key_hash
+
+    docs = [
+        SearchDocument(
+            str(n), "t", (), "b", facets={"entity": (FacetValue(f"e{n}", f"Entity {n}"),)}
+        )
+        for n in range(2000)
+    ]
+    description, files = facet_files(docs, [Facet("entity", "Mentions")])
+    buckets = description["valueBuckets"]
+    assert buckets > 1
+    for b in range(buckets):
+        for value in json.loads(files[f"facets/values/{b}.json"]):
+            assert facet_key_hash(value[0], value[1]) % buckets == b

@@ -20,7 +20,8 @@ Files, relative to the search folder (every JSON file compact and deterministic)
 - ``positions/<n>.json``: where the terms of piece ``n`` occur in each document, for
   phrase queries only (``[term, per field [positions per document, as gaps]]``);
 - ``cards/<n>.json``: what a result shows for document ``n``;
-- ``facets.json``: per facet value, its documents (as gaps).
+- ``facets/docs/<k>.json`` and ``facets/values/<b>.json``: the facet values of a block of
+  documents, and the documents of a bucket of facet values (see :func:`facet_files`).
 """
 
 from __future__ import annotations
@@ -375,6 +376,64 @@ def positions_files(
     return [dump([[entry[0], where[entry[0]]] for entry in piece]) for piece in split.pieces]
 
 
+FACET_BLOCK_DOCS = 64
+FACET_BUCKET_BYTES = 16_000  # raw JSON of one bucket of facet values (about 5 KB gzipped)
+
+
+def facet_key_hash(name: str, key: str) -> int:
+    """FNV-1a (32 bits) of ``name``, a NUL and ``key`` as UTF-16 code units (search.js
+    computes the same to find a value's bucket)."""
+    data = f"{name}\0{key}".encode("utf-16-le")
+    value = 0x811C9DC5
+    for i in range(0, len(data), 2):
+        value ^= data[i] | (data[i + 1] << 8)
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+def facet_files(
+    documents: Sequence[SearchDocument],
+    facets: Sequence[Facet],
+    block_docs: int = FACET_BLOCK_DOCS,
+) -> tuple[dict, dict[str, bytes]]:
+    """The facets as files no first query has to fetch whole, and their description for
+    the manifest.
+
+    - ``facets/docs/<k>.json``: the facet values of documents ``k × block_docs`` onwards,
+      ``[facet number, key, label, group]`` each: a query's counts are made from the
+      blocks of its results;
+    - ``facets/values/<b>.json``: ``[facet, key, label, group, documents as gaps]`` of the
+      values whose :func:`facet_key_hash` falls in bucket ``b``: a filter fetches its own.
+    """
+    table = facet_table(documents, facets)["facets"]
+    values = [
+        [facet["name"], key, label, group, docs]
+        for facet in table
+        for key, label, group, docs in facet["values"]
+    ]
+    size = sum(len(dump(value)) for value in values)
+    buckets = max(1, math.ceil(size / FACET_BUCKET_BYTES))
+    by_bucket: list[list] = [[] for _ in range(buckets)]
+    for value in values:
+        by_bucket[facet_key_hash(value[0], value[1]) % buckets].append(value)
+    files = {f"facets/values/{b}.json": dump(bucket) for b, bucket in enumerate(by_bucket)}
+    per_document: list[list] = [[] for _ in documents]
+    for number, facet in enumerate(table):
+        for key, label, group, docs in facet["values"]:
+            document = 0
+            for gap in docs:
+                document += gap
+                per_document[document].append([number, key, label, group])
+    for k in range(0, max(len(documents), 1), block_docs):
+        files[f"facets/docs/{k // block_docs}.json"] = dump(per_document[k : k + block_docs])
+    description = {
+        "names": [[facet["name"], facet["label"]] for facet in table],
+        "valueBuckets": buckets,
+        "blockDocs": block_docs,
+    }
+    return description, files
+
+
 def search_files(
     documents: Sequence[SearchDocument],
     facets: Sequence[Facet] = (),
@@ -399,7 +458,9 @@ def search_files(
     files["terms.json"] = dump(split.terms)
     for key, bucket in term_buckets(split.terms).items():
         files[f"terms/{key}.json"] = dump(bucket)
-    files["facets.json"] = dump(facet_table(documents, facets))
+    facet_description, facet_contents = facet_files(documents, facets)
+    files.update(facet_contents)
+    split.manifest["facets"] = facet_description
     for n, document in enumerate(documents):
         files[f"cards/{n}.json"] = dump({"ref": document.ref, **document.card})
     if full_index:

@@ -3,10 +3,13 @@
  * The files under the search folder are written by plugins/newscorpus/search.py:
  * manifest.json (fields, pipeline, first term of every piece), pieces/<n>.json (the
  * inverted-index entries and document weights of a run of terms), cards/<n>.json (what a
- * result shows), facets.json (documents per facet value) and terms.json (every term, for
- * fuzzy and leading-wildcard queries only). A query fetches only the pieces holding its
- * terms, rebuilds a small lunr index from them and runs lunr's own query on it, so results
- * and scores are those of the single-file index.
+ * result shows), facets/docs/<k>.json (the facet values of a block of documents, for the
+ * counts over a query's results), facets/values/<b>.json (the documents of a bucket of
+ * facet values, for filters), positions/<n>.json (where a piece's terms stand, for
+ * phrases only) and terms.json (every term, for fuzzy and leading-wildcard queries only).
+ * A query fetches only the pieces holding its terms and rebuilds a small lunr index from
+ * them; lunr's own query on it gives the single-file index's results and scores
+ * (lunrSearch), and our query language combines such queries (search).
  *
  * Everything taken from articles is inserted with textContent, never as HTML.
  */
@@ -236,6 +239,17 @@
     return out;
   };
 
+  /** FNV-1a (32 bits) of name, NUL, key as UTF-16 code units (facet_key_hash in search.py). */
+  const facetKeyHash = (name, key) => {
+    const text = `${name}\u0000${key}`;
+    let value = 0x811c9dc5;
+    for (let i = 0; i < text.length; i += 1) {
+      value ^= text.charCodeAt(i);
+      value = Math.imul(value, 0x01000193) >>> 0;
+    }
+    return value >>> 0;
+  };
+
   class Engine {
     constructor(lunr, manifest) {
       this.lunr = lunr;
@@ -250,7 +264,7 @@
       this.pieces = new Map(); // piece number -> Promise<Map(term -> entry)>
       this.positionPieces = new Map(); // piece number -> Promise<Map(term -> positions)>
       this.cards = new Map(); // document number -> Promise<card>
-      this.facets = null;
+      this.facetFiles = new Map(); // path -> Promise<JSON> (facets/docs and facets/values)
       this.terms = null; // Promise<TokenSet> of every term
       this.buckets = new Map(); // bucket name -> Promise<[term, ...]>
     }
@@ -389,25 +403,64 @@
       ]);
     }
 
-    loadFacets() {
-      if (!this.facets) {
-        this.facets = fetchJSON("facets.json").then((data) =>
-          data.facets.map((facet) => ({
-            name: facet.name,
-            label: facet.label,
-            values: facet.values.map(([key, label, group, gaps]) => ({
-              key,
-              label,
-              group,
-              docs: ungap(gaps),
-            })),
-          })),
-        );
-        this.facets.catch(() => {
-          this.facets = null;
-        });
+    /** The facets, in the order the page shows them: [{name, label}]. */
+    facetNames() {
+      return this.manifest.facets.names.map(([name, label]) => ({ name, label }));
+    }
+
+    fetchOnce(cache, path) {
+      if (!cache.has(path)) {
+        const loading = fetchJSON(path);
+        loading.catch(() => cache.delete(path));
+        cache.set(path, loading);
       }
-      return this.facets;
+      return cache.get(path);
+    }
+
+    /** The values of the chosen filters: Map("name\0key" -> {key, label, group, docs}),
+     * from the buckets that hold them only. */
+    async filterValues(filters) {
+      const buckets = this.manifest.facets.valueBuckets;
+      const found = new Map();
+      await Promise.all(
+        filters.map(async ({ name, key }) => {
+          const bucket = facetKeyHash(name, key) % buckets;
+          const values = await this.fetchOnce(this.facetFiles, `facets/values/${bucket}.json`);
+          const value = values.find((v) => v[0] === name && v[1] === key);
+          if (value) {
+            found.set(`${name}\0${key}`, {
+              key,
+              label: value[2],
+              group: value[3],
+              docs: new Set(ungap(value[4])),
+            });
+          }
+        }),
+      );
+      return found;
+    }
+
+    /** Per facet name, the values the documents ``docs`` have, with how many of them
+     * have each: Map(name -> Map(key -> {value, count})), from their blocks only. */
+    async facetCounts(docs) {
+      const size = this.manifest.facets.blockDocs;
+      const blocks = [...new Set(docs.map((doc) => Math.floor(doc / size)))];
+      const loaded = new Map(
+        await Promise.all(
+          blocks.map(async (k) => [k, await this.fetchOnce(this.facetFiles, `facets/docs/${k}.json`)]),
+        ),
+      );
+      const names = this.facetNames();
+      const counts = new Map(names.map(({ name }) => [name, new Map()]));
+      for (const doc of docs) {
+        for (const [number, key, label, group] of loaded.get(Math.floor(doc / size))[doc % size]) {
+          const values = counts.get(names[number].name);
+          const counted = values.get(key);
+          if (counted) counted.count += 1;
+          else values.set(key, { value: { key, label, group }, count: 1 });
+        }
+      }
+      return counts;
     }
 
     /** Parse ``text`` as a lunr query; on a syntax error, its words as plain terms. */
@@ -902,9 +955,9 @@
           const all = Array.from({ length: search.manifest.documents }, (_, doc) => doc);
           found = { results: all.map((doc) => ({ doc, score: 0, terms: [] })), notes: [] };
         }
-        const facets = filters.length ? await search.loadFacets() : null;
+        const chosen = filters.length ? await search.filterValues(filters) : null;
         if (run !== this.run) return;
-        this.matches = facets ? applyFilters(found.results, facets, filters) : found.results;
+        this.matches = chosen ? applyFilters(found.results, chosen, filters) : found.results;
         this.shown = 0;
         const nodes = await this.nextResults(search);
         if (run !== this.run) return;
@@ -912,13 +965,12 @@
         this.shown = nodes.length;
         this.more.hidden = this.shown >= this.matches.length;
         this.summarise(found, q);
-        this.renderFilters(facets);
+        this.renderFilters(search, chosen);
         this.app.dataset.results = stateURL(this.state);
         performance.mark("search-results"); // results are on screen (bench/search.py reads it)
-        const loaded = await search.loadFacets();
+        const counts = await search.facetCounts(this.matches.map((match) => match.doc));
         if (run !== this.run) return;
-        this.renderFilters(loaded);
-        this.renderFacets(search, loaded);
+        this.renderFacets(search, counts, chosen);
       } catch (error) {
         if (run !== this.run) return;
         this.clear();
@@ -1005,11 +1057,12 @@
       );
     }
 
-    renderFilters(facets) {
+    renderFilters(search, chosen) {
+      const names = search.facetNames();
       const chips = this.state.filters.map((filter) => {
-        const value = facets && findValue(facets, filter);
+        const value = chosen && chosen.get(`${filter.name}\u0000${filter.key}`);
         const label = value ? value.label : filter.key;
-        const heading = facets ? (facets.find((f) => f.name === filter.name) || {}).label : filter.name;
+        const heading = (names.find((f) => f.name === filter.name) || { label: filter.name }).label;
         return el(
           "a",
           {
@@ -1019,31 +1072,37 @@
             "aria-label": `Remove filter ${heading}: ${label}`,
           },
           `${heading}: ${label} `,
-          el("span", { "aria-hidden": "true" }, "×"),
+          el("span", { "aria-hidden": "true" }, "\u00d7"),
         );
       });
       this.filtersBox.replaceChildren(...chips);
     }
 
-    renderFacets(search, facets) {
-      const inResults = new Uint8Array(search.manifest.documents);
-      for (const match of this.matches) inResults[match.doc] = 1;
+    /** The facets with their counts over the results (a chosen value shows even at 0). */
+    renderFacets(search, counts, chosen) {
       const sections = [];
-      for (const facet of facets) {
-        const counted = facet.values
-          .map((value) => ({ value, count: value.docs.reduce((n, d) => n + inResults[d], 0) }))
-          .filter(({ value, count }) => count > 0 || this.isActive(facet.name, value.key));
+      for (const facet of search.facetNames()) {
+        const values = counts.get(facet.name);
+        for (const filter of this.state.filters) {
+          const value = chosen && chosen.get(`${filter.name}\u0000${filter.key}`);
+          if (filter.name === facet.name && value && !values.has(filter.key)) {
+            values.set(filter.key, { value, count: 0 });
+          }
+        }
+        const counted = [...values.values()];
         if (!counted.length) continue;
+        const byLabel = (a, b) => a.value.label.localeCompare(b.value.label);
         if (facet.name === "entity") {
           for (const group of Object.keys(TYPE_LABELS)) {
             const top = counted
               .filter(({ value }) => value.group === group)
-              .sort((a, b) => b.count - a.count || a.value.label.localeCompare(b.value.label))
+              .sort((a, b) => b.count - a.count || byLabel(a, b))
               .slice(0, TOP_ENTITIES);
             if (top.length) sections.push(this.facetSection(facet, TYPE_LABELS[group], top));
           }
         } else {
-          if (facet.name !== "year") counted.sort((a, b) => b.count - a.count);
+          const byKey = (a, b) => b.value.key.localeCompare(a.value.key); // years: newest first
+          counted.sort(facet.name === "year" ? byKey : (a, b) => b.count - a.count || byLabel(a, b));
           sections.push(this.facetSection(facet, facet.label, counted));
         }
       }
@@ -1087,17 +1146,12 @@
       ? filters.filter((f) => !sameFilter(f, filter))
       : [...filters, filter];
 
-  const findValue = (facets, filter) => {
-    const facet = facets.find((f) => f.name === filter.name);
-    return facet && facet.values.find((v) => v.key === filter.key);
-  };
-
   /** The results that have every selected facet value, in order. */
-  const applyFilters = (results, facets, filters) => {
+  const applyFilters = (results, chosen, filters) => {
     let keep = results;
     for (const filter of filters) {
-      const value = findValue(facets, filter);
-      const docs = new Set(value ? value.docs : []);
+      const value = chosen.get(`${filter.name}\u0000${filter.key}`);
+      const docs = value ? value.docs : new Set();
       keep = keep.filter((match) => docs.has(match.doc));
     }
     return keep;
@@ -1128,7 +1182,7 @@
     true,
   );
 
-  window.newsSearch = { prepare, splitTerm, parseQuery };
+  window.newsSearch = { prepare, splitTerm, parseQuery, facetKeyHash };
 
   const start = () => {
     const app = document.getElementById("search-app");
