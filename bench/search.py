@@ -71,10 +71,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that closes a connection early (a context closed) is not news."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def served(folder: Path) -> Iterator[str]:
     handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}"
@@ -143,8 +150,8 @@ def rounds(events: list[tuple[str, float, float]]) -> int:
     return max(depth.values(), default=0)
 
 
-RESOURCES = """() => {
-  const shown = performance.getEntriesByName("search-results").pop().startTime;
+RESOURCES = """(mark) => {
+  const shown = performance.getEntriesByName(mark).pop().startTime;
   const loaded = performance.getEntriesByType("navigation")[0].loadEventEnd;
   return performance.getEntriesByType("resource")
     .filter((r) => r.startTime >= loaded && r.responseEnd <= shown)
@@ -152,8 +159,9 @@ RESOURCES = """() => {
 }"""
 
 
-def cold_query(browser, base: str, site: Path, query: str) -> tuple[int, int, int]:
-    """(gzipped bytes, requests, rounds) from typing ``query`` to results on screen."""
+def cold_query(browser, base: str, site: Path, query: str) -> tuple[int, int, int, int]:
+    """(gzipped bytes, requests, rounds) from typing ``query`` to results on screen, and the
+    gzipped bytes until everything the query shows is there (facets and dates too)."""
     context = browser.new_context()
     page = context.new_page()
     # Real round trips, so that requests issued together overlap and rounds show.
@@ -168,14 +176,16 @@ def cold_query(browser, base: str, site: Path, query: str) -> tuple[int, int, in
     page.wait_for_load_state("load")
     page.fill("#search-q", query)
     page.press("#search-q", "Enter")
-    page.wait_for_selector("#search-app[data-results]", state="attached", timeout=60_000)
-    done = sorted(page.evaluate(RESOURCES), key=lambda e: e[1])
-    total = 0
-    for url, _, _ in done:
-        path = unquote(urlparse(url).path).removeprefix(f"/{SUBPATH}/")
-        total += gz(site / path)
+    page.wait_for_selector("#search-app[data-complete]", state="attached", timeout=60_000)
+
+    def weigh(events: list) -> int:
+        paths = (unquote(urlparse(url).path).removeprefix(f"/{SUBPATH}/") for url, _, _ in events)
+        return sum(gz(site / path) for path in paths)
+
+    done = sorted(page.evaluate(RESOURCES, "search-results"), key=lambda e: e[1])
+    complete = page.evaluate(RESOURCES, "search-complete")
     context.close()
-    return total, len(done), rounds(done)
+    return weigh(done), len(done), rounds(done), weigh(complete)
 
 
 TIMING = """async ([queries, repeats]) => {
@@ -259,10 +269,16 @@ def bench(corpus: Path, site_root: Path | None) -> None:
                 f" max {max(c[1] for c in cold)};"
                 f" sequential rounds max {max(c[2] for c in cold)} (target <= {ROUNDS_TARGET})"
             )
-            for query, (size, count, depth) in zip(queries, cold, strict=True):
+            whole = [c[3] for c in cold]
+            print(
+                f"  everything a cold first query downloads (facets and dates too): median"
+                f" {statistics.median(whole) / 1e3:.1f} KB, max {max(whole) / 1e3:.1f} KB gzipped"
+            )
+            for query, (size, count, depth, all_bytes) in zip(queries, cold, strict=True):
                 print(
                     f"    {query!r:<22} {size / 1e3:6.1f} KB  {count:3d} requests  {depth} rounds"
-                )  # noqa: E501
+                    f"  ({all_bytes / 1e3:.1f} KB with facets)"
+                )
 
             page = browser.new_page()
             page.goto(f"{base}/search/")

@@ -213,6 +213,44 @@ def test_a_quoted_phrase_wants_its_words_next_to_each_other_in_order(page, site)
     assert page.console_errors == []
 
 
+def result_dates(page) -> list[str]:
+    """Each result's date (its <time datetime>), "" for an undated one, in order."""
+    return page.locator(".result .meta").evaluate_all(
+        "(metas) => metas.map((m) => (m.querySelector('time') || {}).dateTime || '')"
+    )
+
+
+def test_results_sort_newest_or_oldest_first_with_the_undated_last(page, site):
+    open_search(page, site, "S-400", sort="newest")
+    newest = result_dates(page)
+    dated = [d for d in newest if d]
+    assert len(newest) == 5 and dated == sorted(dated, reverse=True)
+    assert newest[len(dated) :] == [""] * (len(newest) - len(dated))
+    open_search(page, site, "S-400", sort="oldest")
+    oldest = [d for d in result_dates(page) if d]
+    assert oldest == sorted(oldest)
+    assert page.locator("#search-sort").input_value() == "oldest"
+    assert page.console_errors == []
+
+
+def test_a_month_range_keeps_the_results_dated_within_it_and_says_so(page, site):
+    open_search(page, site, "S-400")
+    page.wait_for_selector(".search-dates .histogram a", state="attached")
+    months = page.locator(".histogram a").evaluate_all("(as) => as.map((a) => a.dataset.month)")
+    counts = [int(n) for n in page.locator(".histogram .n").all_inner_texts()]
+    undated = page.locator(".undated-count").inner_text()
+    assert sum(counts) + (int(undated.split(": ")[1]) if ":" in undated else 0) == 5
+    month = months[counts.index(max(counts))]
+    page.locator(f'.histogram a[data-month="{month}"]').click()
+    page.wait_for_url(f"**from={month}&to={month}")
+    page.wait_for_selector(RENDERED, state="attached")
+    assert result_dates(page) and all(d.startswith(month) for d in result_dates(page))
+    assert "Dated from" in page.locator(".search-status").inner_text()
+    open_search(page, site, "S-400", **{"from": "1990-01", "to": "1990-12"})
+    assert titles(page) == []
+    assert page.console_errors == []
+
+
 def test_accents_are_folded_on_both_sides(page, site):
     assert found(page, site, "Erdoğan") == found(page, site, "erdogan") != set()
     assert found(page, site, "ERDOĞAN") == found(page, site, "Erdogan")

@@ -374,8 +374,8 @@ def test_facets_are_files_by_block_of_documents_and_by_bucket_of_values():
     assert description == {"names": [["outlet", "Outlet"]], "valueBuckets": 1, "blockDocs": 3}
     blocks = [json.loads(files[f"facets/docs/{k}.json"]) for k in range(3)]
     assert [len(block) for block in blocks] == [3, 3, 1]
-    assert blocks[1][0] == [[0, "dw", "DW", ""]]  # document 3
-    assert blocks[1][1] == [[0, "other", "Other", ""]]
+    assert blocks[1][0] == ["", [[0, "dw", "DW", ""]]]  # document 3, undated
+    assert blocks[1][1] == ["", [[0, "other", "Other", ""]]]
     values = json.loads(files["facets/values/0.json"])
     assert ["outlet", "dw", "DW", "", gaps([0, 3, 6])] in values
     assert (

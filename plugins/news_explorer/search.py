@@ -124,6 +124,7 @@ def search_documents(
                 entities=tuple(r.name for r in records),
                 body=extraction.text,
                 quotes=tuple(f"{q.speaker or ''} {q.text}".strip() for q in article_quotes),
+                published=published.iso,
                 card=card,
                 facets=facets,
             )

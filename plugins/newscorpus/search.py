@@ -65,6 +65,8 @@ class SearchDocument:
     entities: tuple[str, ...]
     body: str
     quotes: tuple[str, ...] = ()
+    # The publication date, as precise as it is known ("2019-05", "2019-05-19"; "" undated).
+    published: str = ""
     card: Mapping[str, object] = field(default_factory=dict)
     facets: Mapping[str, tuple[FacetValue, ...]] = field(default_factory=dict)
 
@@ -399,9 +401,10 @@ def facet_files(
     """The facets as files no first query has to fetch whole, and their description for
     the manifest.
 
-    - ``facets/docs/<k>.json``: the facet values of documents ``k × block_docs`` onwards,
-      ``[facet number, key, label, group]`` each: a query's counts are made from the
-      blocks of its results;
+    - ``facets/docs/<k>.json``: for documents ``k × block_docs`` onwards, each one's
+      publication date and facet values: ``[date, [[facet number, key, label, group],
+      …]]``: a query's counts, its dates by month and its sorting by date are made from
+      the blocks of its results;
     - ``facets/values/<b>.json``: ``[facet, key, label, group, documents as gaps]`` of the
       values whose :func:`facet_key_hash` falls in bucket ``b``: a filter fetches its own.
     """
@@ -417,13 +420,13 @@ def facet_files(
     for value in values:
         by_bucket[facet_key_hash(value[0], value[1]) % buckets].append(value)
     files = {f"facets/values/{b}.json": dump(bucket) for b, bucket in enumerate(by_bucket)}
-    per_document: list[list] = [[] for _ in documents]
+    per_document: list[list] = [[document.published, []] for document in documents]
     for number, facet in enumerate(table):
         for key, label, group, docs in facet["values"]:
             document = 0
             for gap in docs:
                 document += gap
-                per_document[document].append([number, key, label, group])
+                per_document[document][1].append([number, key, label, group])
     for k in range(0, max(len(documents), 1), block_docs):
         files[f"facets/docs/{k // block_docs}.json"] = dump(per_document[k : k + block_docs])
     description = {

@@ -440,9 +440,9 @@
       return found;
     }
 
-    /** Per facet name, the values the documents ``docs`` have, with how many of them
-     * have each: Map(name -> Map(key -> {value, count})), from their blocks only. */
-    async facetCounts(docs) {
+    /** What the blocks say of the documents ``docs`` (fetching their blocks only):
+     * Map(doc -> {date, values: [[facet number, key, label, group], ...]}). */
+    async documentFacts(docs) {
       const size = this.manifest.facets.blockDocs;
       const blocks = [...new Set(docs.map((doc) => Math.floor(doc / size)))];
       const loaded = new Map(
@@ -450,10 +450,21 @@
           blocks.map(async (k) => [k, await this.fetchOnce(this.facetFiles, `facets/docs/${k}.json`)]),
         ),
       );
+      const facts = new Map();
+      for (const doc of docs) {
+        const [date, values] = loaded.get(Math.floor(doc / size))[doc % size];
+        facts.set(doc, { date, values });
+      }
+      return facts;
+    }
+
+    /** Per facet name, the values the documents ``docs`` have and how many have each:
+     * Map(name -> Map(key -> {value, count})). */
+    facetCounts(docs, facts) {
       const names = this.facetNames();
       const counts = new Map(names.map(({ name }) => [name, new Map()]));
       for (const doc of docs) {
-        for (const [number, key, label, group] of loaded.get(Math.floor(doc / size))[doc % size]) {
+        for (const [number, key, label, group] of facts.get(doc).values) {
           const values = counts.get(names[number].name);
           const counted = values.get(key);
           if (counted) counted.count += 1;
@@ -775,13 +786,16 @@
     const filters = FACET_PARAMS.flatMap((name) =>
       params.getAll(name).map((key) => ({ name, key })),
     );
-    return { q: params.get("q") || "", filters };
+    const month = (name) => (/^\d{4}-\d{2}$/.test(params.get(name) || "") ? params.get(name) : "");
+    const sort = ["newest", "oldest"].includes(params.get("sort")) ? params.get("sort") : "";
+    return { q: params.get("q") || "", filters, sort, from: month("from"), to: month("to") };
   };
 
   const stateURL = (state) => {
     const params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
     for (const { name, key } of state.filters) params.append(name, key);
+    for (const name of ["from", "to", "sort"]) if (state[name]) params.set(name, state[name]);
     const search = params.toString();
     return search ? `?${search}` : location.pathname;
   };
@@ -883,13 +897,19 @@
       this.list.addEventListener("keydown", (event) => this.moveFocus(event));
       this.more.addEventListener("click", () => this.showMore());
       this.app.addEventListener("click", (event) => {
-        const link = event.target.closest("a[data-filter]");
+        const link = event.target.closest("a[data-filter], a[data-month], a.clear-dates");
         if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) {
           return;
         }
         event.preventDefault();
-        const filter = JSON.parse(link.dataset.filter);
-        this.update({ filters: toggle(this.state.filters, filter) }, "push");
+        if (link.dataset.month) {
+          this.update({ from: link.dataset.month, to: link.dataset.month }, "push");
+        } else if (link.classList.contains("clear-dates")) {
+          this.update({ from: "", to: "" }, "push");
+        } else {
+          const filter = JSON.parse(link.dataset.filter);
+          this.update({ filters: toggle(this.state.filters, filter) }, "push");
+        }
       });
       window.addEventListener("popstate", () => {
         this.state = readState();
@@ -911,9 +931,7 @@
 
     update(change, mode) {
       const next = { ...this.state, ...change };
-      if (next.q === this.state.q && JSON.stringify(next.filters) === JSON.stringify(this.state.filters)) {
-        return;
-      }
+      if (stateURL(next) === stateURL(this.state)) return;
       this.state = next;
       const address = stateURL(next);
       if (mode === "push") history.pushState(null, "", address);
@@ -931,15 +949,16 @@
       const run = ++this.run;
       delete this.app.dataset.rendered;
       delete this.app.dataset.results;
+      delete this.app.dataset.complete;
       await this.show(run);
       // Tests and scripts wait for this: the state the page now shows.
       if (run === this.run) this.app.dataset.rendered = stateURL(this.state);
     }
 
     async show(run) {
-      const { q, filters } = this.state;
+      const { q, filters, sort, from, to } = this.state;
       document.title = q ? `${q} · ${this.baseTitle}` : this.baseTitle;
-      if (!q && !filters.length) {
+      if (!q && !filters.length && !from && !to) {
         this.clear();
         this.say("Type a word, a name or a designator such as S-400.");
         return;
@@ -957,7 +976,13 @@
         }
         const chosen = filters.length ? await search.filterValues(filters) : null;
         if (run !== this.run) return;
-        this.matches = chosen ? applyFilters(found.results, chosen, filters) : found.results;
+        const base = chosen ? applyFilters(found.results, chosen, filters) : found.results;
+        // Dates are in the facet blocks: fetched before the results only when the results
+        // are sorted or cut by date, else after them.
+        let facts = sort || from || to ? await search.documentFacts(base.map((m) => m.doc)) : null;
+        if (run !== this.run) return;
+        this.undated = facts ? base.filter((m) => !facts.get(m.doc).date).length : 0;
+        this.matches = facts ? byDate(base, facts, this.state) : base;
         this.shown = 0;
         const nodes = await this.nextResults(search);
         if (run !== this.run) return;
@@ -968,9 +993,13 @@
         this.renderFilters(search, chosen);
         this.app.dataset.results = stateURL(this.state);
         performance.mark("search-results"); // results are on screen (bench/search.py reads it)
-        const counts = await search.facetCounts(this.matches.map((match) => match.doc));
+        facts = facts || (await search.documentFacts(base.map((m) => m.doc)));
         if (run !== this.run) return;
+        const counts = search.facetCounts(this.matches.map((match) => match.doc), facts);
         this.renderFacets(search, counts, chosen);
+        this.facetsBox.prepend(this.dateSection(base, facts));
+        this.app.dataset.complete = stateURL(this.state);
+        performance.mark("search-complete"); // facets and dates too (bench/search.py)
       } catch (error) {
         if (run !== this.run) return;
         this.clear();
@@ -1001,6 +1030,14 @@
         message = `No article has every word of “${q}”; ${count} ${noun(count)} have some of them.`;
       } else if (count === total) message = `${count} ${noun(count)} for “${q}”.`;
       else message = `${count} of ${total} ${noun(total)} for “${q}” match the filters.`;
+      const { sort, from, to } = this.state;
+      if (from || to) {
+        const span = from && to ? `from ${monthName(from)} to ${monthName(to)}` : from ? `from ${monthName(from)}` : `up to ${monthName(to)}`;
+        message += ` Dated ${span}`;
+        message += this.undated ? `; ${this.undated} undated ${noun(this.undated)} left out.` : ".";
+      } else if (sort && this.undated) {
+        message += ` ${this.undated} undated ${noun(this.undated)} come last.`;
+      }
       if (!count) message = message.replace(/^0 articles/, "No articles").replace(/; 0 articles/, "; no articles");
       this.say(`${message}${notes}`, found.anyWord || notes ? "fallback" : "");
     }
@@ -1109,6 +1146,67 @@
       this.facetsBox.replaceChildren(...sections);
     }
 
+    /** The dates of the results: sort, a from/to range by month, and how many results
+     * each month has (each a link to that month), with the undated counted. */
+    dateSection(results, facts) {
+      const byMonth = new Map();
+      let undated = 0;
+      for (const match of results) {
+        const date = facts.get(match.doc).date;
+        if (date && date.length >= 7) byMonth.set(date.slice(0, 7), (byMonth.get(date.slice(0, 7)) || 0) + 1);
+        else if (!date) undated += 1;
+      }
+      const months = [...byMonth.keys()].sort();
+      const most = Math.max(1, ...byMonth.values());
+      const sortBox = el(
+        "select",
+        { className: "search-sort", id: "search-sort", name: "sort" },
+        ...[["", "Best match"], ["newest", "Newest first"], ["oldest", "Oldest first"]].map(([value, label]) =>
+          el("option", { value, selected: this.state.sort === value }, label),
+        ),
+      );
+      sortBox.addEventListener("change", () => this.update({ sort: sortBox.value }, "push"));
+      const monthInput = (name, label) => {
+        const input = el("input", { type: "month", name, className: `search-${name}`, value: this.state[name] || null });
+        input.addEventListener("change", () => this.update({ [name]: /^\d{4}-\d{2}$/.test(input.value) ? input.value : "" }, "push"));
+        return el("label", {}, `${label} `, input);
+      };
+      const list = el("ol", { className: "histogram", "aria-label": "Results by month" });
+      for (const month of months) {
+        const count = byMonth.get(month);
+        const bar = el("span", { className: "bar", "aria-hidden": "true" });
+        bar.style.inlineSize = `${Math.max(4, Math.round((100 * count) / most))}%`;
+        list.append(
+          el(
+            "li",
+            {},
+            el(
+              "a",
+              { href: stateURL({ ...this.state, from: month, to: month }), "data-month": month },
+              el("span", { className: "month" }, monthName(month)),
+              bar,
+              el("span", { className: "n" }, `${count}`),
+            ),
+          ),
+        );
+      }
+      const section = el(
+        "section",
+        { className: "facet search-dates" },
+        el("h2", { id: "facet-dates" }, "Dates"),
+        el("label", { for: "search-sort" }, "Order "),
+        sortBox,
+        el("div", { className: "search-range" }, monthInput("from", "From"), monthInput("to", "To")),
+        months.length ? list : null,
+        el("p", { className: "undated-count" }, undated ? `Undated: ${undated}` : "Every result is dated."),
+      );
+      if (this.state.from || this.state.to) {
+        const clear = el("a", { href: stateURL({ ...this.state, from: "", to: "" }), className: "clear-dates" }, "Any date");
+        section.append(el("p", {}, clear));
+      }
+      return section;
+    }
+
     isActive(name, key) {
       return this.state.filters.some((f) => f.name === name && f.key === key);
     }
@@ -1145,6 +1243,34 @@
     filters.some((f) => sameFilter(f, filter))
       ? filters.filter((f) => !sameFilter(f, filter))
       : [...filters, filter];
+
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  const monthName = (month) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+
+  /** The results within the state's months (a date known only to its year is in range when
+   * the whole year is), sorted newest or oldest first when asked, undated last. */
+  const byDate = (results, facts, { sort, from, to }) => {
+    const dateOf = (match) => facts.get(match.doc).date;
+    let keep = results;
+    if (from || to) {
+      keep = keep.filter((match) => {
+        const date = dateOf(match);
+        if (!date) return false;
+        const first = date.length === 4 ? `${date}-01` : date.slice(0, 7);
+        const last = date.length === 4 ? `${date}-12` : date.slice(0, 7);
+        return (!from || first >= from) && (!to || last <= to);
+      });
+    }
+    if (!sort) return keep;
+    const direction = sort === "newest" ? -1 : 1;
+    return [...keep].sort((a, b) => {
+      const [da, db] = [dateOf(a), dateOf(b)];
+      if (!da || !db) return (da ? 0 : 1) - (db ? 0 : 1);
+      if (da !== db) return da < db ? -direction : direction;
+      return b.score - a.score || a.doc - b.doc;
+    });
+  };
 
   /** The results that have every selected facet value, in order. */
   const applyFilters = (results, chosen, filters) => {
