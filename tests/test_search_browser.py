@@ -251,6 +251,41 @@ def test_a_month_range_keeps_the_results_dated_within_it_and_says_so(page, site)
     assert page.console_errors == []
 
 
+def test_the_results_download_as_csv_and_as_json(page, site):
+    open_search(page, site, "S-400", sort="newest")
+    with page.expect_download() as download:
+        page.locator('.search-export button[data-format="csv"]').click()
+    rows = download.value.path().read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "rank,title,outlet,byline,date,date_shown,date_inferred,topics,url,score"
+    assert len(rows) == 6
+    assert [row.split(",")[0] for row in rows[1:]] == ["1", "2", "3", "4", "5"]
+    assert all(f"{site}/articles/" in row for row in rows[1:])
+    with page.expect_download() as download:
+        page.locator('.search-export button[data-format="json"]').click()
+    data = json.loads(download.value.path().read_text(encoding="utf-8"))
+    assert data["query"]["q"] == "S-400" and data["query"]["sort"] == "newest"
+    assert [r["title"] for r in data["results"]] == titles(page)
+    assert page.console_errors == []
+
+
+def test_entity_and_topic_pages_link_to_the_search_filtered_on_them(page, site):
+    page.goto(f"{site}/topics/")
+    page.locator("main a", has_text="S-400").first.click()
+    articles = int(page.locator(".count").inner_text().split()[0])
+    page.locator("a.search-within").click()
+    page.wait_for_selector(RENDERED, state="attached")
+    assert len(titles(page)) == articles
+    assert page.locator(".chip").inner_text().startswith("Topic: S-400")
+    page.goto(f"{site}/tags/")
+    page.locator("main a", has_text="Lockheed Martin").first.click()
+    coverage = page.locator("dd", has_text="article").first.inner_text()
+    page.locator("a.search-within").click()
+    page.wait_for_selector(RENDERED, state="attached")
+    assert f"{len(titles(page))} article" in coverage
+    assert page.locator(".chip").inner_text().startswith("Entities: Lockheed Martin")
+    assert page.console_errors == []
+
+
 def test_accents_are_folded_on_both_sides(page, site):
     assert found(page, site, "Erdoğan") == found(page, site, "erdogan") != set()
     assert found(page, site, "ERDOĞAN") == found(page, site, "Erdogan")

@@ -863,6 +863,7 @@
       this.list = app.querySelector(".search-results");
       this.more = app.querySelector(".search-more");
       this.facetsBox = app.querySelector(".search-facets");
+      this.exportBox = app.querySelector(".search-export");
       this.state = readState();
       this.run = 0;
       this.shown = 0;
@@ -911,6 +912,12 @@
           this.update({ filters: toggle(this.state.filters, filter) }, "push");
         }
       });
+      if (this.exportBox) {
+        this.exportBox.addEventListener("click", (event) => {
+          const button = event.target.closest("button[data-format]");
+          if (button) this.download(button.dataset.format).catch((error) => this.say(`The download failed (${error.message}).`, "error"));
+        });
+      }
       window.addEventListener("popstate", () => {
         this.state = readState();
         this.input.value = this.state.q;
@@ -989,6 +996,7 @@
         this.list.replaceChildren(...nodes);
         this.shown = nodes.length;
         this.more.hidden = this.shown >= this.matches.length;
+        if (this.exportBox) this.exportBox.hidden = !this.matches.length;
         this.summarise(found, q);
         this.renderFilters(search, chosen);
         this.app.dataset.results = stateURL(this.state);
@@ -1009,6 +1017,7 @@
 
     clear() {
       this.matches = [];
+      if (this.exportBox) this.exportBox.hidden = true;
       this.list.replaceChildren();
       this.filtersBox.replaceChildren();
       this.facetsBox.replaceChildren();
@@ -1040,6 +1049,40 @@
       }
       if (!count) message = message.replace(/^0 articles/, "No articles").replace(/; 0 articles/, "; no articles");
       this.say(`${message}${notes}`, found.anyWord || notes ? "fallback" : "");
+    }
+
+    /** Every current result as CSV or JSON, saved by the browser (the cards of all of
+     * them are fetched now, a batch at a time). */
+    async download(format) {
+      const search = await prepare();
+      const matches = this.matches;
+      const rows = [];
+      for (let i = 0; i < matches.length; i += 50) {
+        const batch = matches.slice(i, i + 50);
+        const cards = await Promise.all(batch.map((match) => search.card(match.doc)));
+        cards.forEach((card, k) => {
+          rows.push({
+            rank: i + k + 1,
+            title: card.title,
+            outlet: card.outlet,
+            byline: (card.byline || []).join("; "),
+            date: card.iso || "",
+            date_shown: card.date,
+            date_inferred: Boolean(card.inferred),
+            topics: (card.topics || []).join("; "),
+            url: new URL(siteURL(card.url), location.href).href,
+            score: Math.round(batch[k].score * 1000) / 1000,
+          });
+        });
+      }
+      const query = { q: this.state.q, filters: this.state.filters, sort: this.state.sort || "relevance", from: this.state.from, to: this.state.to };
+      const text = format === "json" ? JSON.stringify({ query, results: rows }, null, 1) : toCSV(rows);
+      const type = format === "json" ? "application/json" : "text/csv";
+      const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` })), download: `search-results.${format}` });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      this.say(`${rows.length} results saved as ${format.toUpperCase()}.`);
     }
 
     /** The next page of result items (their cards are fetched now). */
@@ -1243,6 +1286,19 @@
     filters.some((f) => sameFilter(f, filter))
       ? filters.filter((f) => !sameFilter(f, filter))
       : [...filters, filter];
+
+  /** Rows as CSV (RFC 4180), with a cell that a spreadsheet would read as a formula
+   * ("=", "+", "-", "@" first) quoted behind an apostrophe. */
+  const toCSV = (rows) => {
+    if (!rows.length) return "";
+    const columns = Object.keys(rows[0]);
+    const cell = (value) => {
+      let text = String(value ?? "");
+      if (/^[=+\-@]/.test(text)) text = `'${text}`;
+      return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    };
+    return [columns.join(","), ...rows.map((row) => columns.map((c) => cell(row[c])).join(","))].join("\r\n") + "\r\n";
+  };
 
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
