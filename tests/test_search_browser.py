@@ -286,6 +286,18 @@ def test_entity_and_topic_pages_link_to_the_search_filtered_on_them(page, site):
     assert page.console_errors == []
 
 
+def test_a_word_that_finds_nothing_gets_the_nearest_terms_of_the_index(page, site):
+    open_search(page, site, "erdgan")
+    assert titles(page) == []
+    suggestion = page.locator(".search-suggest a").first
+    assert suggestion.inner_text() == "erdogan"
+    suggestion.click()
+    page.wait_for_url("**?q=erdogan")
+    page.wait_for_selector(RENDERED, state="attached")
+    assert set(titles(page)) == found(page, site, "Erdogan") != set()
+    assert page.console_errors == []
+
+
 def test_accents_are_folded_on_both_sides(page, site):
     assert found(page, site, "Erdoğan") == found(page, site, "erdogan") != set()
     assert found(page, site, "ERDOĞAN") == found(page, site, "Erdogan")

@@ -682,6 +682,33 @@
       }
     }
 
+    /** Terms of the index one edit away from ``word``'s term, most documents first:
+     * [{term, docs}] (at most ``limit``). */
+    async suggestions(word, limit = 3) {
+      const [term] = this.contentTerms(word);
+      if (!term || term.length < 3) return [];
+      const probe = { term, editDistance: 1, fields: this.fields, boost: 1, usePipeline: false, wildcard: this.lunr.Query.wildcard.NONE };
+      const candidates = await this.candidates(probe);
+      const near = candidates.intersect(this.lunr.TokenSet.fromClause(probe)).toArray().filter((t) => t !== term);
+      const pieces = await Promise.all(near.map((t) => this.piece(this.pieceOf(t))));
+      const counted = near.map((t, i) => {
+        const entry = pieces[i].get(t);
+        const docs = new Set();
+        if (entry) {
+          for (let f = 0; f < this.fields.length; f += 1) {
+            let doc = 0;
+            const flat = entry[2 + f];
+            for (let k = 0; k < flat.length; k += 2) docs.add((doc += flat[k]));
+          }
+        }
+        return { term: t, docs: docs.size };
+      });
+      return counted
+        .filter((c) => c.docs)
+        .sort((a, b) => b.docs - a.docs || (a.term < b.term ? -1 : 1))
+        .slice(0, limit);
+    }
+
     /**
      * Run a query in our query language: ``{results: [{doc, score, terms}], anyWord,
      * problem, notes, fetchMs, queryMs}``. Results have every group of the query and
@@ -727,6 +754,13 @@
         groups.map(async (group) => union(await Promise.all(group.map(unitDocs)))),
       );
       const left = union(await Promise.all(excluded.map(unitDocs)));
+      // A word that finds nothing: the index's nearest terms, most used first.
+      answer.suggestions = [];
+      for (const unit of groups.flat()) {
+        if (!unit.plain || unit.phrase || docsOf(unit).size) continue;
+        const near = await this.suggestions(unit.text);
+        if (near.length) answer.suggestions.push({ word: unit.text, terms: near.map((n) => n.term) });
+      }
       let keep = [...groupDocs[0]].filter((doc) => groupDocs.every((set) => set.has(doc)));
       if (!keep.length && groups.length > 1) {
         keep = [...union(groupDocs)];
@@ -898,12 +932,15 @@
       this.list.addEventListener("keydown", (event) => this.moveFocus(event));
       this.more.addEventListener("click", () => this.showMore());
       this.app.addEventListener("click", (event) => {
-        const link = event.target.closest("a[data-filter], a[data-month], a.clear-dates");
+        const link = event.target.closest("a[data-filter], a[data-month], a.clear-dates, a[data-q]");
         if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) {
           return;
         }
         event.preventDefault();
-        if (link.dataset.month) {
+        if (link.dataset.q) {
+          this.input.value = link.dataset.q;
+          this.update({ q: link.dataset.q }, "push");
+        } else if (link.dataset.month) {
           this.update({ from: link.dataset.month, to: link.dataset.month }, "push");
         } else if (link.classList.contains("clear-dates")) {
           this.update({ from: "", to: "" }, "push");
@@ -1049,6 +1086,16 @@
       }
       if (!count) message = message.replace(/^0 articles/, "No articles").replace(/; 0 articles/, "; no articles");
       this.say(`${message}${notes}`, found.anyWord || notes ? "fallback" : "");
+      for (const { word, terms } of found.suggestions || []) {
+        const links = terms.map((term) => {
+          const replaced = q.split(/\s+/).map((w) => (w === word ? term : w)).join(" ");
+          return el("a", { href: stateURL({ ...this.state, q: replaced }), className: "suggestion", "data-q": replaced }, term);
+        });
+        const line = el("span", { className: "search-suggest" }, ` Nothing has “${word}”; did you mean `);
+        links.forEach((link, i) => line.append(i ? (i === links.length - 1 ? " or " : ", ") : "", link));
+        line.append("?");
+        this.status.append(line);
+      }
     }
 
     /** Every current result as CSV or JSON, saved by the browser (the cards of all of
