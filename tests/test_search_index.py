@@ -367,22 +367,29 @@ def test_facets_are_files_by_block_of_documents_and_by_bucket_of_values():
 
     dw, other = FacetValue("dw", "DW"), FacetValue("other", "Other")
     docs = [
-        SearchDocument(str(n), "t", (), "b", facets={"outlet": (dw if n % 3 == 0 else other,)})
+        SearchDocument(
+            str(n),
+            "t",
+            (),
+            "b",
+            published="2019-05" if n == 3 else "",
+            facets={"outlet": (dw if n % 3 == 0 else other,)},
+        )
         for n in range(7)
     ]
     description, files = facet_files(docs, [Facet("outlet", "Outlet")], block_docs=3)
-    assert description == {"names": [["outlet", "Outlet"]], "valueBuckets": 1, "blockDocs": 3}
+    assert description["names"] == [["outlet", "Outlet"]]
+    assert description["runs"] == [[0, "", 0]] and description["values"] == 2
+    # Values numbered most common first: "other" (4 documents) is 0, "dw" (3) is 1.
+    labels = json.loads(files["facets/labels/0.json"])
+    assert labels == [[0, "other", "Other", ""], [0, "dw", "DW", ""]]
     blocks = [json.loads(files[f"facets/docs/{k}.json"]) for k in range(3)]
     assert [len(block) for block in blocks] == [3, 3, 1]
-    assert blocks[1][0] == ["", [[0, "dw", "DW", ""]]]  # document 3, undated
-    assert blocks[1][1] == ["", [[0, "other", "Other", ""]]]
+    assert blocks[1][0] == ["2019-05", [1]]  # document 3: dated, "dw"
+    assert blocks[1][1] == ["", [0]]
     values = json.loads(files["facets/values/0.json"])
     assert ["outlet", "dw", "DW", "", gaps([0, 3, 6])] in values
-    assert (
-        facet_key_hash("outlet", "dw")
-        == facet_key_hash("outlet", "dw")
-        != facet_key_hash("outlet", "wd")
-    )
+    assert facet_key_hash("outlet", "dw") != facet_key_hash("outlet", "wd")
 
 
 def test_many_facet_values_spread_over_buckets_each_value_in_the_bucket_of_its_hash():

@@ -380,6 +380,7 @@ def positions_files(
 
 FACET_BLOCK_DOCS = 64
 FACET_BUCKET_BYTES = 16_000  # raw JSON of one bucket of facet values (about 5 KB gzipped)
+FACET_LABELS_PER_FILE = 256
 
 
 def facet_key_hash(name: str, key: str) -> int:
@@ -401,38 +402,56 @@ def facet_files(
     """The facets as files no first query has to fetch whole, and their description for
     the manifest.
 
+    Every facet value gets a number: facet by facet, group by group (an entity's type),
+    most common first, so each (facet, group) is a run of numbers the manifest lists,
+    and the values a result page shows (the most common) sit in the first label files.
+
     - ``facets/docs/<k>.json``: for documents ``k × block_docs`` onwards, each one's
-      publication date and facet values: ``[date, [[facet number, key, label, group],
-      …]]``: a query's counts, its dates by month and its sorting by date are made from
-      the blocks of its results;
+      publication date and value numbers (as gaps): ``[date, [gap, …]]``. A query's counts,
+      its dates by month and its sorting by date are made from the blocks of its results;
+    - ``facets/labels/<n>.json``: ``[facet number, key, label, group]`` of values
+      ``n × 256`` onwards, fetched for the values shown only;
     - ``facets/values/<b>.json``: ``[facet, key, label, group, documents as gaps]`` of the
       values whose :func:`facet_key_hash` falls in bucket ``b``: a filter fetches its own.
     """
     table = facet_table(documents, facets)["facets"]
     values = [
-        [facet["name"], key, label, group, docs]
-        for facet in table
+        [number, facet["name"], key, label, group, docs]
+        for number, facet in enumerate(table)
         for key, label, group, docs in facet["values"]
     ]
-    size = sum(len(dump(value)) for value in values)
+    runs: list[list] = []
+    for value_number, (number, _, _, _, group, _) in enumerate(values):
+        if not runs or runs[-1][:2] != [number, group]:
+            runs.append([number, group, value_number])
+    size = sum(len(dump(value[1:])) for value in values)
     buckets = max(1, math.ceil(size / FACET_BUCKET_BYTES))
     by_bucket: list[list] = [[] for _ in range(buckets)]
     for value in values:
-        by_bucket[facet_key_hash(value[0], value[1]) % buckets].append(value)
+        by_bucket[facet_key_hash(value[1], value[2]) % buckets].append(value[1:])
     files = {f"facets/values/{b}.json": dump(bucket) for b, bucket in enumerate(by_bucket)}
-    per_document: list[list] = [[document.published, []] for document in documents]
-    for number, facet in enumerate(table):
-        for key, label, group, docs in facet["values"]:
-            document = 0
-            for gap in docs:
-                document += gap
-                per_document[document][1].append([number, key, label, group])
+    for first in range(0, max(len(values), 1), FACET_LABELS_PER_FILE):
+        labels = [value[:5] for value in values[first : first + FACET_LABELS_PER_FILE]]
+        labels = [[number, key, label, group] for number, _, key, label, group in labels]
+        files[f"facets/labels/{first // FACET_LABELS_PER_FILE}.json"] = dump(labels)
+    per_document: list[list[int]] = [[] for _ in documents]
+    for value_number, value in enumerate(values):
+        document = 0
+        for gap in value[5]:
+            document += gap
+            per_document[document].append(value_number)
+    rows = [
+        [d.published, gaps(numbers)] for d, numbers in zip(documents, per_document, strict=True)
+    ]
     for k in range(0, max(len(documents), 1), block_docs):
-        files[f"facets/docs/{k // block_docs}.json"] = dump(per_document[k : k + block_docs])
+        files[f"facets/docs/{k // block_docs}.json"] = dump(rows[k : k + block_docs])
     description = {
         "names": [[facet["name"], facet["label"]] for facet in table],
+        "runs": runs,
+        "values": len(values),
         "valueBuckets": buckets,
         "blockDocs": block_docs,
+        "labelsPerFile": FACET_LABELS_PER_FILE,
     }
     return description, files
 

@@ -441,7 +441,7 @@
     }
 
     /** What the blocks say of the documents ``docs`` (fetching their blocks only):
-     * Map(doc -> {date, values: [[facet number, key, label, group], ...]}). */
+     * Map(doc -> {date, ids: [facet value number, ...]}). */
     async documentFacts(docs) {
       const size = this.manifest.facets.blockDocs;
       const blocks = [...new Set(docs.map((doc) => Math.floor(doc / size)))];
@@ -452,24 +452,41 @@
       );
       const facts = new Map();
       for (const doc of docs) {
-        const [date, values] = loaded.get(Math.floor(doc / size))[doc % size];
-        facts.set(doc, { date, values });
+        const [date, idGaps] = loaded.get(Math.floor(doc / size))[doc % size];
+        facts.set(doc, { date, ids: ungap(idGaps) });
       }
       return facts;
     }
 
-    /** Per facet name, the values the documents ``docs`` have and how many have each:
-     * Map(name -> Map(key -> {value, count})). */
-    facetCounts(docs, facts) {
-      const names = this.facetNames();
-      const counts = new Map(names.map(({ name }) => [name, new Map()]));
+    /** Per facet name, the values shown for the documents ``docs`` and how many of them
+     * have each: Map(name -> Map(key -> {value, count})). Shown are the most common of
+     * each run of values (an entity type's first eight; every topic, outlet and year), and
+     * only their labels are fetched. */
+    async facetCounts(docs, facts) {
+      const { runs, values: total, labelsPerFile } = this.manifest.facets;
+      const count = new Map();
       for (const doc of docs) {
-        for (const [number, key, label, group] of facts.get(doc).values) {
-          const values = counts.get(names[number].name);
-          const counted = values.get(key);
-          if (counted) counted.count += 1;
-          else values.set(key, { value: { key, label, group }, count: 1 });
-        }
+        for (const id of facts.get(doc).ids) count.set(id, (count.get(id) || 0) + 1);
+      }
+      const names = this.facetNames();
+      const counted = [...count.keys()];
+      const shown = [];
+      runs.forEach(([number, , first], r) => {
+        const end = r + 1 < runs.length ? runs[r + 1][2] : total;
+        const ids = counted.filter((id) => id >= first && id < end);
+        ids.sort((a, b) => count.get(b) - count.get(a) || a - b);
+        shown.push(...(names[number].name === "entity" ? ids.slice(0, TOP_ENTITIES) : ids));
+      });
+      const files = [...new Set(shown.map((id) => Math.floor(id / labelsPerFile)))];
+      const loaded = new Map(
+        await Promise.all(
+          files.map(async (n) => [n, await this.fetchOnce(this.facetFiles, `facets/labels/${n}.json`)]),
+        ),
+      );
+      const counts = new Map(names.map(({ name }) => [name, new Map()]));
+      for (const id of shown) {
+        const [number, key, label, group] = loaded.get(Math.floor(id / labelsPerFile))[id % labelsPerFile];
+        counts.get(names[number].name).set(key, { value: { key, label, group }, count: count.get(id) });
       }
       return counts;
     }
@@ -1040,7 +1057,8 @@
         performance.mark("search-results"); // results are on screen (bench/search.py reads it)
         facts = facts || (await search.documentFacts(base.map((m) => m.doc)));
         if (run !== this.run) return;
-        const counts = search.facetCounts(this.matches.map((match) => match.doc), facts);
+        const counts = await search.facetCounts(this.matches.map((match) => match.doc), facts);
+        if (run !== this.run) return;
         this.renderFacets(search, counts, chosen);
         this.facetsBox.prepend(this.dateSection(base, facts));
         this.app.dataset.complete = stateURL(this.state);
