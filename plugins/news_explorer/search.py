@@ -30,12 +30,6 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_LUNR_JS = "node_modules/lunr/lunr.min.js"
 DEFAULT_FOLDER = "search"
 CARD_TEXT_CHARS = 1200
-TYPE_FACET_LABELS = {
-    "PERSON": "People",
-    "ORG": "Organisations",
-    "PLACE": "Places",
-    "WEAPON": "Weapon systems",
-}
 DEFAULT_ENTITY_FACET_MIN = 2
 
 
@@ -46,7 +40,6 @@ def facets(settings: dict) -> tuple[Facet, ...]:
         Facet("topic", "Topic"),
         Facet("outlet", "Outlet"),
         Facet("year", "Year"),
-        Facet("type", "Mentions"),
         Facet("entity", "Entities", min_documents=int(entity_min)),
     )
 
@@ -110,12 +103,12 @@ def search_documents(
             "topic": tuple(FacetValue(topic_slugs[t], t) for t in topics),
             "outlet": (FacetValue(category.slug if category else "unknown", ref.outlet),),
             "year": (FacetValue(year or "undated", year or "Undated"),),
-            "type": tuple(
-                FacetValue(kind, TYPE_FACET_LABELS[kind])
-                for kind in TYPE_FACET_LABELS
-                if any(r.type == kind for r in records)
+            # A weapon system that is one of the article's topics is in the topic facet.
+            "entity": tuple(
+                FacetValue(r.slug, r.name, r.type)
+                for r in records
+                if not (r.type == "WEAPON" and r.name in topics)
             ),
-            "entity": tuple(FacetValue(r.slug, r.name, r.type) for r in records),
         }
         documents.append(
             SearchDocument(

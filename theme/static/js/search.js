@@ -830,7 +830,7 @@
 
   /* ---- State in the URL ---------------------------------------------------------- */
 
-  const FACET_PARAMS = ["topic", "outlet", "year", "type", "entity"];
+  const FACET_PARAMS = ["topic", "outlet", "year", "entity"];
 
   const readState = () => {
     const params = new URLSearchParams(location.search);
