@@ -145,6 +145,8 @@ def crawl(published) -> dict[str, BeautifulSoup]:
                 if not urlsplit(target).path.startswith(f"/{SUBPATH}/"):
                     broken.append(f"{url}: {value} leaves the subpath")
                     continue
+                # A query (the search page's state: "search/?entity=…") asks the same file.
+                target = urlsplit(target)._replace(query="").geturl()
                 if fragment:
                     fragments.append((url, target, fragment))
                 queue.append(target)

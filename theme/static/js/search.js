@@ -1274,10 +1274,17 @@
         ),
       );
       sortBox.addEventListener("change", () => this.update({ sort: sortBox.value }, "push"));
+      // The months the results have (and the chosen ones) as choices: no month to mistype.
+      const choices = [...new Set([...months, this.state.from, this.state.to].filter(Boolean))].sort();
       const monthInput = (name, label) => {
-        const input = el("input", { type: "month", name, className: `search-${name}`, value: this.state[name] || null });
-        input.addEventListener("change", () => this.update({ [name]: /^\d{4}-\d{2}$/.test(input.value) ? input.value : "" }, "push"));
-        return el("label", {}, `${label} `, input);
+        const input = el(
+          "select",
+          { name, className: `search-${name}`, id: `search-${name}` },
+          el("option", { value: "" }, name === "from" ? "the first" : "the last"),
+          ...choices.map((month) => el("option", { value: month, selected: this.state[name] === month }, monthName(month))),
+        );
+        input.addEventListener("change", () => this.update({ [name]: input.value }, "push"));
+        return el("span", {}, el("label", { for: `search-${name}` }, `${label} `), input);
       };
       const list = el("ol", { className: "histogram", "aria-label": "Results by month" });
       for (const month of months) {
