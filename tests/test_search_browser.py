@@ -300,6 +300,21 @@ def test_a_word_that_finds_nothing_gets_the_nearest_terms_of_the_index(page, sit
     assert page.console_errors == []
 
 
+def test_each_result_shows_up_to_three_passages_each_linking_to_its_paragraph(page, site):
+    open_search(page, site, "Chemezov Rostec")
+    first = page.locator(".result").first
+    snippets = first.locator(".snippet")
+    assert 1 <= snippets.count() <= 3
+    assert all("Chemezov" in text or "Rostec" in text for text in snippets.all_inner_texts())
+    link = first.locator(".passage-link").first
+    anchor = link.get_attribute("href").rsplit("#", 1)[1]
+    link.click()
+    page.wait_for_url(f"**/articles/**#{anchor}")
+    paragraph = page.locator(f"#{anchor}").inner_text()
+    assert "Chemezov" in paragraph or "Rostec" in paragraph
+    assert page.console_errors == []
+
+
 def test_accents_are_folded_on_both_sides(page, site):
     assert found(page, site, "Erdoğan") == found(page, site, "erdogan") != set()
     assert found(page, site, "ERDOĞAN") == found(page, site, "Erdogan")

@@ -145,12 +145,13 @@ def render_body(blocks: Sequence[Block], links: Sequence[Link] = ()) -> str:
     """The cleaned body as HTML, with optional links over spans; all text escaped.
 
     Runs of list items, quoted paragraphs and table rows are held in one list, block
-    quote or table; a row's cells are its text between " | "."""
+    quote or table; a row's cells are its text between " | ". Every block has a stable
+    anchor, ``p1``, ``p2`` … in order, so a passage can be cited and linked to."""
     linker = Linker(links)
     parts = []
     offset = 0
     held = ""
-    for block in blocks:
+    for number, block in enumerate(blocks, start=1):
         if held != block.kind:
             if held in CONTAINERS:
                 parts.append(CONTAINERS[held][1])
@@ -167,7 +168,7 @@ def render_body(blocks: Sequence[Block], links: Sequence[Link] = ()) -> str:
         else:
             inner = linker.html(block.text, offset, 0, len(block.text))
         tag = BLOCK_TAGS[block.kind]
-        parts.append(f"<{tag}>{inner}</{tag}>")
+        parts.append(f'<{tag} id="p{number}">{inner}</{tag}>')
         offset += len(block.text) + BLOCK_SEPARATOR_LENGTH
     if held in CONTAINERS:
         parts.append(CONTAINERS[held][1])

@@ -29,7 +29,6 @@ from .folders import shelf_folder
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_LUNR_JS = "node_modules/lunr/lunr.min.js"
 DEFAULT_FOLDER = "search"
-CARD_TEXT_CHARS = 1200
 DEFAULT_ENTITY_FACET_MIN = 2
 
 
@@ -65,14 +64,6 @@ def file_version(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
-def excerpt(text: str, limit: int = CARD_TEXT_CHARS) -> str:
-    """The start of ``text``, cut at a word boundary, for result snippets."""
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > 0 else limit] + " …"
-
-
 def search_documents(
     articles: Sequence, refs: Sequence[ArticleRef], corpus: CorpusExtraction, catalog: Catalog,
     settings: dict, quotes: Sequence[Sequence[Quote]] | None = None,
@@ -97,7 +88,9 @@ def search_documents(
             "iso": published.iso,
             "inferred": published.status == "inferred",
             "topics": list(topics),
-            "text": excerpt(extraction.text),
+            # The article's blocks, each on the page as #p1, #p2 …: the snippets come from
+            # the best-matching ones and link to them.
+            "paragraphs": [block.text for block in article.news_article.blocks],
         }
         facets = {
             "topic": tuple(FacetValue(topic_slugs[t], t) for t in topics),

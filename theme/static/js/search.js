@@ -889,8 +889,9 @@
   };
 
   const SNIPPET_WORDS = 36;
+  const SNIPPETS = 3;
 
-  /** About 36 words of the card's text around the first matched word (or its start). */
+  /** About 36 words of ``text`` around its first matched word (or its start). */
   const snippet = (engine, text, matched) => {
     const words = text.split(/\s+/).filter(Boolean);
     let hit = words.findIndex((word) => engine.stems(word).some((s) => matched.has(s)));
@@ -899,6 +900,22 @@
     const end = Math.min(words.length, start + SNIPPET_WORDS);
     const shown = words.slice(start, end).join(" ");
     return `${start > 0 ? "… " : ""}${shown}${end < words.length ? " …" : ""}`;
+  };
+
+  /** Up to three passages, the paragraphs with the most of the matched terms (then the
+   * most matches, then the earliest), in article order: [{number, text}]. With no match
+   * in the text (a title match), the lead. */
+  const bestPassages = (engine, paragraphs, matched) => {
+    const scored = paragraphs.map((text, i) => {
+      const hits = text.split(/\s+/).flatMap((word) => engine.stems(word)).filter((s) => matched.has(s));
+      return { number: i + 1, text, distinct: new Set(hits).size, hits: hits.length };
+    });
+    const best = scored
+      .filter((p) => p.distinct)
+      .sort((a, b) => b.distinct - a.distinct || b.hits - a.hits || a.number - b.number)
+      .slice(0, SNIPPETS)
+      .sort((a, b) => a.number - b.number);
+    return best.length ? best : scored.slice(0, 1);
   };
 
   /* ---- The search page ---------------------------------------------------------- */
@@ -1198,7 +1215,23 @@
           ),
         ),
         meta,
-        el("p", { className: "snippet" }, highlighted(search, snippet(search, card.text, matched), matched)),
+        ...bestPassages(search, card.paragraphs || [card.text || ""], matched).map((passage) =>
+          el(
+            "p",
+            { className: "snippet" },
+            highlighted(search, snippet(search, passage.text, matched), matched),
+            " ",
+            el(
+              "a",
+              {
+                className: "passage-link",
+                href: `${siteURL(card.url)}#p${passage.number}`,
+                "aria-label": `Paragraph ${passage.number} of “${card.title}”`,
+              },
+              `\u00b6${passage.number}`,
+            ),
+          ),
+        ),
       );
     }
 
