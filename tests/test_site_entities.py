@@ -59,6 +59,22 @@ def test_entity_page_shows_type_aliases_mentions_outlets_and_company(seed_site):
     assert 'href="/tags/s-400/">S-400</a>' in html
 
 
+@pytest.mark.parametrize("url", ["tags/recep-tayyip-erdogan", "topics/s-500", "timeline"])
+def test_every_passage_links_to_the_paragraph_that_holds_it(seed_site, url):
+    html = page(seed_site, url)
+    passages = re.findall(
+        r'<blockquote class="passage"><p>.*?<mark>(.*?)</mark>.*?</p>\s*<footer><a href="[^"]*?/'
+        r'(articles/[^"#]+)#p(\d+)"',
+        html,
+        re.S,
+    )
+    assert passages
+    for marked, article, number in passages:
+        body = page(seed_site, article.rstrip("/"))
+        paragraph = re.search(rf'<(\w+) id="p{number}">(.*?)</\1>', body, re.S).group(2)
+        assert marked in text_of(paragraph), (url, article, number, marked)
+
+
 def test_tag_pages_show_the_entity_type(seed_site):
     assert "Type Weapon system" in text_of(page(seed_site, "tags/s-400"))
     assert "Type Place" in text_of(page(seed_site, "tags/ankara"))

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .entities import sentence_index
+from .entities import BLOCK_SEPARATOR, sentence_index
 from .extract import CorpusExtraction, Extraction
 from .model import ENTITY_TYPES, DateMention, EntityType, Published
 from .topics import Topic
@@ -54,6 +54,8 @@ class Passage:
     before: str
     match: str
     after: str
+    # The article paragraph it is in (1 = first), its anchor on the page ("#p3").
+    paragraph: int = 1
 
     @property
     def text(self) -> str:
@@ -163,7 +165,9 @@ def passage(
     )
     start, end = max(start, first), min(max(end, start), last)
     text = extraction.text
-    return Passage(ref, text[first:start], text[start:end], text[end:last])
+    # The body's blocks, in order, are the article page's paragraphs #p1, #p2 …
+    paragraph = text.count(BLOCK_SEPARATOR, 0, start) + 1
+    return Passage(ref, text[first:start], text[start:end], text[end:last], paragraph)
 
 
 def build_catalog(
