@@ -129,6 +129,20 @@ def field_positions(texts: Mapping[str, str]) -> dict[str, dict[str, list[int]]]
     return {name: term_positions(text) for name, text in texts.items()}
 
 
+def remembered(positions: FieldPositions) -> FieldPositions:
+    """``positions``, each document's computed once: the counts, the positions files and
+    the single-file index all read them."""
+    found: dict[tuple, Mapping[str, Mapping[str, Sequence[int]]]] = {}
+
+    def lookup(texts: Mapping[str, str]) -> Mapping[str, Mapping[str, Sequence[int]]]:
+        key = tuple(texts.items())
+        if key not in found:
+            found[key] = positions(texts)
+        return found[key]
+
+    return lookup
+
+
 def counts_of(positions: FieldPositions) -> FieldCounts:
     """Term counts read off term positions."""
 
@@ -469,6 +483,7 @@ def search_files(
     ``positions`` gives a document's term positions from its field texts
     (:func:`field_positions`, or a function that keeps them between builds).
     """
+    positions = remembered(positions)
     counts = counts_of(positions)
     entries = index_entries(documents, fields, counts)
     names = [name for name, _ in fields]

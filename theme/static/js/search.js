@@ -756,14 +756,16 @@
       const fetched = performance.now();
       const index = this.assemble(entries, false);
       const { REQUIRED, OPTIONAL } = this.lunr.Query.presence;
-      const docsOf = (unit) =>
-        new Set(
-          index
-            .query((q) => {
-              for (const clause of unit.clauses) q.clause({ ...clause, presence: REQUIRED });
-            })
-            .map((r) => Number(r.ref)),
-        );
+      const asked = new Map(); // unit -> its documents (lunr is asked once per unit)
+      const docsOf = (unit) => {
+        if (!asked.has(unit)) {
+          const found = index.query((q) => {
+            for (const clause of unit.clauses) q.clause({ ...clause, presence: REQUIRED });
+          });
+          asked.set(unit, new Set(found.map((r) => Number(r.ref))));
+        }
+        return asked.get(unit);
+      };
       const union = (sets) => new Set(sets.flatMap((set) => [...set]));
       const unitDocs = async (unit) =>
         unit.phrase ? this.phraseDocs(unit, docsOf(unit), entries) : docsOf(unit);
