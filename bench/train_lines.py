@@ -15,7 +15,6 @@ is scored by a model that saw it. Then the model is fitted on every page and wri
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import sys
@@ -25,9 +24,12 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from logistic import cross_validated, fit  # noqa: E402
 from newscorpus.clean import clean, to_units  # noqa: E402
 from newscorpus.furniture import line_furniture  # noqa: E402
+from newscorpus.learned import as_json  # noqa: E402
 from newscorpus.linemodel import (  # noqa: E402
     FEATURE_NAMES,
     MODEL_FILE,
@@ -41,8 +43,6 @@ STYLES = ("text", "text-inscriptis")
 SPACES = re.compile(r"\s+")
 # A snippet is found by its start: snippets run across lines the dump splits.
 SNIPPET_PREFIX = 30
-FOLDS = 5
-PENALTY = 1.0
 KEEP_ABOVE = 0.7
 DROP_BELOW = 0.3
 
@@ -81,32 +81,6 @@ def labelled_lines(pages: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, lis
     return np.array(features), np.array(labels), np.array(verdicts), sites
 
 
-def fit(features: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Mean, scale and weights (intercept last) of an L2-penalised logistic regression."""
-    mean = features.mean(axis=0)
-    scale = features.std(axis=0)
-    scale[scale == 0] = 1.0
-    design = np.hstack([(features - mean) / scale, np.ones((len(features), 1))])
-    weights = np.zeros(design.shape[1])
-    penalty = PENALTY * np.eye(design.shape[1])
-    penalty[-1, -1] = 0.0
-    for _ in range(50):
-        probability = 1.0 / (1.0 + np.exp(-design @ weights))
-        gradient = design.T @ (probability - labels) + penalty @ weights
-        hessian = (design.T * (probability * (1 - probability))) @ design + penalty
-        step = np.linalg.solve(hessian, gradient)
-        weights -= step
-        if np.abs(step).max() < 1e-9:
-            break
-    return mean, scale, weights
-
-
-def predict(model: tuple[np.ndarray, np.ndarray, np.ndarray], features: np.ndarray) -> np.ndarray:
-    mean, scale, weights = model
-    design = np.hstack([(features - mean) / scale, np.ones((len(features), 1))])
-    return 1.0 / (1.0 + np.exp(-design @ weights))
-
-
 def scores(kept: np.ndarray, labels: np.ndarray) -> str:
     tp = int((kept & (labels == 1)).sum())
     fp = int((kept & (labels == 0)).sum())
@@ -123,11 +97,7 @@ def main() -> None:
     args = parser.parse_args()
 
     features, labels, verdicts, sites = labelled_lines(args.pages)
-    folds = np.array([int(hashlib.sha1(s.encode()).hexdigest(), 16) % FOLDS for s in sites])
-    probability = np.zeros(len(labels))
-    for fold in range(FOLDS):
-        model = fit(features[folds != fold], labels[folds != fold])
-        probability[folds == fold] = predict(model, features[folds == fold])
+    probability = cross_validated(features, labels, sites)
     kept, movable = verdicts[:, 0].astype(bool), verdicts[:, 1].astype(bool)
     reviewed = kept.copy()
     reviewed[movable & (probability > KEEP_ABOVE)] = True
@@ -145,17 +115,10 @@ def main() -> None:
     if args.check:
         return
     mean, scale, weights = fit(features, labels)
-    data = {
-        "about": "fitted by bench/train_lines.py on the pages development set",
-        "features": list(FEATURE_NAMES),
-        "mean": [round(float(v), 6) for v in mean],
-        "scale": [round(float(v), 6) for v in scale],
-        "weights": [round(float(v), 6) for v in weights[:-1]],
-        "intercept": round(float(weights[-1]), 6),
-        "keep_above": KEEP_ABOVE,
-        "drop_below": DROP_BELOW,
-    }
-    MODEL_FILE.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    thresholds = {"keep above": KEEP_ABOVE, "drop below": DROP_BELOW}
+    about = "fitted by bench/train_lines.py on the pages development set"
+    text = as_json(about, FEATURE_NAMES, mean, scale, weights[:-1], weights[-1], thresholds)
+    MODEL_FILE.write_text(text, encoding="utf-8")
     print(f"wrote {MODEL_FILE.relative_to(ROOT)}")
 
 

@@ -65,6 +65,9 @@ WEAK_END = frozenset({"newsletter prompt", "share widget", "advertisement", "cro
 FOOTER_PARAGRAPH_WORDS = 20
 HEAD_UNITS_WITHOUT_HEADLINE = 8
 HEAD_UNITS_INTO_ARTICLE = 8
+HEAD_REACH = 12
+# How far above the headline its repeat may be (see Cleaned.head).
+REPEAT_REACH = 6
 COMMENT_SECTION = frozenset({"comment form", "comments heading"})
 BYLINE_KINDS = frozenset({"byline", "dateline", "reading time"})
 CAPTION_MAX_WORDS = 30
@@ -84,16 +87,30 @@ class Cleaned:
     start: int = 0
     end: int = 0
     language: Language = UNKNOWN
+    # The likeliest title line when none was sure enough to be the headline: the head's top.
+    title_index: int | None = None
 
     def head(self) -> range:
         """The article's head, where it states its date and author: under the headline,
         around the byline, and just into the first paragraphs; not the page's masthead,
         teasers or comments."""
         if self.headline_index is not None:
-            top = self.headline_index + 1
+            top = self._first_saying(self.headline_index) + 1
+        elif self.title_index is not None:
+            # An unsure title far above the article: the head would span teasers' dates.
+            top = max(self._first_saying(self.title_index) + 1, self.start - HEAD_REACH)
         else:
             top = max(0, self.start - HEAD_UNITS_WITHOUT_HEADLINE)
         return range(top, min(len(self.units), self.start + HEAD_UNITS_INTO_ARTICLE))
+
+    def _first_saying(self, index: int) -> int:
+        """The first of a title said twice in a row (the page's title bar, then its
+        heading, with the date between them)."""
+        key = " ".join(self.units[index].text.casefold().split())
+        for other in range(max(0, index - REPEAT_REACH), index):
+            if " ".join(self.units[other].text.casefold().split()) == key:
+                return other
+        return index
 
     def kept(self) -> list[int]:
         return [i for i, reason in enumerate(self.reasons) if reason is None]
@@ -219,8 +236,9 @@ def clean(units: list[Unit], language: Language | None = None, *, learned: bool 
         # title if it looks like one, and the rules below judge the rest line by line.
         start, end = 0, len(units)
         headline = 0 if units and reasons[0] is None and is_title_shaped(units[0].text) else None
+        title = None
     else:
-        headline = find_headline(units, reasons, start, end, language)
+        headline, title = find_headline(units, reasons, start, end, language)
         _mark_page_header(units, reasons, headline if headline is not None else start)
         end = _article_end(units, reasons, end)
     _mark_header_bylines(units, reasons, headline)
@@ -234,7 +252,7 @@ def clean(units: list[Unit], language: Language | None = None, *, learned: bool 
         # A later rule found the "headline" to be furniture (a lone counter, say): a line
         # is never both removed and kept, so the article has no headline line.
         headline = None
-    cleaned = Cleaned(units, reasons, headline, start, end, language)
+    cleaned = Cleaned(units, reasons, headline, start, end, language, title)
     if learned:
         linemodel.review(cleaned, rule_reasons)
     return cleaned

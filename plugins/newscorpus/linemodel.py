@@ -20,21 +20,20 @@ pages development set and prints the figures cross-validated by site.
 from __future__ import annotations
 
 import functools
-import json
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import learned
 from .language import length_in_words
+from .learned import Logistic
 from .shape import ends_sentence, is_headline_shaped, is_prose, words
 
 if TYPE_CHECKING:
     from .clean import Cleaned
 
-MODEL_FILE = Path(__file__).parent / "data" / "line-model.json"
+MODEL_FILE = learned.DATA / "line-model.json"
 # Removal reasons that say only where a line sits, not what it is.
 POSITIONAL = frozenset({"page header", "page footer"})
 POSITION_KINDS = (
@@ -55,42 +54,11 @@ WINDOW = 5
 RESTORE_MIN_WORDS = 3
 
 
-@dataclass(frozen=True, slots=True)
-class LineModel:
-    """Standardised logistic regression: p = sigmoid(sum(w * (x - mean) / scale) + b)."""
-
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    weights: tuple[float, ...]
-    intercept: float
-    keep_above: float
-    drop_below: float
-
-    def probability(self, features: Sequence[float]) -> float:
-        total = self.intercept
-        for value, mean, scale, weight in zip(
-            features, self.mean, self.scale, self.weights, strict=True
-        ):
-            total += weight * (value - mean) / scale
-        return 1.0 / (1.0 + math.exp(-max(min(total, 50.0), -50.0)))
-
-
 @functools.cache
-def load_model() -> LineModel | None:
-    """The fitted model, or None when the data file is missing (the rules decide alone)."""
-    if not MODEL_FILE.exists():
-        return None
-    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    if data.get("features") != list(FEATURE_NAMES):
-        return None  # fitted for another feature set: refit with bench/train_lines.py
-    return LineModel(
-        tuple(data["mean"]),
-        tuple(data["scale"]),
-        tuple(data["weights"]),
-        float(data["intercept"]),
-        float(data["keep_above"]),
-        float(data["drop_below"]),
-    )
+def load_model() -> Logistic | None:
+    """The fitted model (thresholds ``keep above`` and ``drop below``), or None when the
+    data file is missing or stale (the rules then decide alone)."""
+    return learned.load(MODEL_FILE, FEATURE_NAMES)
 
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -220,6 +188,7 @@ def review(cleaned: Cleaned, rule_reasons: Sequence[str | None]) -> None:
     shows_page = any(reason is not None for reason in cleaned.reasons)
     if not shows_page:
         return
+    keep_above, drop_below = model.thresholds["keep above"], model.thresholds["drop below"]
     verdicts = []
     for index, features in enumerate(line_features(cleaned, rule_reasons)):
         reason = cleaned.reasons[index]
@@ -228,8 +197,8 @@ def review(cleaned: Cleaned, rule_reasons: Sequence[str | None]) -> None:
             continue
         probability = model.probability(features)
         if restorable_line(cleaned, rule_reasons, index):
-            verdicts.append(None if probability > model.keep_above else reason)
-        elif reason is None and probability < model.drop_below and droppable_line(cleaned, index):
+            verdicts.append(None if probability > keep_above else reason)
+        elif reason is None and probability < drop_below and droppable_line(cleaned, index):
             verdicts.append(UNLIKE_ARTICLE)
         else:
             verdicts.append(reason)

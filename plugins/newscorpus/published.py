@@ -21,6 +21,9 @@ PRESENT_DATE = re.compile(
 # Lines that may carry the article's own date.
 DATE_LINES = frozenset({"dateline", "byline", "reading time"})
 STATED_ABOVE_HEADLINE = 3
+# A bare date this close above the headline is the article's (a masthead's is far above).
+DATE_OVER_HEADLINE = 2
+DATE_KINDS = frozenset({"dateline", "clock stamp"})
 # "Termin: 21.02.2020", "Deadline: …", "Datum: …": a labelled field.
 FIELD_LINE = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’ .-]){0,30}?\s*:\s*\S")
 # A field among this many labelled neighbours (of the two either side) is a record's.
@@ -61,10 +64,17 @@ def _head_dates(cleaned: Cleaned) -> list[tuple[str, datelines.FoundDate]]:
         if reason in DATE_LINES or (reason is None and datelines.is_byline_date(unit.text)):
             found.extend((unit.text, date) for date in datelines.full_dates(unit.text)[:1])
     if cleaned.headline_index is not None:
-        # Some pages print "Published …" just above the headline.
+        # Some pages print "Published …" just above the headline, or the bare date over
+        # its kicker ("15. Mai 2019, 05:28 Uhr / Deutschlandtakt / Flixbus attackiert …").
         for index in range(max(0, zone.start - 1 - STATED_ABOVE_HEADLINE), zone.start - 1):
-            unit = cleaned.units[index]
-            if datelines.is_stated_cue(unit.text):
+            unit, reason = cleaned.units[index], cleaned.reasons[index]
+            # A time-zoned clock ("10:02 GMT 3 March 2021") is the page's, not the article's.
+            over_kicker = (
+                zone.start - 1 - index <= DATE_OVER_HEADLINE
+                and reason in DATE_KINDS
+                and not datelines.TIMEZONE.search(unit.text)
+            )
+            if datelines.is_stated_cue(unit.text) or over_kicker:
                 found.extend((unit.text, date) for date in datelines.full_dates(unit.text)[:1])
     return found
 
