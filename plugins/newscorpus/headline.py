@@ -107,6 +107,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "most of the lead's rare words",
     "nearest long title",
     "log plain lines below it",
+    "said within another line",
+    "said within the lead",
 )
 
 
@@ -173,6 +175,16 @@ def candidate_features(
     )
     best_article, best_lead = max(article_shares.values()), max(lead_shares.values())
     nearest_long = next((i for i, _ in candidates if lengths[i] >= LONG_TITLE_WORDS), None)
+    keys = [_key(unit.text) for unit in units]
+    page_text = "\n".join(keys)
+    said_alone = Counter(keys)
+    lead_text = " ".join(keys[start : start + LEAD_PARAGRAPHS])
+
+    def within_another(index: int) -> bool:
+        """The page says the line again inside a longer one (a breadcrumb, share text)."""
+        own = keys[index]
+        return page_text.count(own) > said_alone[own]
+
     rows = []
     long_nearer = 0
     for rank, (index, across_chrome) in enumerate(candidates):
@@ -225,6 +237,8 @@ def candidate_features(
             float(lead_shares[index] == best_lead),
             float(index == nearest_long),
             math.log1p(plain_below),
+            float(length >= SHORT_TITLE_WORDS and within_another(index)),
+            float(length >= SHORT_TITLE_WORDS and _key(text) in lead_text),
         ]
         rows.append((index, row))
         long_nearer += length >= LONG_TITLE_WORDS
