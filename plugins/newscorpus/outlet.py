@@ -50,6 +50,15 @@ LEGAL_FORM = re.compile(
 )
 SITE_NAME_MAX_WORDS = 5
 WEB_ADDRESS = re.compile(r"\b[\w-]+\.(?:[a-z]{2,3}|info|online|news)\b", re.IGNORECASE)
+# A web address or an e-mail address; ``name`` is the label before the top-level domain.
+SITE_ADDRESS = re.compile(
+    r"(?:\bwww\.|@|https?://)(?:[\w-]+\.)*?(?P<name>[\w-]+)\.[a-z]{2,6}\b|"
+    r"\b(?P<bare>[\w-]+)\.(?:de|com|org|net|at|ch|fr|es|it|pl|eu|info|io|news|online)\b",
+    re.IGNORECASE,
+)
+SITE_NAME_MIN_CHARS = 4
+# Where a copyright holder's parts divide: "Cleanthinking.de - Alle Rechte …".
+HOLDER_PARTS = re.compile(r"\s+[-–—|·•]\s+|\s+(?=www\.)|\s+(?=\S+@)")
 SITE_AFTER_TITLE = re.compile(r"^\s+[|–—-]\s+(?P<name>[^|]{2,40})$")
 TITLE_SUFFIX = re.compile(r"\s+\|\s+(?P<name>[^|]{2,40})$")
 THANKS = re.compile(r"\b(?i:thanks for reading) (?P<name>[A-Z][^!.?]{1,40})[!.?]")
@@ -108,21 +117,53 @@ def copyright_holder(line: str) -> str | None:
 
 def _footer_copyright(cleaned: Cleaned) -> str | None:
     """The holder in the page's own copyright line, after the article, when the page bears
-    it out: a publication's word in the name ("Gazette", "Zeitung"), a web address, or the
-    name on a line of its own in the page's header (its masthead). A picture's credit, a
-    person, or the owning company ("Hearst Communications", "Vox Media") is not the outlet.
+    it out: a publication's word in the name ("Gazette", "Zeitung"), a web address, the
+    name on a line of its own in the page's header (its masthead), or the name of a web
+    address the page shows ("ZEIT ONLINE" beside "redaktion@zeit.de"). A picture's
+    credit, a person, or the owning company ("Hearst Communications", "Vox Media") is not
+    the outlet.
     """
     masthead = {
         _loose(cleaned.units[i].text) for i in range(min(cleaned.start, len(cleaned.units)))
     }
+    sites = _page_sites(cleaned)
     for index in range(len(cleaned.units) - 1, cleaned.end - 1, -1):
         if cleaned.reasons[index] != "copyright notice":
             continue
         name = copyright_holder(cleaned.units[index].text)
         if not name or PICTURE_CREDIT.search(name) or _is_owner(name):
             continue
-        if _has_outlet_word(name) or WEB_ADDRESS.search(name) or _loose(name) in masthead:
+        if (site := _part_naming_a_site(name, sites, index)) is not None:
+            return site
+        if _loose(name) in masthead:
+            return name  # a person's own site ("Wolfgang Michal" atop and below) too
+        if _has_outlet_word(name) or WEB_ADDRESS.search(name):
             return name
+    return None
+
+
+def _page_sites(cleaned: Cleaned) -> dict[str, set[int]]:
+    """The names of the web addresses the page shows (``zeit`` for ``www.zeit.de`` or
+    ``leserbriefe@zeit.de``), long enough not to be a word by chance, each with the
+    units that show it."""
+    names: dict[str, set[int]] = {}
+    for index, unit in enumerate(cleaned.units):
+        for match in SITE_ADDRESS.finditer(unit.text):
+            name = _loose(match.group("name") or match.group("bare"))
+            if len(name) >= SITE_NAME_MIN_CHARS:
+                names.setdefault(name, set()).add(index)
+    return names
+
+
+def _part_naming_a_site(name: str, sites: dict[str, set[int]], line: int) -> str | None:
+    """The part of a holder ("COMPUTER BILD www.computerbild.de", "Spontis - Alle Inhalte
+    stehen …") that is the name of a web address the page shows on another line (a
+    picture agency's address in its own credit bears out nothing)."""
+    for part in HOLDER_PARTS.split(name):
+        part = _tidy(part)
+        key = _loose(SITE_ADDRESS.sub(lambda m: m.group("name") or m.group("bare"), part))
+        if len(key) >= SITE_NAME_MIN_CHARS and sites.get(key, set()) - {line}:
+            return part
     return None
 
 
@@ -253,6 +294,16 @@ def find_outlet(cleaned: Cleaned) -> tuple[str, str] | None:
         if name:
             return name, how
     return None
+
+
+def borne_out(cleaned: Cleaned, name: str) -> bool:
+    """Whether the page bears out a site name taken from a title ("Headline | Site"): it
+    says the name on a line of its own, or shows a web address of that name."""
+    key = _loose(name)
+    if len(key) < SITE_NAME_MIN_CHARS or not _is_name_like(name):
+        return False
+    alone = sum(_loose(unit.text) == key for unit in cleaned.units)
+    return alone > 0 or key in _page_sites(cleaned)
 
 
 def split_title_suffix(headline: str) -> tuple[str, str | None]:

@@ -9,7 +9,7 @@ from .byline import byline_names
 from .clean import Cleaned, clean, to_blocks, to_units
 from .decode import UnreadableFile, decode
 from .model import Article, Block
-from .outlet import find_outlet, split_title_suffix, wire_services
+from .outlet import borne_out, find_outlet, split_title_suffix, wire_services
 from .published import find_published, find_updated
 from .sentences import shorten, split_sentences
 from .sources import SourceRecord
@@ -62,6 +62,9 @@ def article_from_text(
 
     if cleaned.headline_index is not None:
         headline, title_outlet = split_title_suffix(cleaned.units[cleaned.headline_index].text)
+        opens_file = cleaned.headline_index == 0  # a saved title: "Headline | Site"
+        if title_outlet and not opens_file and not borne_out(cleaned, title_outlet):
+            title_outlet = None  # on a page: "Headline | 2020", "Recipe | Step-by-Step Guide"
         derived = False
     else:
         headline, title_outlet, derived = derive_headline(blocks), None, True
