@@ -17,6 +17,11 @@ TOPIC_COUNTS = {"s-400": 5, "s-500": 5, "f-35": 4}
 DW_SLUG = "turkey-to-produce-missile-system-with-russia"
 
 
+def letters(text: str) -> str:
+    """The letters and digits of a text: its words whatever the markup split them with."""
+    return "".join(char for char in text if char.isalnum())
+
+
 def data(site: Path, name: str):
     return json.loads((site / "data" / name).read_text(encoding="utf-8"))
 
@@ -73,6 +78,25 @@ def test_every_passage_links_to_the_paragraph_that_holds_it(seed_site, url):
         body = page(seed_site, article.rstrip("/"))
         paragraph = re.search(rf'<(\w+) id="p{number}">(.*?)</\1>', body, re.S).group(2)
         assert marked in text_of(paragraph), (url, article, number, marked)
+
+
+def test_every_carried_quote_links_to_the_paragraph_that_holds_it(seed_site):
+    html = page(seed_site, "quotes")
+    carried = re.findall(
+        r'<li><span class="who"><a href="/(articles/[^"#]+)#p(\d+)">.*?paragraph (\d+):</span>\s*'
+        r'<span class="variant">“(.*?)”</span>',
+        html,
+        re.S,
+    )
+    assert len(carried) >= 3
+    for article, number, shown, variant in carried:
+        assert number == shown
+        opening = letters(" ".join(text_of(variant).split()[:4]))
+        body = page(seed_site, article.rstrip("/"))
+        paragraph = re.search(rf'<(\w+) id="p{number}">(.*?)</\1>', body, re.S).group(2)
+        assert opening in letters(text_of(paragraph)), (article, number)
+    rows = data(seed_site, "quotes.json")
+    assert all(c["paragraph"] >= 1 for row in rows for c in row["carried_by"])
 
 
 def test_tag_pages_show_the_entity_type(seed_site):

@@ -7,11 +7,13 @@ articles (:class:`newscorpus.catalog.ArticleRef`), in date order.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .catalog import ArticleRef
+from .entities import BLOCK_SEPARATOR
 from .extract import Extraction
 from .quotes import PersonMention, Quote, find_quotes, match_quotes, word_diff
 from .stories import Story
@@ -53,6 +55,8 @@ class CarriedQuote:
     article: ArticleRef
     text: str
     diff: tuple[tuple[str, bool], ...]
+    # Where the article carries it: its paragraph's anchor on the article page ("#p3").
+    paragraph: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +117,11 @@ def article_quotes(extraction: Extraction) -> list[Quote]:
         if entity.type == "PERSON"
         for m in entity.mentions
     ]
-    return find_quotes(extraction.text, people)
+    text = extraction.text
+    return [
+        dataclasses.replace(quote, paragraph=text.count(BLOCK_SEPARATOR, 0, quote.start) + 1)
+        for quote in find_quotes(text, people)
+    ]
 
 
 def quote_records(
@@ -141,7 +149,7 @@ def quote_records(
                 fullest[n] = q
         carried = sorted(
             (
-                CarriedQuote(refs[n], q.text, tuple(word_diff(text, q.text)))
+                CarriedQuote(refs[n], q.text, tuple(word_diff(text, q.text)), q.paragraph)
                 for n, q in fullest.items()
             ),
             key=lambda c: (date_order(c.article), c.text),

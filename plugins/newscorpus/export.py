@@ -118,6 +118,7 @@ def quote_row(quote: QuoteRecord, url: str) -> dict:
                 "outlet": c.article.outlet,
                 "published": c.article.published.iso or None,
                 "variant": c.text,
+                "paragraph": c.paragraph,
             }
             for c in quote.carried_by
         ],

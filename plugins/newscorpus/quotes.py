@@ -69,6 +69,8 @@ class Quote:
     end: int
     speaker: str | None
     attribution: str
+    # The article paragraph that holds it (1 = first): its anchor on the page, "#p3".
+    paragraph: int = 1
 
 
 # --- finding quotes -----------------------------------------------------------------------
