@@ -65,7 +65,7 @@ def test_the_no_stepping_back_quote_is_one_quote_by_erdogan(seed_site):
     (quote,) = [q for q in quotes if "absolutely no question" in q["text"]]
     assert quote["speaker"] == "Recep Tayyip Erdogan"
     assert {c["slug"] for c in quote["carried_by"]} == {DW, DESPARDES, UNDATED}
-    assert {"slug", "outlet", "published", "variant"} == set(quote["carried_by"][0])
+    assert {"slug", "outlet", "published", "variant", "paragraph"} == set(quote["carried_by"][0])
     assert any("stepping back on the S-400 issue" in c["variant"] for c in quote["carried_by"])
     page = read(seed_site, "quotes/index.html")
     assert page.count("absolutely no question of (Turkey)") == 3  # the quote + two variants
