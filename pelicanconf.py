@@ -46,7 +46,8 @@ ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "categories", "archives"]
+# The archives are written by the news explorer (split by year when long).
+DIRECT_TEMPLATES = ["index", "tags", "categories"]
 # The home page and each outlet's page list this many articles per page; the
 # archives list every article on one page, by title.
 DEFAULT_PAGINATION = 50
@@ -132,3 +133,8 @@ NEWS_STORY_THRESHOLD = 0.25
 NEWS_STORY_MAX_DAYS = 7
 # Quotes per page of the quotes pages.
 NEWS_QUOTES_PER_PAGE = 200
+# Listings that would grow with the corpus are split (see the README): the entity index
+# names this many of each type; a longer timeline or archive is split by year and month.
+NEWS_INDEX_SHOWN = 60
+NEWS_TIMELINE_MOST = 300
+NEWS_ARCHIVE_MOST = 400

@@ -80,7 +80,8 @@ def test_an_edited_article_rewrites_its_pages_and_matches_a_clean_build(corpus, 
     edited = corpus / "wire_reuters_style.txt"
     lines = edited.read_text(encoding="utf-8").splitlines()
     lead = next(i for i, line in enumerate(lines) if len(line.split()) > 20)
-    lines.insert(lead + 1, "Officials said on Tuesday that Brussels would host the talks.")
+    # Added to the lead paragraph, so no paragraph after it moves (quotes link to theirs).
+    lines[lead] += " Officials said on Tuesday that Brussels would host the talks."
     edited.write_text("\n".join(lines) + "\n", encoding="utf-8")
     rendered, unchanged = build(corpus, output, cache)
     assert 0 < rendered < unchanged

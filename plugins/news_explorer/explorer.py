@@ -6,14 +6,25 @@ article's tags are its canonical entities plus its date tags.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import time
 import typing as t
+from collections.abc import Sequence
 from pathlib import Path
 
 from newscorpus.canonical import load_curation
-from newscorpus.catalog import ArticleRef, Catalog, build_catalog
+from newscorpus.catalog import (
+    DIGITS,
+    INDEX_LETTERS,
+    OTHER,
+    ArticleRef,
+    Catalog,
+    build_catalog,
+    index_letter,
+    split_timeline,
+)
 from newscorpus.coverage import StoryRecord
 from newscorpus.digest import Digester
 from newscorpus.export import (
@@ -60,6 +71,20 @@ TYPE_LABELS = {
     "PLACE": "Places",
     "WEAPON": "Weapon systems",
 }
+# The entity index's folders, one per type: entities/people/a/ …
+TYPE_PATHS = {
+    "PERSON": "people",
+    "ORG": "organisations",
+    "PLACE": "places",
+    "WEAPON": "weapons",
+}
+# The entity index names this many of each type's most-named entities; the rest are one
+# click away, by letter, so that no index page grows with the corpus.
+INDEX_SHOWN = 60
+# A timeline longer than this is split by year, and a year by month.
+TIMELINE_MOST = 300
+# And the archives longer than this by year, a busy year by month.
+ARCHIVE_MOST = 400
 TYPE_SINGULAR = {
     "PERSON": "Person",
     "ORG": "Organisation",
@@ -185,6 +210,8 @@ def prepare_articles(generator) -> None:
     }
     generator.context["NEWS_TYPE_LABELS"] = TYPE_LABELS
     generator.context["NEWS_TYPE_SINGULAR"] = TYPE_SINGULAR
+    generator.context["NEWS_TYPE_PATHS"] = TYPE_PATHS
+    generator.context["NEWS_INDEX_SHOWN"] = int(settings.get("NEWS_INDEX_SHOWN", INDEX_SHOWN))
     # Everything the search index and the exports are made of is known now: they, and
     # writing what the steps above computed, go on in the background (see Deferred).
     generator.context["news_deferred"] = Deferred(
@@ -256,6 +283,67 @@ def label_pages(articles: list, stories: list[StoryRecord]) -> dict[str, str]:
     return {story.id: title for story, title in zip(stories, story_titles, strict=True)}
 
 
+def part_label(key: str, keys: Sequence[str]) -> str:
+    """ "2005/03" -> "March 2005"; "2005" -> "2005" (or "2005, the year only" beside its
+    months)."""
+    if "/" in key:
+        year, month = key.split("/")
+        return f"{dt.date(int(year), int(month), 1):%B} {year}"
+    if key == "undated":
+        return "No date value"
+    months = any(other.startswith(f"{key}/") for other in keys)
+    return f"{key}, the year only" if months else key
+
+
+def archive_parts(articles: Sequence, most: int) -> list[tuple[str, list]]:
+    """Articles by year of publication, newest first, then "undated"; a year longer than
+    ``most`` by month ("2005/03"), a long undated list by first letter ("undated/a")."""
+    years: dict[str, list] = {}
+    for article in articles:
+        iso = article.published_iso or ""
+        dated = article.published_status != "undated" and len(iso) >= len("2005")
+        years.setdefault(iso[:4] if dated else "undated", []).append(article)
+    parts: list[tuple[str, list]] = []
+    for year in sorted(years, key=lambda y: (y == "undated", [-ord(c) for c in y])):
+        group = years[year]
+        if len(group) <= most:
+            parts.append((year, _archive_order(group, year)))
+            continue
+        split: dict[str, list] = {}
+        for article in group:
+            iso = article.published_iso or ""
+            if year == "undated":
+                key = f"undated/{index_letter(article.title)}"
+            else:
+                # A date known only to the year comes first, under the year itself.
+                key = f"{year}/{iso[5:7]}" if len(iso) >= len("2005-03") else year
+            split.setdefault(key, []).append(article)
+        if year == "undated":
+            order = {letter: n for n, letter in enumerate(INDEX_LETTERS)}
+            keys = sorted(split, key=lambda k: order[k.split("/")[1]])
+        else:
+            keys = sorted(split, key=lambda k: (k != year, [-ord(c) for c in k]))
+        parts.extend((key, _archive_order(split[key], year)) for key in keys)
+    return parts
+
+
+def _archive_order(group: list, year: str) -> list:
+    """Newest first in a year; by headline when undated."""
+    if year == "undated":
+        return sorted(group, key=lambda a: (a.title.casefold(), a.slug))
+    return sorted(group, key=lambda a: (a.published_iso or "", a.slug), reverse=True)
+
+
+def archive_label(key: str, keys: Sequence[str]) -> str:
+    """ "2005/03" -> "March 2005"; "undated/a" -> "Undated: A"; "undated" -> "Undated"."""
+    if key.startswith("undated/"):
+        letter = key.split("/")[1]
+        return "Undated: " + {DIGITS: "0–9", OTHER: "other"}.get(letter, letter.upper())
+    if key == "undated":
+        return "Undated"
+    return part_label(key, keys)
+
+
 def quote_page_url(number: int) -> str:
     """``quotes/``, then ``quotes/2/``, ``quotes/3/``…"""
     return "quotes/" if number == 1 else f"quotes/{number}/"
@@ -303,6 +391,7 @@ class ExplorerPagesGenerator(Generator):
         self.context["NEWS_SEARCH"] = {
             "folder": DEFAULT_FOLDER,
             "script_version": file_version(Path(self.theme) / "static" / "js" / "search.js"),
+            "filter_version": file_version(Path(self.theme) / "static" / "js" / "filter.js"),
             "lunr_version": file_version(lunr_js(self.settings)),
         }
 
@@ -319,17 +408,35 @@ class ExplorerPagesGenerator(Generator):
                   url=url, template_name=template, **extra)  # fmt: skip
 
         self.write_entity_pages(writer, catalog)
+        for kind, folder in TYPE_PATHS.items():
+            letters = catalog.by_letter(kind)
+            for letter, records in letters:
+                page(f"entities/{folder}/{letter}/index.html", "entities", nav_section="tags",
+                     kind=kind, letter=letter, records=records,
+                     letters=letters)  # fmt: skip
         page("topics/index.html", "topics", nav_section="topics")
         for record in catalog.topics:
             page(f"topics/{record.topic.slug}/index.html", "topic", record=record)
-        page("timeline/index.html", "timeline", events=catalog.events, topic=None)
-        for record in catalog.topics:
-            page(
-                f"timeline/{record.topic.slug}/index.html",
-                "timeline",
-                events=record.events,
-                topic=record,
+
+        def timeline(base: str, events: list, topic) -> None:
+            """The timeline at ``base``, split by year and month when it is long."""
+            parts = split_timeline(
+                events, int(self.settings.get("NEWS_TIMELINE_MOST", TIMELINE_MOST))
             )
+            if len(parts) == 1:
+                page(f"{base}index.html", "timeline", events=events, topic=topic)
+                return
+            keys = [key for key, _ in parts]
+            shown = [(key, part_label(key, keys), len(group)) for key, group in parts]
+            common = {"topic": topic, "parts": shown, "total": len(events), "base": base}
+            page(f"{base}index.html", "timeline", events=None, part=None, **common)
+            for key, group in parts:
+                page(f"{base}{key}/index.html", "timeline", events=group, part=key, **common)
+
+        self.write_archives(page)
+        timeline("timeline/", catalog.events, None)
+        for record in catalog.topics:
+            timeline(f"timeline/{record.topic.slug}/", record.events, record)
         page(f"{DEFAULT_FOLDER}/index.html", "search", nav_section="search")
         page("stories/index.html", "stories", nav_section="stories")
         for story in self.context.get("news_stories", []):
@@ -366,6 +473,23 @@ class ExplorerPagesGenerator(Generator):
             len(manifest["pieces"]),
             time.perf_counter() - started,
         )
+
+    def write_archives(self, page) -> None:
+        """``archives/``: every article by year of publication, on one page while it is
+        short; else a page per year (and "undated"), a busy year by month, and a long
+        undated list by the headline's first letter."""
+        articles = self.context["articles"]
+        most = int(self.settings.get("NEWS_ARCHIVE_MOST", ARCHIVE_MOST))
+        if len(articles) <= most:
+            page("archives/index.html", "archives", articles=articles, nav_section="archives")
+            return
+        parts = archive_parts(articles, most)
+        keys = [key for key, _ in parts]
+        shown = [(key, archive_label(key, keys), len(group)) for key, group in parts]
+        common = {"parts": shown, "total": len(articles), "nav_section": "archives"}
+        page("archives/index.html", "archives", articles=None, part=None, **common)
+        for key, group in parts:
+            page(f"archives/{key}/index.html", "archives", articles=group, part=key, **common)
 
     def write_entity_pages(self, writer, catalog: Catalog) -> None:
         """One page per entity, with the tag template, listing its articles in site order."""

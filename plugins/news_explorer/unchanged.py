@@ -247,10 +247,16 @@ class PageKeys:
                 said,
                 [urls.get(q.id) for q in said],
             )
+        if template == "entities" and "records" in kwargs:
+            # A letter of the entity index: the names, their links and article counts.
+            shown = [(r.name, r.type, r.slug, len(r.articles)) for r in kwargs["records"]]
+            letters = [(letter, len(group)) for letter, group in kwargs.get("letters", ())]
+            return (kwargs.get("kind"), kwargs.get("letter"), shown, letters)
         if template == "timeline" and "events" in kwargs:
             catalog = context.get("news")
             topics = [(t.topic.name, t.topic.slug) for t in catalog.topics] if catalog else []
-            return (kwargs["events"], kwargs.get("topic"), topics)
+            split = (kwargs.get("parts"), kwargs.get("part"), kwargs.get("total"))
+            return (kwargs["events"], kwargs.get("topic"), topics, split)
         if template == "quotes" and "quotes" in kwargs:
             catalog = context.get("news")
             every = context.get("news_quotes") or []

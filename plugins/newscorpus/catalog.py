@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .entities import BLOCK_SEPARATOR, sentence_index
 from .extract import CorpusExtraction, Extraction
 from .model import ENTITY_TYPES, DateMention, EntityType, Published
+from .terms import fold
 from .topics import Topic
 
 TOP_RELATED = 10
@@ -137,6 +138,58 @@ class Catalog:
             records.sort(key=lambda r: (-len(r.articles), -len(r.mentions), r.name))
             groups.append((kind, records))
         return groups
+
+    def by_letter(self, kind: EntityType) -> list[tuple[str, list[EntityRecord]]]:
+        """One type's entities by the first letter of their names, A to Z, then digits,
+        then other scripts; each group in alphabetical order."""
+        groups: dict[str, list[EntityRecord]] = defaultdict(list)
+        for record in self.entities.values():
+            if record.type == kind:
+                groups[index_letter(record.name)].append(record)
+        order = {letter: n for n, letter in enumerate(INDEX_LETTERS)}
+        return [
+            (letter, sorted(groups[letter], key=lambda r: (fold(r.name), r.name)))
+            for letter in sorted(groups, key=order.__getitem__)
+        ]
+
+
+def split_timeline(events: Sequence[Event], most: int) -> list[tuple[str, list[Event]]]:
+    """A timeline in parts no longer than ``most`` events where the dates allow: one part
+    (key "") when it is short; else one per year ("2005"), and a year too long for one
+    page one per month ("2005/03"); events without a date value last ("undated")."""
+    if len(events) <= most:
+        return [("", list(events))]
+    years: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        value = event.date.value
+        years[f"{value.year:04d}" if value else "undated"].append(event)
+    parts: list[tuple[str, list[Event]]] = []
+    for year, group in sorted(years.items(), key=lambda item: (item[0] == "undated", item[0])):
+        if len(group) <= most or year == "undated":
+            parts.append((year, group))
+            continue
+        months: dict[str, list[Event]] = defaultdict(list)
+        for event in group:
+            value = event.date.value
+            # A date known only to the year comes first, under the year itself.
+            key = f"{year}/{value.month:02d}" if event.date.precision != "year" else year
+            months[key].append(event)
+        parts.extend(sorted(months.items()))
+    return parts
+
+
+# The entity index's letters: A to Z, names that start with a digit, and the rest.
+DIGITS, OTHER = "0-9", "other"
+INDEX_LETTERS = (*"abcdefghijklmnopqrstuvwxyz", DIGITS, OTHER)
+
+
+def index_letter(name: str) -> str:
+    """Where a name goes in the entity index: its first letter or digit, accents and case
+    folded ("Öcalan" under "o"); a name in another script under "other"."""
+    first = next((char for char in fold(name) if char.isalnum()), "")
+    if first.isdigit():
+        return DIGITS
+    return first if first in INDEX_LETTERS else OTHER
 
 
 def _linked_catalog(
