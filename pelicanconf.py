@@ -109,6 +109,8 @@ NEWS_TOPICS = [
 NEWS_ENTITY_MENTIONS_SHOWN = 60
 NEWS_ENTITY_RELATED_SHOWN = 40
 NEWS_ENTITY_CARDS_MAX = 25
+# Articles listed on an entity page (the rest: "search within them", and the export).
+NEWS_ENTITY_ARTICLES_SHOWN = 300
 
 # --- full-text search (lunr) ---
 # Indexed fields and their boosts; the reference of every document is its slug. Add
@@ -136,5 +138,5 @@ NEWS_QUOTES_PER_PAGE = 200
 # Listings that would grow with the corpus are split (see the README): the entity index
 # names this many of each type; a longer timeline or archive is split by year and month.
 NEWS_INDEX_SHOWN = 60
-NEWS_TIMELINE_MOST = 300
+NEWS_TIMELINE_MOST = 200
 NEWS_ARCHIVE_MOST = 400

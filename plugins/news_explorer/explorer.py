@@ -82,7 +82,7 @@ TYPE_PATHS = {
 # click away, by letter, so that no index page grows with the corpus.
 INDEX_SHOWN = 60
 # A timeline longer than this is split by year, and a year by month.
-TIMELINE_MOST = 300
+TIMELINE_MOST = 200
 # And the archives longer than this by year, a busy year by month.
 ARCHIVE_MOST = 400
 TYPE_SINGULAR = {
@@ -286,6 +286,9 @@ def label_pages(articles: list, stories: list[StoryRecord]) -> dict[str, str]:
 def part_label(key: str, keys: Sequence[str]) -> str:
     """ "2005/03" -> "March 2005"; "2005" -> "2005" (or "2005, the year only" beside its
     months)."""
+    key, _, page_number = key.partition("/page-")
+    if page_number:
+        return f"{part_label(key, keys)}, page {page_number}"
     if "/" in key:
         year, month = key.split("/")
         return f"{dt.date(int(year), int(month), 1):%B} {year}"

@@ -154,9 +154,10 @@ class Catalog:
 
 
 def split_timeline(events: Sequence[Event], most: int) -> list[tuple[str, list[Event]]]:
-    """A timeline in parts no longer than ``most`` events where the dates allow: one part
-    (key "") when it is short; else one per year ("2005"), and a year too long for one
-    page one per month ("2005/03"); events without a date value last ("undated")."""
+    """A timeline in parts no longer than ``most`` events: one part (key "") when it is
+    short; else one per year ("2005"), a year too long for one page one per month
+    ("2005/03"), and a part still too long in pages ("2005/03/page-2"); events without
+    a date value last ("undated")."""
     if len(events) <= most:
         return [("", list(events))]
     years: dict[str, list[Event]] = defaultdict(list)
@@ -175,7 +176,18 @@ def split_timeline(events: Sequence[Event], most: int) -> list[tuple[str, list[E
             key = f"{year}/{value.month:02d}" if event.date.precision != "year" else year
             months[key].append(event)
         parts.extend(sorted(months.items()))
-    return parts
+    return _in_pages(parts, most)
+
+
+def _in_pages(parts: list[tuple[str, list[Event]]], most: int) -> list[tuple[str, list[Event]]]:
+    """A part still longer than ``most`` (a month, or a year's year-only dates) in pages:
+    "2004", then "2004/page-2" …"""
+    paged: list[tuple[str, list[Event]]] = []
+    for key, group in parts:
+        for number, first in enumerate(range(0, len(group), most), start=1):
+            page = key if number == 1 else f"{key}/page-{number}"
+            paged.append((page, group[first : first + most]))
+    return paged
 
 
 # The entity index's letters: A to Z, names that start with a digit, and the rest.
