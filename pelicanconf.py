@@ -42,6 +42,10 @@ TAG_URL = "tags/{slug}/"
 TAG_SAVE_AS = "tags/{slug}/index.html"
 TAGS_URL = "tags/"
 TAGS_SAVE_AS = "tags/index.html"
+# The home page is the corpus overview (written by the news explorer); the list of
+# every article is one click away.
+INDEX_URL = "articles/"
+INDEX_SAVE_AS = "articles/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
 AUTHOR_SAVE_AS = ""

@@ -168,7 +168,7 @@ def test_every_link_resolves_and_every_page_is_reached(published, crawl):
     files = {page_url(site, output, f) for f in output.rglob("*.html")}
     assert set(crawl) == files - {f"{site}/404.html"}
     assert len(crawl) > 100
-    assert f"{site}/page/3/" in crawl
+    assert f"{site}/articles/page/3/" in crawl
 
 
 def test_every_page_has_its_own_title_description_and_canonical_url(crawl):
@@ -184,7 +184,8 @@ def test_every_page_has_its_own_title_description_and_canonical_url(crawl):
         og = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
         assert og["og:url"] == url and og["og:title"] == title
         assert og["og:description"] == description
-        assert og["og:type"] == ("article" if "/articles/" in url else "website")
+        is_article = re.search(r"/articles/(?!page/)[^/]+/$", url)
+        assert og["og:type"] == ("article" if is_article else "website")
 
 
 def article_page(crawl, headline_start: str) -> BeautifulSoup:

@@ -44,8 +44,8 @@ def data_text(site: Path, name: str) -> str:
     return (site / "data" / name).read_text(encoding="utf-8")
 
 
-def test_home_page_lists_every_article_with_outlet_date_and_summary(seed_site):
-    home = text_of((seed_site / "index.html").read_text(encoding="utf-8"))
+def test_article_list_shows_every_article_with_outlet_date_and_summary(seed_site):
+    home = text_of(page(seed_site, "articles"))
     assert "5 articles" in home
     for headline in (
         "Turkey says to produce S-500s with Russia after S-400 missile deal",
@@ -60,25 +60,24 @@ def test_home_page_lists_every_article_with_outlet_date_and_summary(seed_site):
 
 
 def test_dated_articles_come_first_and_undated_last(seed_site):
-    home = (seed_site / "index.html").read_text(encoding="utf-8")
+    home = page(seed_site, "articles")
     links = re.findall(r'href="/articles/([^/]+)/"', home)
     assert links[0] == DW_SLUG
     assert len(set(links)) == 5
 
 
-def test_a_long_home_page_is_split_into_pages_in_the_same_order(seed_site, tmp_path):
+def test_a_long_article_list_is_split_into_pages_in_the_same_order(seed_site, tmp_path):
     build_site(CORPUS, tmp_path, extra=("DEFAULT_PAGINATION=2",))
-    one_page = re.findall(
-        r'<h3 class="card-title"><a href="/articles/([^/]+)/"', page(seed_site, "")
-    )
-    pages = [page(tmp_path, ""), page(tmp_path, "page/2"), page(tmp_path, "page/3")]
-    split = [re.findall(r'<h3 class="card-title"><a href="/articles/([^/]+)/"', p) for p in pages]
+    card = r'<h\d class="card-title"><a href="/articles/([^/]+)/"'
+    one_page = re.findall(card, page(seed_site, "articles"))
+    pages = [page(tmp_path, f"articles{part}") for part in ("", "/page/2", "/page/3")]
+    split = [re.findall(card, p) for p in pages]
     assert [len(s) for s in split] == [2, 2, 1]
     assert sum(split, []) == one_page and len(one_page) == 5
-    assert not (tmp_path / "page" / "4").exists()
+    assert not (tmp_path / "articles" / "page" / "4").exists()
     assert "<title>Articles (page 2) · " in pages[1]
-    assert '<a href="/" rel="prev">Newer</a>' in pages[1]
-    assert '<a href="/page/3/" rel="next">Older</a>' in pages[1]
+    assert '<a href="/articles/" rel="prev">Newer</a>' in pages[1]
+    assert '<a href="/articles/page/3/" rel="next">Older</a>' in pages[1]
     assert "5 articles" in text_of(pages[2])
 
 

@@ -70,9 +70,8 @@ def test_the_index_names_the_most_named_and_every_name_is_under_its_letter(small
 def test_a_long_timeline_is_split_by_year_and_month_and_loses_no_event(small_site):
     overview = html_of(small_site, "timeline")
     total = int(re.search(r"(\d+) dated events, too many for one page", text_of(overview)).group(1))
-    parts = re.findall(
-        r'href="/timeline/(\d{4}(?:/\d\d)?(?:/page-\d+)?)/"[^>]*>(.*?) <span class="n">\((\d+)\)', overview
-    )
+    link = r'href="/timeline/(\d{4}(?:/\d\d)?(?:/page-\d+)?)/"[^>]*>(.*?) <span class="n">\((\d+)\)'
+    parts = re.findall(link, overview)
     assert len(parts) > 1
     assert any("/page-" in key for key, _, _ in parts)
     assert all(int(n) <= 2 for _, _, n in parts)

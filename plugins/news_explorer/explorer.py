@@ -14,6 +14,7 @@ import typing as t
 from collections.abc import Sequence
 from pathlib import Path
 
+from markupsafe import Markup
 from newscorpus.canonical import load_curation
 from newscorpus.catalog import (
     DIGITS,
@@ -25,6 +26,7 @@ from newscorpus.catalog import (
     index_letter,
     split_timeline,
 )
+from newscorpus.charts import bar_chart
 from newscorpus.coverage import StoryRecord
 from newscorpus.digest import Digester
 from newscorpus.export import (
@@ -42,6 +44,7 @@ from newscorpus.labels import distinguish
 from newscorpus.memo import Memo, Shelf
 from newscorpus.model import ENTITY_TYPES
 from newscorpus.nlp import DEFAULT_MODEL, ModelMissing
+from newscorpus.overview import corpus_overview
 from newscorpus.topics import DEFAULT_TOPICS, TopicError, load_topics
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
@@ -208,6 +211,18 @@ def prepare_articles(generator) -> None:
         for number, quotes in enumerate(pages, start=1)
         for quote in quotes
     }
+    overview = corpus_overview(refs, settings.get("NEWS_UNKNOWN_OUTLET", "Unknown outlet"))
+    generator.context["news_overview"] = overview
+    generator.context["news_latest_stories"] = latest_stories(story_records)
+    generator.context["news_coverage_chart"] = Markup(
+        bar_chart(
+            overview.by_month,
+            "Articles by month of publication",
+            f"{overview.by_month.total} dated articles, by month; the table below the chart "
+            "gives each month's number.",
+            "coverage",
+        )
+    )
     generator.context["NEWS_TYPE_LABELS"] = TYPE_LABELS
     generator.context["NEWS_TYPE_SINGULAR"] = TYPE_SINGULAR
     generator.context["NEWS_TYPE_PATHS"] = TYPE_PATHS
@@ -281,6 +296,15 @@ def label_pages(articles: list, stories: list[StoryRecord]) -> dict[str, str]:
         [[", ".join(story.outlets), story.id] for story in stories],
     )
     return {story.id: title for story, title in zip(stories, story_titles, strict=True)}
+
+
+def latest_stories(records: Sequence[StoryRecord], count: int = 6) -> list[StoryRecord]:
+    """The stories whose first version is newest (the undated ones only when too few are
+    dated)."""
+    dated = [r for r in records if r.versions[0].article.published.value is not None]
+    dated.sort(key=lambda r: (r.versions[0].article.published.value, r.id), reverse=True)
+    undated = [r for r in records if r.versions[0].article.published.value is None]
+    return (dated + undated)[:count]
 
 
 def part_label(key: str, keys: Sequence[str]) -> str:
@@ -410,6 +434,7 @@ class ExplorerPagesGenerator(Generator):
             write(save_as, self.get_template(template), self.context, relative_urls=relative,
                   url=url, template_name=template, **extra)  # fmt: skip
 
+        page("index.html", "home", nav_section="home")
         self.write_entity_pages(writer, catalog)
         for kind, folder in TYPE_PATHS.items():
             letters = catalog.by_letter(kind)

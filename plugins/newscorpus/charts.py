@@ -1,0 +1,107 @@
+"""Charts drawn at build time as inline SVG: no script, no library, the same bytes for the
+same numbers.
+
+A chart is a picture of numbers the page also gives as a table (behind a disclosure),
+so it carries a title and a one-sentence description for screen readers and stays
+readable without colour: bars are one colour (the theme's accent, set by CSS for the
+light and dark schemes), labels are text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+WIDTH = 720
+HEIGHT = 180
+LEFT = 36
+BOTTOM = 22
+TOP = 8
+# Month labels under the bars: at most this many, evenly spaced.
+MAX_LABELS = 8
+MAX_BAR = 40.0
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """Counts by month, oldest first, the empty months between included."""
+
+    months: tuple[tuple[str, int], ...]
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.months)
+
+    def labelled(self) -> list[tuple[str, int]]:
+        """``("May 2019", 3)`` for each month: the chart's numbers as a table shows them."""
+        return [(month_label(key), n) for key, n in self.months]
+
+
+def by_month(dates: Iterable[dt.date]) -> Series:
+    """Counts of ``dates`` by calendar month ("2019-05"), every month from the first to
+    the last present (empty ones as 0)."""
+    counts = Counter(f"{date.year:04d}-{date.month:02d}" for date in dates)
+    if not counts:
+        return Series(())
+    first, last = min(counts), max(counts)
+    year, month = int(first[:4]), int(first[5:])
+    months = []
+    while f"{year:04d}-{month:02d}" <= last:
+        key = f"{year:04d}-{month:02d}"
+        months.append((key, counts.get(key, 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return Series(tuple(months))
+
+
+def month_label(key: str) -> str:
+    """ "2019-05" -> "May 2019"."""
+    return f"{dt.date(int(key[:4]), int(key[5:]), 1):%b} {key[:4]}"
+
+
+def bar_chart(series: Series, title: str, description: str, chart_id: str) -> str:
+    """An SVG bar chart of ``series`` (one bar per month), with ``title`` and
+    ``description`` for assistive technology; empty when the series is."""
+    if not series.months:
+        return ""
+    months = series.months
+    tallest = max(n for _, n in months) or 1
+    plot_width = WIDTH - LEFT - 4
+    plot_height = HEIGHT - TOP - BOTTOM
+    step = plot_width / len(months)
+    bar = min(max(step * 0.8, 1.0), MAX_BAR)
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{chart_id}-t {chart_id}-d" preserveAspectRatio="xMinYMin meet">',
+        f'<title id="{chart_id}-t">{escape(title)}</title>',
+        f'<desc id="{chart_id}-d">{escape(description)}</desc>',
+        f'<line class="axis" x1="{LEFT}" y1="{TOP + plot_height}" x2="{WIDTH - 4}" '
+        f'y2="{TOP + plot_height}"/>',
+        f'<text class="tick" x="{LEFT - 6}" y="{TOP + 8}" text-anchor="end">{tallest}</text>',
+        f'<text class="tick" x="{LEFT - 6}" y="{TOP + plot_height}" text-anchor="end">0</text>',
+    ]
+    for n, (key, count) in enumerate(months):
+        height = plot_height * count / tallest
+        x = LEFT + n * step + (step - bar) / 2
+        y = TOP + plot_height - height
+        label = f"{month_label(key)}: {count}"
+        parts.append(
+            f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{height:.1f}">'
+            f"<title>{escape(label)}</title></rect>"
+        )
+    for n in _label_positions(len(months)):
+        x = LEFT + n * step + step / 2
+        parts.append(
+            f'<text class="tick" x="{x:.1f}" y="{HEIGHT - 6}" text-anchor="middle">'
+            f"{escape(month_label(months[n][0]))}</text>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _label_positions(count: int) -> Sequence[int]:
+    """Which bars get a month label: the first, the last and evenly between."""
+    every = max(1, -(-count // MAX_LABELS))
+    return range(0, count, every)

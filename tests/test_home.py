@@ -1,0 +1,78 @@
+"""The home page as an overview of the corpus, and the chart drawn for it at build time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from conftest import build_site
+from newscorpus.charts import bar_chart, by_month
+from test_site import page, text_of
+
+
+def test_months_are_counted_with_the_empty_ones_between():
+    series = by_month([dt.date(2019, 11, 3), dt.date(2020, 2, 1), dt.date(2019, 11, 30)])
+    assert series.months == (("2019-11", 2), ("2019-12", 0), ("2020-01", 0), ("2020-02", 1))
+    assert series.labelled()[0] == ("Nov 2019", 2)
+    assert series.total == 3
+
+
+def test_a_chart_is_an_image_with_a_title_a_description_and_a_bar_per_month():
+    series = by_month([dt.date(2019, 5, 1)] * 3 + [dt.date(2019, 7, 9)])
+    svg = bar_chart(series, "Articles <by> month", "Four & more", "c1")
+    assert svg.startswith('<svg class="chart"') and 'role="img"' in svg
+    assert '<title id="c1-t">Articles &lt;by&gt; month</title>' in svg
+    assert '<desc id="c1-d">Four &amp; more</desc>' in svg
+    assert svg.count('<rect class="bar"') == 3
+    assert "<title>May 2019: 3</title>" in svg and "<title>Jun 2019: 0</title>" in svg
+    assert svg == bar_chart(series, "Articles <by> month", "Four & more", "c1")
+    assert bar_chart(by_month([]), "t", "d", "c2") == ""
+
+
+def test_the_home_page_gives_the_corpus_in_numbers_and_a_chart_with_its_table(seed_site):
+    html = page(seed_site, "")
+    text = text_of(html)
+    assert "A collection of 5 news articles" in text
+    numbers = re.search(r'<dl class="numbers">.*?</dl>', html, re.S).group()
+    assert "Articles 5" in text_of(numbers)
+    assert "Outlets named 3" in text_of(numbers)
+    assert "Undated 2" in text_of(numbers)
+    assert "19 May 2019" in text_of(numbers)
+    svg = re.search(r"<svg .*?</svg>", html, re.S).group()
+    assert "<title>May 2019: 3</title>" in svg
+    table = re.search(r'<details class="chart-table">.*?</details>', html, re.S).group()
+    assert "May 2019 3" in text_of(table)
+    assert 'href="/articles/"' in html
+    for topic in ("s-400", "s-500", "f-35"):
+        assert f'href="/topics/{topic}/"' in html
+    assert "Latest stories" in text and 'href="/stories/' in html
+    assert "Recep Tayyip Erdogan" in text_of(
+        re.search(r'id="named-h".*?</section>', html, re.S).group()
+    )
+
+
+@pytest.fixture(scope="module")
+def undated_site(tmp_path_factory) -> Path:
+    corpus = tmp_path_factory.mktemp("undated-corpus")
+    for n, (title, body) in enumerate(
+        [
+            ("Council approves the harbour plan", "The council approved the harbour plan."),
+            ("Ferry fares to rise", "Ferry fares will rise, the operator said on Monday."),
+        ]
+    ):
+        (corpus / f"{n}.txt").write_text(f"{title}\n\n{body} " * 3 + "\n", encoding="utf-8")
+    output = tmp_path_factory.mktemp("undated-site")
+    build_site(corpus, output)
+    return output
+
+
+def test_a_corpus_with_no_dates_says_so_and_shows_no_empty_topics(undated_site):
+    html = page(undated_site, "")
+    text = text_of(html)
+    assert "No article states a date to the month or the day" in text
+    assert "all 2 are undated" in text
+    assert "<svg" not in html
+    assert "0 articles" not in text
+    assert 'href="/topics/s-400/"' not in html
