@@ -76,3 +76,33 @@ def test_a_corpus_with_no_dates_says_so_and_shows_no_empty_topics(undated_site):
     assert "<svg" not in html
     assert "0 articles" not in text
     assert 'href="/topics/s-400/"' not in html
+
+
+@pytest.fixture(scope="module")
+def months_site(tmp_path_factory) -> Path:
+    """Four articles over three months, each naming Ankara and the S-400."""
+    corpus = tmp_path_factory.mktemp("months-corpus")
+    for n, date in enumerate(["March 3, 2019", "March 20, 2019", "May 2, 2019", "June 9, 2019"]):
+        body = (
+            f"ANKARA, {date} (Reuters) - Turkey said on Tuesday that the S-400 deliveries "
+            f"from Russia would go ahead as planned, officials in Ankara told reporters. "
+            f"The ministry gave no further details of the schedule in its statement {n}."
+        )
+        (corpus / f"{n}.txt").write_text(f"S-400 talks go on, round {n + 1}\n\n{body}\n")
+    output = tmp_path_factory.mktemp("months-site")
+    build_site(corpus, output)
+    return output
+
+
+@pytest.mark.parametrize(
+    ("url", "heading"),
+    [("tags/ankara", "Mentions over time"), ("topics/s-400", "Coverage over time")],
+)
+def test_entity_and_topic_pages_draw_their_articles_by_month(months_site, url, heading):
+    html = page(months_site, url)
+    assert heading in text_of(html)
+    svg = re.search(r"<svg .*?</svg>", html, re.S).group()
+    assert "<title>Mar 2019: 2</title>" in svg and "<title>Apr 2019: 0</title>" in svg
+    assert svg.count('<rect class="bar"') == 4
+    table = text_of(re.search(r'<details class="chart-table">.*?</details>', html, re.S).group())
+    assert "Mar 2019 2" in table and "Jun 2019 1" in table

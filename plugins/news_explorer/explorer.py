@@ -26,7 +26,7 @@ from newscorpus.catalog import (
     index_letter,
     split_timeline,
 )
-from newscorpus.charts import bar_chart
+from newscorpus.charts import bar_chart, by_month
 from newscorpus.coverage import StoryRecord
 from newscorpus.digest import Digester
 from newscorpus.export import (
@@ -88,6 +88,8 @@ INDEX_SHOWN = 60
 TIMELINE_MOST = 200
 # And the archives longer than this by year, a busy year by month.
 ARCHIVE_MOST = 400
+# An entity or topic page draws its articles by month from this many dated ones on.
+CHART_MIN_ARTICLES = 3
 TYPE_SINGULAR = {
     "PERSON": "Person",
     "ORG": "Organisation",
@@ -298,6 +300,20 @@ def label_pages(articles: list, stories: list[StoryRecord]) -> dict[str, str]:
     return {story.id: title for story, title in zip(stories, story_titles, strict=True)}
 
 
+def month_chart(refs: Sequence[ArticleRef], title: str, chart_id: str) -> tuple[Markup, list]:
+    """A chart of ``refs`` by month of publication and its table rows; none (empty) when
+    fewer than ``CHART_MIN_ARTICLES`` are dated to the month or they fall in one month."""
+    series = by_month(
+        ref.published.value
+        for ref in refs
+        if ref.published.value is not None and ref.published.precision in ("day", "month")
+    )
+    if series.total < CHART_MIN_ARTICLES or len(series.months) < 2:
+        return Markup(""), []
+    description = f"{series.total} dated articles, by month; the table below gives the numbers."
+    return Markup(bar_chart(series, f"{title}, by month", description, chart_id)), series.labelled()
+
+
 def latest_stories(records: Sequence[StoryRecord], count: int = 6) -> list[StoryRecord]:
     """The stories whose first version is newest (the undated ones only when too few are
     dated)."""
@@ -444,7 +460,10 @@ class ExplorerPagesGenerator(Generator):
                      letters=letters)  # fmt: skip
         page("topics/index.html", "topics", nav_section="topics")
         for record in catalog.topics:
-            page(f"topics/{record.topic.slug}/index.html", "topic", record=record)
+            chart, rows = month_chart(record.articles, f"Articles about {record.topic.name}",
+                                      f"topic-{record.topic.slug}")  # fmt: skip
+            page(f"topics/{record.topic.slug}/index.html", "topic", record=record,
+                 chart=chart, chart_rows=rows)  # fmt: skip
 
         def timeline(base: str, events: list, topic) -> None:
             """The timeline at ``base``, split by year and month when it is long."""
@@ -525,6 +544,9 @@ class ExplorerPagesGenerator(Generator):
         by_slug = {article.slug: article for article in self.context["news_articles"]}
         for record in catalog.entities.values():
             tag = entity_tag(record, self.settings)
+            chart, rows = month_chart(
+                record.articles, f"Articles that name {record.name}", "mentions"
+            )
             writer.write_file(
                 tag.save_as,
                 template,
@@ -535,6 +557,8 @@ class ExplorerPagesGenerator(Generator):
                 tag=tag,
                 articles=[by_slug[ref.slug] for ref in record.articles],
                 page_name=tag.page_name,
+                chart=chart,
+                chart_rows=rows,
             )
 
     def write_topic_feeds(self, writer, catalog: Catalog) -> None:
