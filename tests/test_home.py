@@ -106,3 +106,13 @@ def test_entity_and_topic_pages_draw_their_articles_by_month(months_site, url, h
     assert svg.count('<rect class="bar"') == 4
     table = text_of(re.search(r'<details class="chart-table">.*?</details>', html, re.S).group())
     assert "Mar 2019 2" in table and "Jun 2019 1" in table
+
+
+def test_the_timeline_is_drawn_as_a_strip_above_its_list(months_site):
+    html = page(months_site, "timeline")
+    svg = re.search(r"<svg .*?</svg>", html, re.S)
+    assert svg and html.index("<svg") < html.index('<ol class="timeline">')
+    assert "Dated events by month" in svg.group()
+    bars = re.findall(r"<title>(\w{3} \d{4}): (\d+)</title>", svg.group())
+    dated = re.findall(r'<p class="when"><time datetime="(\d{4}-\d\d)', html)
+    assert sum(int(n) for _, n in bars) == len(dated)

@@ -314,6 +314,21 @@ def month_chart(refs: Sequence[ArticleRef], title: str, chart_id: str) -> tuple[
     return Markup(bar_chart(series, f"{title}, by month", description, chart_id)), series.labelled()
 
 
+def event_chart(events: Sequence, chart_id: str) -> tuple[Markup, list]:
+    """The timeline drawn as a strip: its events dated to the month or the day, by month
+    (none when they fall in fewer than two months)."""
+    series = by_month(
+        event.date.value
+        for event in events
+        if event.date.value is not None and event.date.precision in ("day", "month")
+    )
+    if len(series.months) < 2:
+        return Markup(""), []
+    description = f"{series.total} events dated to the month or the day, by month."
+    svg = bar_chart(series, "Dated events by month", description, chart_id)
+    return Markup(svg), series.labelled()
+
+
 def latest_stories(records: Sequence[StoryRecord], count: int = 6) -> list[StoryRecord]:
     """The stories whose first version is newest (the undated ones only when too few are
     dated)."""
@@ -467,16 +482,19 @@ class ExplorerPagesGenerator(Generator):
 
         def timeline(base: str, events: list, topic) -> None:
             """The timeline at ``base``, split by year and month when it is long."""
+            strip, strip_rows = event_chart(events, chart_id="timeline")
             parts = split_timeline(
                 events, int(self.settings.get("NEWS_TIMELINE_MOST", TIMELINE_MOST))
             )
             if len(parts) == 1:
-                page(f"{base}index.html", "timeline", events=events, topic=topic)
+                page(f"{base}index.html", "timeline", events=events, topic=topic,
+                     chart=strip, chart_rows=strip_rows)  # fmt: skip
                 return
             keys = [key for key, _ in parts]
             shown = [(key, part_label(key, keys), len(group)) for key, group in parts]
             common = {"topic": topic, "parts": shown, "total": len(events), "base": base}
-            page(f"{base}index.html", "timeline", events=None, part=None, **common)
+            page(f"{base}index.html", "timeline", events=None, part=None, chart=strip,
+                 chart_rows=strip_rows, **common)  # fmt: skip
             for key, group in parts:
                 page(f"{base}{key}/index.html", "timeline", events=group, part=key, **common)
 

@@ -255,7 +255,8 @@ class PageKeys:
         if template == "timeline" and "events" in kwargs:
             catalog = context.get("news")
             topics = [(t.topic.name, t.topic.slug) for t in catalog.topics] if catalog else []
-            split = (kwargs.get("parts"), kwargs.get("part"), kwargs.get("total"))
+            split = (kwargs.get("parts"), kwargs.get("part"), kwargs.get("total"),
+                     str(kwargs.get("chart", "")))  # fmt: skip
             return (kwargs["events"], kwargs.get("topic"), topics, split)
         if template == "quotes" and "quotes" in kwargs:
             catalog = context.get("news")
