@@ -115,6 +115,8 @@ NEWS_ENTITY_RELATED_SHOWN = 40
 NEWS_ENTITY_CARDS_MAX = 25
 # Articles listed on an entity page (the rest: "search within them", and the export).
 NEWS_ENTITY_ARTICLES_SHOWN = 300
+# Entity pages draw their strongest companions as a network from this many articles.
+NEWS_NETWORK_MIN_ARTICLES = 3
 
 # --- full-text search (lunr) ---
 # Indexed fields and their boosts; the reference of every document is its slug. Add

@@ -116,3 +116,28 @@ def test_the_timeline_is_drawn_as_a_strip_above_its_list(months_site):
     bars = re.findall(r"<title>(\w{3} \d{4}): (\d+)</title>", svg.group())
     dated = re.findall(r'<p class="when"><time datetime="(\d{4}-\d\d)', html)
     assert sum(int(n) for _, n in bars) == len(dated)
+
+
+def test_an_entity_page_draws_its_strongest_companions_with_links_and_a_table(seed_site):
+    html = page(seed_site, "tags/recep-tayyip-erdogan")
+    svg = re.search(r'<svg class="network".*?</svg>', html, re.S).group()
+    companions = re.findall(r'<a href="/tags/([^/"]+)/"><circle class="node entity-(\w+)"', svg)
+    assert 3 <= len(companions) <= 12
+    assert ("s-400", "weapon") in companions
+    assert all((seed_site / "tags" / slug / "index.html").is_file() for slug, _ in companions)
+    searches = re.findall(
+        r'<a href="/search/\?entity=recep-tayyip-erdogan&amp;entity=([^"]+)"', svg
+    )
+    assert sorted(searches) == sorted(slug for slug, _ in companions)
+    table = re.search(
+        r"<details class=\"chart-table\">\s*<summary>The same as a table.*?</details>", html, re.S
+    )
+    rows = re.findall(r"<tr><td>", table.group())
+    assert len(rows) == len(companions)
+    assert "Recep Tayyip Erdogan" in re.search(
+        r'<text class="label center"[^>]*>(.*?)</text>', svg
+    ).group(1)
+
+
+def test_an_entity_named_in_few_articles_gets_no_network(seed_site):
+    assert '<svg class="network"' not in page(seed_site, "tags/yuri-grekhov")

@@ -43,6 +43,7 @@ from newscorpus.extract import MAX_CHARS, extract_corpus
 from newscorpus.labels import distinguish
 from newscorpus.memo import Memo, Shelf
 from newscorpus.model import ENTITY_TYPES
+from newscorpus.network import companion_network
 from newscorpus.nlp import DEFAULT_MODEL, ModelMissing
 from newscorpus.overview import corpus_overview
 from newscorpus.topics import DEFAULT_TOPICS, TopicError, load_topics
@@ -90,6 +91,8 @@ TIMELINE_MOST = 200
 ARCHIVE_MOST = 400
 # An entity or topic page draws its articles by month from this many dated ones on.
 CHART_MIN_ARTICLES = 3
+# An entity page draws its companions as a network from this many articles on.
+NETWORK_MIN_ARTICLES = 3
 TYPE_SINGULAR = {
     "PERSON": "Person",
     "ORG": "Organisation",
@@ -560,6 +563,7 @@ class ExplorerPagesGenerator(Generator):
         """One page per entity, with the tag template, listing its articles in site order."""
         template = self.get_template("tag")
         by_slug = {article.slug: article for article in self.context["news_articles"]}
+        least = int(self.settings.get("NEWS_NETWORK_MIN_ARTICLES", NETWORK_MIN_ARTICLES))
         for record in catalog.entities.values():
             tag = entity_tag(record, self.settings)
             chart, rows = month_chart(
@@ -577,6 +581,7 @@ class ExplorerPagesGenerator(Generator):
                 page_name=tag.page_name,
                 chart=chart,
                 chart_rows=rows,
+                network=companion_network(record) if len(record.articles) >= least else None,
             )
 
     def write_topic_feeds(self, writer, catalog: Catalog) -> None:

@@ -240,12 +240,24 @@ class PageKeys:
             record = catalog.entities.get(kwargs["tag"].name) if catalog else None
             said = (context.get("news_quotes_by_speaker") or {}).get(kwargs["tag"].name, [])
             urls = context.get("news_quote_urls") or {}
+            network = kwargs.get("network")
+            drawn = (
+                [
+                    (c.record.name, c.record.slug, c.record.type, c.shared)
+                    for c in network.companions
+                ]
+                + [(a.record.name, b.record.name, n) for a, b, n in network.links]
+                if network
+                else None
+            )
             return (
                 kwargs["tag"],
                 list(kwargs.get("articles", ())),
                 entity_view(record, self.related_shown) if record else None,
                 said,
                 [urls.get(q.id) for q in said],
+                str(kwargs.get("chart", "")),
+                drawn,
             )
         if template == "entities" and "records" in kwargs:
             # A letter of the entity index: the names, their links and article counts.
