@@ -19,6 +19,15 @@ def test_months_are_counted_with_the_empty_ones_between():
     assert series.total == 3
 
 
+def test_a_long_span_is_counted_by_year_then_by_decade():
+    centuries = by_month([dt.date(1650, 1, 1), dt.date(2005, 3, 1), dt.date(2005, 4, 9)])
+    assert centuries.labelled()[0] == ("1650s", 1) and centuries.labelled()[-1] == ("2000s", 2)
+    decade = by_month([dt.date(1995, 1, 1), dt.date(2005, 3, 1)])
+    assert decade.labelled()[0] == ("1995", 1) and len(decade.labelled()) == 11
+    svg = bar_chart(centuries, "t", "d", "c3")
+    assert svg.count('<rect class="bar"') == 36 and "<title>2000s: 2</title>" in svg
+
+
 def test_a_chart_is_an_image_with_a_title_a_description_and_a_bar_per_month():
     series = by_month([dt.date(2019, 5, 1)] * 3 + [dt.date(2019, 7, 9)])
     svg = bar_chart(series, "Articles <by> month", "Four & more", "c1")
@@ -112,7 +121,7 @@ def test_the_timeline_is_drawn_as_a_strip_above_its_list(months_site):
     html = page(months_site, "timeline")
     svg = re.search(r"<svg .*?</svg>", html, re.S)
     assert svg and html.index("<svg") < html.index('<ol class="timeline">')
-    assert "Dated events by month" in svg.group()
+    assert "Dated events over time" in svg.group()
     bars = re.findall(r"<title>(\w{3} \d{4}): (\d+)</title>", svg.group())
     dated = re.findall(r'<p class="when"><time datetime="(\d{4}-\d\d)', html)
     assert sum(int(n) for _, n in bars) == len(dated)

@@ -327,8 +327,8 @@ def event_chart(events: Sequence, chart_id: str) -> tuple[Markup, list]:
     )
     if len(series.months) < 2:
         return Markup(""), []
-    description = f"{series.total} events dated to the month or the day, by month."
-    svg = bar_chart(series, "Dated events by month", description, chart_id)
+    description = f"{series.total} events dated to the month or the day, over time."
+    svg = bar_chart(series, "Dated events over time", description, chart_id)
     return Markup(svg), series.labelled()
 
 

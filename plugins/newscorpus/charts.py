@@ -23,6 +23,8 @@ TOP = 8
 # Month labels under the bars: at most this many, evenly spaced.
 MAX_LABELS = 8
 MAX_BAR = 40.0
+# More bars than this and a chart counts by year, then by decade (see coarse).
+MAX_BARS = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +38,9 @@ class Series:
         return sum(n for _, n in self.months)
 
     def labelled(self) -> list[tuple[str, int]]:
-        """``("May 2019", 3)`` for each month: the chart's numbers as a table shows them."""
-        return [(month_label(key), n) for key, n in self.months]
+        """``("May 2019", 3)`` for each month (or year, or decade, as the chart counts):
+        the chart's numbers as a table shows them."""
+        return [(month_label(key), n) for key, n in coarse(self).months]
 
 
 def by_month(dates: Iterable[dt.date]) -> Series:
@@ -57,13 +60,34 @@ def by_month(dates: Iterable[dt.date]) -> Series:
 
 
 def month_label(key: str) -> str:
-    """ "2019-05" -> "May 2019"."""
+    """ "2019-05" -> "May 2019"; a year ("2019") or a decade ("1990s") as it is."""
+    if len(key) != len("2019-05"):
+        return key
     return f"{dt.date(int(key[:4]), int(key[5:]), 1):%b} {key[:4]}"
+
+
+def coarse(series: Series, most: int = MAX_BARS) -> Series:
+    """The series by year when it has more than ``most`` months, by decade when it has
+    more than ``most`` years: a chart of centuries of dates stays a few bars wide."""
+    months = series.months
+    if len(months) <= most:
+        return series
+    for width in (4, 3):  # "2019", then "201" for the 2010s
+        counts: dict[str, int] = {}
+        for key, n in months:
+            counts[key[:width]] = counts.get(key[:width], 0) + n
+        first, last = int(min(counts)), int(max(counts))
+        keys = [f"{k:0{width}d}" for k in range(first, last + 1)]
+        if len(keys) <= most or width == 3:
+            suffix = "" if width == 4 else "0s"
+            return Series(tuple((key + suffix, counts.get(key, 0)) for key in keys))
+    return series
 
 
 def bar_chart(series: Series, title: str, description: str, chart_id: str) -> str:
     """An SVG bar chart of ``series`` (one bar per month), with ``title`` and
     ``description`` for assistive technology; empty when the series is."""
+    series = coarse(series)
     if not series.months:
         return ""
     months = series.months
