@@ -68,6 +68,9 @@ def test_a_whole_name_is_never_cut(text, span, label):
         ("officials in the ", " administration said", "Trump", "attributive"),
         ("", "'s aides said", "Trump", "attributive"),
         ("shares in ", " rose", "Boeing", ""),
+        ("a poll for the ", " showed", "Lib Dems", "determined"),
+        ("she won an ", " for the role", "Oscar", "determined"),
+        ("the ", " video was posted", "Tom Cruise", "attributive"),
     ],
 )
 def test_the_words_around_a_name_are_evidence_of_what_it_names(before, after, name, kind):
@@ -92,6 +95,18 @@ def test_the_type_vote_follows_evidence_not_the_model_s_majority():
     assert types["Boeing"] == "ORG"
     only_attributive = [[named("Obama", "ORG", "attributive")]]
     assert vote_types(only_attributive)["Obama"] == "ORG"
+
+
+def test_a_name_after_an_article_does_not_vote_for_a_person():
+    # "the Lib Dems" twice, taken for a person by the model, once without "the".
+    articles = [
+        [named("Lib Dems", "PERSON", "determined"), named("Lib Dems", "PERSON", "determined")],
+        [named("Lib Dems", "PERSON")],
+    ]
+    assert vote_types(articles)["Lib Dems"] == "ORG"
+    # A title before the name still outweighs it.
+    person = [[named("Joker", "PERSON", "determined"), named("Joker", "PERSON", "person")]]
+    assert vote_types(person)["Joker"] == "PERSON"
 
 
 @pytest.mark.parametrize(

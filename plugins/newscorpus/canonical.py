@@ -379,6 +379,9 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
             evidence = item.mention.evidence
             if evidence == "person" and item.label != "WEAPON":
                 votes[item.key]["PERSON"] += PERSON_EVIDENCE
+            elif evidence == "determined" and item.label == "PERSON":
+                # "the Lib Dems": the model's PERSON is not borne out; an organisation's.
+                votes[item.key]["ORG"] += 1
             elif evidence != "attributive":
                 votes[item.key][item.label] += 1
     votes = {key: votes.get(key) or plain[key] for key in plain}

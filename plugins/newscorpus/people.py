@@ -27,6 +27,9 @@ ATTRIBUTIVE_AFTER = re.compile(
     r"|years|tower|hotel|organization|organisation|brand|trust|show|tweets?)\b)",
     re.IGNORECASE,
 )
+# An article just before a name: people are rarely "the X" or "an X".
+DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an)\s*$", re.IGNORECASE)
+DETERMINER_OPENING = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 NAME_TOKEN = re.compile(r"^(?=[^\W\d_])[\w'’.-]*$")
 # The last word of an organisation's or a place's name, never of a person's:
 # "Melinda Gates Foundation" is not the person "Melinda Gates Foundation".
@@ -117,9 +120,13 @@ def role_phrase(before: str, prefix: str = "") -> str:
 
 def evidence(before: str, after: str, text: str) -> str:
     """``"person"`` when the words around a name say it is a person's, ``"attributive"``
-    when they use it as a modifier (no vote for a type), else ``""``."""
+    when they use it as a modifier (no vote for a type), ``"determined"`` after an
+    article ("the", "an": not a person's), else ``""``."""
     if ATTRIBUTIVE_AFTER.match(after):
         return "attributive"
+    if DETERMINER_BEFORE.search(before) or DETERMINER_OPENING.match(text):
+        # "the Lib Dems", "an Oscar": not a person's; "the Tom Cruise video": a modifier.
+        return "attributive" if looks_like_person(text) else "determined"
     words_before = before[-ROLE_REACH:].split()
     # Not "said" after it: places and companies say things too ("Washington said").
     if words_before and is_role(words_before[-1]):
