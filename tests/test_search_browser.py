@@ -523,3 +523,30 @@ def test_a_failed_download_shows_an_error_state_not_a_blank_page(page, site):
     assert status.inner_text().startswith("Search could not load")
     assert "error" in status.get_attribute("class")
     assert titles(page) == []
+
+
+@pytest.fixture(scope="module")
+def sections_site(tmp_path_factory):
+    """The seeds filed in two sections (sub-folders of the corpus) and one at its root."""
+    corpus = tmp_path_factory.mktemp("sections-corpus")
+    seeds = sorted(CORPUS.glob("*.txt"))
+    for n, path in enumerate(seeds):
+        folder = corpus / ("defence" if n < 3 else "politics") if n < 4 else corpus
+        folder.mkdir(exist_ok=True)
+        shutil.copyfile(path, folder / path.name)
+    root = tmp_path_factory.mktemp("sections-root")
+    build_site(corpus, root / SUBPATH, extra=(f'SITEURL="/{SUBPATH}"',))
+    for host in serve(root):
+        yield f"{host}/{SUBPATH}"
+
+
+def test_the_section_facet_counts_and_filters_by_the_corpus_folder(page, sections_site):
+    open_search(page, sections_site, "Turkey")
+    assert len(titles(page)) == 5
+    shown = facet(page, "Section")
+    assert "defence (3)" in shown and "politics (1)" in shown
+    page.locator(".search-facets a", has_text="politics").click()
+    page.wait_for_url("**&section=politics")
+    page.wait_for_selector(RENDERED, state="attached")
+    assert len(titles(page)) == 1
+    assert page.console_errors == []

@@ -38,6 +38,7 @@ def facets(settings: dict) -> tuple[Facet, ...]:
     return (
         Facet("topic", "Topic"),
         Facet("outlet", "Outlet"),
+        Facet("section", "Section"),
         Facet("year", "Year"),
         Facet("entity", "Entities", min_documents=int(entity_min)),
     )
@@ -95,6 +96,8 @@ def search_documents(
         facets = {
             "topic": tuple(FacetValue(topic_slugs[t], t) for t in topics),
             "outlet": (FacetValue(category.slug if category else "unknown", ref.outlet),),
+            # The corpus sub-folder the file is in ("business/001.txt"): none at the root.
+            "section": (FacetValue(ref.section, ref.section),) if ref.section else (),
             "year": (FacetValue(year or "undated", year or "Undated"),),
             # A weapon system that is one of the article's topics is in the topic facet.
             "entity": tuple(

@@ -832,7 +832,7 @@
 
   /* ---- State in the URL ---------------------------------------------------------- */
 
-  const FACET_PARAMS = ["topic", "outlet", "year", "entity"];
+  const FACET_PARAMS = ["topic", "outlet", "section", "year", "entity"];
 
   const readState = () => {
     const params = new URLSearchParams(location.search);
