@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
+from newscorpus.learned import as_json
 
 PENALTY = 1.0
 FOLDS = 5
@@ -113,3 +115,18 @@ def cross_validated_choice(
         design = np.hstack([(features[test] - mean) / scale, np.ones((int(test.sum()), 1))])
         chances[test] = choice_chances(design @ weights, groups[test], count)
     return chances
+
+
+def write_model(
+    path: Path,
+    script: str,
+    feature_names: Sequence[str],
+    model: tuple[np.ndarray, np.ndarray, np.ndarray],
+    thresholds: dict[str, float],
+) -> None:
+    """Write a fitted model (mean, scale, weights with the intercept last) where
+    :func:`newscorpus.learned.load` reads it."""
+    mean, scale, weights = model
+    about = f"fitted by bench/{script} on the pages development set"
+    text = as_json(about, feature_names, mean, scale, weights[:-1], weights[-1], thresholds)
+    path.write_text(text, encoding="utf-8")

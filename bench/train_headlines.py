@@ -29,13 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from logistic import cross_validated_choice, fit_choice  # noqa: E402
+from logistic import cross_validated_choice, fit_choice, write_model  # noqa: E402
 from newscorpus.clean import to_units  # noqa: E402
 from newscorpus.decode import UnreadableFile, decode  # noqa: E402
 from newscorpus.furniture import line_furniture  # noqa: E402
 from newscorpus.headline import FEATURE_NAMES, MODEL_FILE, candidate_features  # noqa: E402
 from newscorpus.language import detect  # noqa: E402
-from newscorpus.learned import as_json  # noqa: E402
 from newscorpus.outlet import split_title_suffix  # noqa: E402
 from newscorpus.region import article_span  # noqa: E402
 from reading import loose, page_titles, title_forms  # noqa: E402
@@ -116,11 +115,14 @@ def main() -> None:
         print(f"  {threshold:.1f}     {counts}{mark}")
     if args.check:
         return
-    mean, scale, weights = fit_choice(features, labels, groups)
     thresholds = {"headline above": args.threshold, "head above": HEAD_THRESHOLD}
-    about = "fitted by bench/train_headlines.py on the pages development set"
-    text = as_json(about, FEATURE_NAMES, mean, scale, weights[:-1], weights[-1], thresholds)
-    MODEL_FILE.write_text(text, encoding="utf-8")
+    write_model(
+        MODEL_FILE,
+        "train_headlines.py",
+        FEATURE_NAMES,
+        fit_choice(features, labels, groups),
+        thresholds,
+    )
     print(f"wrote {MODEL_FILE.relative_to(ROOT)}")
 
 

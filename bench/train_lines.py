@@ -26,10 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from logistic import cross_validated, fit  # noqa: E402
+from logistic import cross_validated, fit, write_model  # noqa: E402
 from newscorpus.clean import clean, to_units  # noqa: E402
 from newscorpus.furniture import line_furniture  # noqa: E402
-from newscorpus.learned import as_json  # noqa: E402
 from newscorpus.linemodel import (  # noqa: E402
     FEATURE_NAMES,
     MODEL_FILE,
@@ -114,11 +113,8 @@ def main() -> None:
     print(f"  furniture lines the model restores {wrongly_kept}, removes {rightly_dropped}")
     if args.check:
         return
-    mean, scale, weights = fit(features, labels)
     thresholds = {"keep above": KEEP_ABOVE, "drop below": DROP_BELOW}
-    about = "fitted by bench/train_lines.py on the pages development set"
-    text = as_json(about, FEATURE_NAMES, mean, scale, weights[:-1], weights[-1], thresholds)
-    MODEL_FILE.write_text(text, encoding="utf-8")
+    write_model(MODEL_FILE, "train_lines.py", FEATURE_NAMES, fit(features, labels), thresholds)
     print(f"wrote {MODEL_FILE.relative_to(ROOT)}")
 
 

@@ -26,7 +26,7 @@ from newscorpus.catalog import (
     index_letter,
     split_timeline,
 )
-from newscorpus.charts import bar_chart, by_month
+from newscorpus.charts import Series, bar_chart, by_month
 from newscorpus.coverage import StoryRecord
 from newscorpus.digest import Digester
 from newscorpus.export import (
@@ -306,11 +306,7 @@ def label_pages(articles: list, stories: list[StoryRecord]) -> dict[str, str]:
 def month_chart(refs: Sequence[ArticleRef], title: str, chart_id: str) -> tuple[Markup, list]:
     """A chart of ``refs`` by month of publication and its table rows; none (empty) when
     fewer than ``CHART_MIN_ARTICLES`` are dated to the month or they fall in one month."""
-    series = by_month(
-        ref.published.value
-        for ref in refs
-        if ref.published.value is not None and ref.published.precision in ("day", "month")
-    )
+    series = _monthly(ref.published for ref in refs)
     if series.total < CHART_MIN_ARTICLES or len(series.months) < 2:
         return Markup(""), []
     description = f"{series.total} dated articles, by month; the table below gives the numbers."
@@ -320,16 +316,20 @@ def month_chart(refs: Sequence[ArticleRef], title: str, chart_id: str) -> tuple[
 def event_chart(events: Sequence, chart_id: str) -> tuple[Markup, list]:
     """The timeline drawn as a strip: its events dated to the month or the day, by month
     (none when they fall in fewer than two months)."""
-    series = by_month(
-        event.date.value
-        for event in events
-        if event.date.value is not None and event.date.precision in ("day", "month")
-    )
+    series = _monthly(event.date for event in events)
     if len(series.months) < 2:
         return Markup(""), []
     description = f"{series.total} events dated to the month or the day, over time."
     svg = bar_chart(series, "Dated events over time", description, chart_id)
     return Markup(svg), series.labelled()
+
+
+def _monthly(dated: t.Iterable) -> Series:
+    """Counts by month of the dates (a publication or a date mention) known to the month
+    or the day."""
+    return by_month(
+        d.value for d in dated if d.value is not None and d.precision in ("day", "month")
+    )
 
 
 def latest_stories(records: Sequence[StoryRecord], count: int = 6) -> list[StoryRecord]:
