@@ -4,7 +4,9 @@ Made-up pages in the shape of a text dump: a menu, the article, a footer. A copy
 holder counts when the page shows a web address of the same name on another line; the
 holder is cut to that name ("Kelmar Post www.kelmarpost.com" -> "Kelmar Post"). A
 photographer's copyright is not the outlet. A site name after a headline on a page
-("Headline | Site") counts only when the page says the name again.
+("Headline | Site") counts only when the page says the name again. The name atop the page
+(its logo's text) counts when the page shows a web address of that name; a name lower in
+the menu does not. A chart's "Source:" and an app prompt for a platform name no outlet.
 """
 
 from newscorpus.parse import UNKNOWN_OUTLET, parse_article
@@ -49,3 +51,48 @@ def test_a_site_name_after_a_headline_on_a_page_needs_the_page_to_say_it_again()
     confirmed = parse_article(page("Kelmar Post", headline=f"{HEADLINE} | Kelmar Post"), "b.txt")
     assert confirmed.headline == HEADLINE
     assert confirmed.outlet == "Kelmar Post"
+
+
+def page_with(top: list[str], *footer: str, under_headline: tuple[str, ...] = ()) -> bytes:
+    lines = [*top, *MENU, HEADLINE, *under_headline, *ARTICLE, "Imprint", "Privacy", *footer]
+    return "\n".join(lines).encode()
+
+
+def test_the_name_atop_the_page_with_an_address_of_that_name_is_the_outlet():
+    raw = page_with(["Kelmar Post"], "Write to us: post@kelmarpost.com")
+    article = parse_article(raw, "masthead.txt")
+    assert article.outlet == "Kelmar Post"
+    assert "Kelmar Post" not in article.body_text
+
+
+def test_a_name_line_lower_in_the_menu_is_not_the_outlet_whatever_the_addresses():
+    # A partner site in the menu ("Rail Weekly", rail-weekly.com in the footer).
+    raw = page_with(["Skip to content", "Home", "News", "Rail Weekly"], "rail-weekly.com")
+    assert parse_article(raw, "menu.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_the_authors_own_copyright_under_a_picture_is_not_the_outlet():
+    raw = page_with([], "© Jana Felsberg", under_headline=("By", "Jana Felsberg"))
+    article = parse_article(raw, "author.txt")
+    assert article.byline == ("Jana Felsberg",)
+    assert article.outlet == UNKNOWN_OUTLET
+
+
+def test_a_holder_beside_an_address_is_cut_to_the_address():
+    raw = page("© 2021 Samuel Weiss rent-a-vicar.com", "Contact: hello@rent-a-vicar.com")
+    assert parse_article(raw, "holder.txt").outlet == "rent-a-vicar.com"
+
+
+def test_the_source_of_a_chart_is_not_the_outlet():
+    raw = page("Source: CDC, Chicago Department of Public Health")
+    assert parse_article(raw, "chart.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_a_source_line_beside_news_agencies_names_the_outlet():
+    raw = page("Source: Kelmar Post and news agencies")
+    assert parse_article(raw, "agencies.txt").outlet == "Kelmar Post"
+
+
+def test_an_app_prompt_for_a_platform_is_not_the_outlet():
+    raw = page("Download the Android app", "Get the iPhone app")
+    assert parse_article(raw, "app.txt").outlet == UNKNOWN_OUTLET

@@ -398,6 +398,31 @@ PAGES = (
         ),
         drop_lines=("Marrowby Online", "Related", "Share", "Email", "Sign in"),
     ),
+    Page(
+        # German regional site as a simple scraper saves it: the title said twice, "Erschienen
+        # am" on one line and the date on the next, a photo credit, a short article with a
+        # phrase set apart by blank lines, "Weitere Artikel" teasers with their own dates over
+        # them, then seven readers' comments, together far longer than the article.
+        name="labelled_date.txt",
+        keep=(
+            "Die Winterausstellung zum Märchenfilm „Die drei Schneeflocken“ öffnet am 22. "
+            "November 2023 auf Schloss Lindenhof. Gezeigt werden Kostüme",
+            "Der Vorverkauf der Zeitfenster-Karten hat begonnen.",
+            "weil an den Wochenenden vor Weihnachten lange Wartezeiten zu erwarten sind.",
+        ),
+        drop=(
+            "Erschienen am",
+            "© Bildagentur Nordlicht / Jana Felsberg",
+            "Weitere Artikel",
+            "Wie die Stadtbibliothek ihre Lesesäle umbaut",
+            "12 Kommentare",
+            "Gisela Hartwig",
+            "Ich war schon bei der ersten Ausstellung vor vierzehn Jahren dabei",
+            "Ich hätte mir gewünscht, dass die Ausstellung in diesem Jahr endlich",
+            "© Elbtaler Rundschau 2023",
+        ),
+        drop_lines=("Startseite", "Kultur", "Antworten", "Impressum", "30.10.2023"),
+    ),
 )
 
 PAGE_NAMES = tuple(page.name for page in PAGES)
@@ -428,6 +453,9 @@ HEADLINES = {
     ),
     "byline_staff.txt": "Water supply to be suspended in six city districts for pipeline repairs",
     "updated_line.txt": "Marrowby bypass will not open until next year, council admits",
+    "labelled_date.txt": (
+        "Märchenfilm-Ausstellung: Jetzt Karten sichern für den Winter auf Schloss Lindenhof"
+    ),
 }
 
 # Publication dates a reader can read off the page, under the headline or beside the byline.
@@ -452,6 +480,9 @@ STATED_DATES = {
     "byline_two_authors.txt": dt.date(2019, 8, 7),
     # "Published 3 March 2019 / Updated 5 March 2019": published is the first.
     "updated_line.txt": dt.date(2019, 3, 3),
+    # "Erschienen am" / "30.10.2023"; not the exhibition's "22. November 2023", the teasers'
+    # dates or the comments'.
+    "labelled_date.txt": dt.date(2023, 10, 30),
 }
 
 # The article states no date: "PORT ANSELM:" has none, and the undated masthead page shows
@@ -472,6 +503,8 @@ BYLINES = {
     "german_dates.txt": ("Anna Schmidt",),
     "french_dates.txt": ("Claire Vautrin",),
     "byline_staff.txt": (),
+    # "Weitere Artikel" over a teaser's date is a heading, not a name.
+    "labelled_date.txt": (),
 }
 
 # (as the reader must see it, as the scraper left it) in html_entities.txt.
@@ -702,6 +735,17 @@ def test_stated_published_date(name, date):
 def test_article_that_states_no_date_is_undated(name):
     published = parsed(name).published
     assert (published.value, published.precision, published.status) == (None, "none", "undated")
+
+
+def test_date_under_a_label_of_its_own_is_stated_as_the_publication_line():
+    published = parsed("labelled_date.txt").published
+    assert published.reason == "publication line 'Erschienen am 30.10.2023'"
+
+
+def test_phrase_set_apart_by_blank_lines_stays_in_its_sentence():
+    sentence = "öffnet am 22. November 2023 auf Schloss Lindenhof."
+    assert sentence in paragraphs(parsed("labelled_date.txt"))[0]
+    assert "am 22. November 2023" not in paragraphs(parsed("labelled_date.txt"))
 
 
 def test_updated_date_is_kept_apart_from_the_published_date():

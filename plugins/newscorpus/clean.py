@@ -73,6 +73,8 @@ BYLINE_KINDS = frozenset({"byline", "dateline", "reading time"})
 CAPTION_MAX_WORDS = 30
 CLOSING_PUNCTUATION = frozenset(".,;:!?)]}%»”’…")
 INLINE_LINK_MAX_WORDS = 6
+# An unfinished sentence this long carries on past a blank line (see :func:`continues`).
+UNFINISHED_MIN_WORDS = 8
 CROSSHEAD_MAX_WORDS = 10
 
 
@@ -188,7 +190,16 @@ def continues(before: str, line: str, blank_before: bool) -> bool:
     first = line[:1]
     if first in CLOSING_PUNCTUATION:
         return True
-    return not blank_before and first.islower() and not is_keyword_list(line)
+    if not first.islower() or is_keyword_list(line):
+        return False
+    # Some dumps set an emphasised phrase apart with blank lines: "… öffnet" / "" / "am 22.
+    # November 2023" / "" / "auf Schloss Moritzburg." After an unfinished sentence of some
+    # length, a lower-case phrase of words carries it on.
+    return not blank_before or (
+        word_count(before) >= UNFINISHED_MIN_WORDS
+        and word_count(line) >= 2
+        and line.split()[0].casefold() not in datelines.BYLINE_WORDS  # "by Bob Yirka"
+    )
 
 
 def _has_word(text: str) -> bool:
@@ -240,6 +251,7 @@ def clean(units: list[Unit], language: Language | None = None, *, learned: bool 
     else:
         headline, title = find_headline(units, reasons, start, end, language)
         _mark_page_header(units, reasons, headline if headline is not None else start)
+        _mark_repeated_headline(units, reasons, headline, start)
         end = _article_end(units, reasons, end)
     _mark_header_bylines(units, reasons, headline)
     _mark_counters(units, reasons)
@@ -302,6 +314,19 @@ def _mark_page_header(units: list[Unit], reasons: list[str | None], headline: in
             reasons[index] = "clock stamp"
 
 
+def _mark_repeated_headline(
+    units: list[Unit], reasons: list[str | None], headline: int | None, start: int
+) -> None:
+    """The headline said again between it and the article (the title bar, then the heading)
+    is the same line twice: the reader sees it once."""
+    if headline is None:
+        return
+    key = units[headline].text.casefold().split()
+    for index in range(headline + 1, start):
+        if reasons[index] is None and units[index].text.casefold().split() == key:
+            reasons[index] = "repeated headline"
+
+
 def _is_clock_stamp(text: str) -> bool:
     """A page clock ("04:14 GMT22 January 2021"): a time and date with no 'published' cue."""
     cued = datelines.is_stated_cue(text) or datelines.is_updated_cue(text)
@@ -316,7 +341,9 @@ def _mark_header_bylines(
     for index in range(start, min(len(units), start + HEADLINE_SCAN_LIMIT)):
         neighbours = reasons[max(index - 1, 0)], reasons[min(index + 1, len(units) - 1)]
         beside_byline = any(reason in BYLINE_KINDS for reason in neighbours)
-        if reasons[index] is None and beside_byline and is_name_line(units[index].text):
+        text = units[index].text
+        teasers = TEASER_HEADING.match(text)  # "Weitere Artikel" over a teaser's date
+        if reasons[index] is None and beside_byline and is_name_line(text) and not teasers:
             reasons[index] = "byline"
 
 

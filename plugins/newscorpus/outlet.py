@@ -57,21 +57,32 @@ SITE_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 SITE_NAME_MIN_CHARS = 4
+# The site's name (its logo's text) is among the first lines of a page's dump.
+MASTHEAD_UNITS = 3
 # Where a copyright holder's parts divide: "Cleanthinking.de - Alle Rechte …".
-HOLDER_PARTS = re.compile(r"\s+[-–—|·•]\s+|\s+(?=www\.)|\s+(?=\S+@)")
+HOLDER_PARTS = re.compile(
+    r"\s+[-–—|·•]\s+|\s+(?=www\.)|\s+(?=\S+@)|\s+(?=[\w-]+\.(?:[a-z]{2,3}|info)\b)"
+)
 SITE_AFTER_TITLE = re.compile(r"^\s+[|–—-]\s+(?P<name>[^|]{2,40})$")
 TITLE_SUFFIX = re.compile(r"\s+\|\s+(?P<name>[^|]{2,40})$")
 THANKS = re.compile(r"\b(?i:thanks for reading) (?P<name>[A-Z][^!.?]{1,40})[!.?]")
 SUPPORT = re.compile(r"^support (?P<name>the [A-Z][\w ]{1,30}?)\W*$", re.IGNORECASE)
 APP = re.compile(
-    r"\b(?:download|get) (?:the )?(?P<name>[A-Z][\w&' ]{1,40}?)(?: news)? app\b", re.IGNORECASE
-)
+    r"\b(?:download|get) (?!(?:the )?(?:android|ios|iphone|ipad|apple|google|mobile|free)\b)"
+    r"(?:the )?"
+    r"(?P<name>[A-Z][\w&' ]{1,40}?)(?: news)? app\b",
+    re.IGNORECASE,
+)  # "Download the Android app" names a platform, not the publication
 WIRE_SLASH = re.compile(r"/(?P<name>[A-Z][A-Za-z]{2,30})/\s*(?:--|[-–—])")
 CORPORATE_SUFFIX = re.compile(
     r"[,\s]+(?:company|co|inc|ltd|llc|plc|group|corporation|corp|gmbh)\.?$", re.IGNORECASE
 )
 SOURCE_LINE = re.compile(
-    r"^sources?\s*:\s*(?P<name>[A-Z][^,;]*?)(?:\s+and\s+.*|\s*[,;].*)?$", re.IGNORECASE
+    r"^sources?\s*:\s*(?P<name>[A-Z][^,;]*?)(?P<rest>\s+and\s+.*|\s*[,;].*)?$", re.IGNORECASE
+)
+# "Source: Al Jazeera and news agencies": the publication beside the wires it drew on.
+WIRES_BESIDE = re.compile(
+    rf"\b(?:news agencies|agencies|wire services|{AGENCIES})\b", re.IGNORECASE
 )
 AGENCY_DATELINE = re.compile(r"^[A-Z][\w .,'’/-]{0,60}?\((?P<name>[A-Z][\w&. -]{1,30}?)\)\s*[-–—]")
 NAMED_LEAD = re.compile(r"^(?P<name>[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,4})\s+[—–-]{1,2}\s+\S")
@@ -123,8 +134,13 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
     credit, a person, or the owning company ("Hearst Communications", "Vox Media") is not
     the outlet.
     """
+    # The page's header: above the headline, bylines aside ("© Tilman Weber" under a
+    # picture, and "von Tilman Weber" over the article, name the author, not the site).
+    top = cleaned.headline_index if cleaned.headline_index is not None else cleaned.start
     masthead = {
-        _loose(cleaned.units[i].text) for i in range(min(cleaned.start, len(cleaned.units)))
+        _loose(cleaned.units[i].text)
+        for i in range(min(top, len(cleaned.units)))
+        if cleaned.reasons[i] != "byline"
     }
     sites = _page_sites(cleaned)
     for index in range(len(cleaned.units) - 1, cleaned.end - 1, -1):
@@ -137,8 +153,28 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
             return site
         if _loose(name) in masthead:
             return name  # a person's own site ("Wolfgang Michal" atop and below) too
-        if _has_outlet_word(name) or WEB_ADDRESS.search(name):
+        if _has_outlet_word(name):
             return name
+        if WEB_ADDRESS.search(name):
+            # "Samuel Diekmann rent-a-pastor.com", "Strangemachines hello@strangemachines.io":
+            # the part that names the address.
+            return _part_naming_a_site(name, _page_sites_of(name), -1) or name
+    return None
+
+
+def _masthead(cleaned: Cleaned) -> str | None:
+    """The site's name atop the page (its logo's text, among the first lines), when the page
+    shows a web address of that name on another line ("SPREEBLICK" … "www.spreeblick.com").
+    Further down, a name line is as likely a menu's or a partner site's."""
+    sites = _page_sites(cleaned)
+    top = cleaned.headline_index if cleaned.headline_index is not None else cleaned.start
+    for index in range(min(top, MASTHEAD_UNITS, len(cleaned.units))):
+        text = cleaned.units[index].text
+        if cleaned.reasons[index] not in (None, "page header") or not _is_name_like(text):
+            continue
+        key = _loose(SITE_ADDRESS.sub(lambda m: m.group("name") or m.group("bare"), text))
+        if len(key) >= SITE_NAME_MIN_CHARS and sites.get(key, set()) - {index}:
+            return _tidy(text)
     return None
 
 
@@ -148,10 +184,18 @@ def _page_sites(cleaned: Cleaned) -> dict[str, set[int]]:
     units that show it."""
     names: dict[str, set[int]] = {}
     for index, unit in enumerate(cleaned.units):
-        for match in SITE_ADDRESS.finditer(unit.text):
-            name = _loose(match.group("name") or match.group("bare"))
-            if len(name) >= SITE_NAME_MIN_CHARS:
-                names.setdefault(name, set()).add(index)
+        for name in _page_sites_of(unit.text):
+            names.setdefault(name, set()).add(index)
+    return names
+
+
+def _page_sites_of(text: str) -> dict[str, set[int]]:
+    """The names of the web addresses in one line (see :func:`_page_sites`)."""
+    names: dict[str, set[int]] = {}
+    for match in SITE_ADDRESS.finditer(text):
+        name = _loose(match.group("name") or match.group("bare"))
+        if len(name) >= SITE_NAME_MIN_CHARS:
+            names[name] = {0}
     return names
 
 
@@ -227,6 +271,20 @@ def _named_lead(cleaned: Cleaned) -> str | None:
     return None
 
 
+def _source_line(cleaned: Cleaned) -> str | None:
+    """ "Source: Al Jazeera and news agencies" under an article names its publication, beside
+    the wires; "Source: CDC, Chicago Department of Public Health" under a chart names where
+    figures came from, so a source alone counts only where the page bears the name out."""
+    for unit, reason in zip(cleaned.units, cleaned.reasons, strict=True):
+        match = SOURCE_LINE.search(unit.text) if reason == "credit line" else None
+        if not match:
+            continue
+        name = _tidy(match.group("name"))
+        if WIRES_BESIDE.search(match.group("rest") or "") or borne_out(cleaned, name):
+            return name
+    return None
+
+
 def _agency_credit(cleaned: Cleaned) -> str | None:
     for unit, reason in zip(cleaned.units, cleaned.reasons, strict=True):
         if reason in {"credit line", "byline"}:
@@ -264,8 +322,8 @@ def wire_services(blocks: Sequence[Block], credit_lines: Sequence[str] = ()) -> 
 
 
 def _tidy(name: str) -> str:
-    name = CORPORATE_SUFFIX.sub("", " ".join(name.strip(" .,:;–—-|&").split()))
-    name = name.strip(" .,:;–—-|&")
+    name = CORPORATE_SUFFIX.sub("", " ".join(name.strip(" .,:;–—-|&•·").split()))
+    name = name.strip(" .,:;–—-|&•·")
     return "The" + name[3:] if name.startswith("the ") else name
 
 
@@ -276,13 +334,14 @@ OUTLET_RULES: tuple[tuple[str, Callable[[Cleaned], str | None]], ...] = (
     ("named in a newsletter prompt", _from_lines(THANKS, reasons={"newsletter prompt"})),
     ("named in the page's copyright line", _footer_copyright),
     ("named after the headline where the page repeats it", _title_with_site),
+    ("named atop the page and in its web address", _masthead),
     (
         "named in a reader appeal",
         _from_lines(SUPPORT, reasons={"newsletter prompt", "page footer"}),
     ),
     ("named in an app prompt", _from_lines(APP, reasons={"newsletter prompt"})),
     ("named in the lead's dateline", _named_lead),
-    ("named in a source line", _from_lines(SOURCE_LINE, reasons={"credit line"})),
+    ("named in a source line", _source_line),
     ("named in the agency credit", _agency_credit),
 )
 

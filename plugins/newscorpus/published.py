@@ -24,6 +24,8 @@ STATED_ABOVE_HEADLINE = 3
 # A bare date this close above the headline is the article's (a masthead's is far above).
 DATE_OVER_HEADLINE = 2
 DATE_KINDS = frozenset({"dateline", "clock stamp"})
+# A publication label on its own line is short ("Published", "Erschienen am:").
+LABEL_MAX_WORDS = 4
 # "Termin: 21.02.2020", "Deadline: …", "Datum: …": a labelled field.
 FIELD_LINE = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’ .-]){0,30}?\s*:\s*\S")
 # A field among this many labelled neighbours (of the two either side) is a record's.
@@ -49,20 +51,24 @@ def find_published(cleaned: Cleaned) -> Published:
 
 def find_updated(cleaned: Cleaned) -> Published | None:
     """The date the article says it was last updated ("Updated 12 Jan 2022"), if any."""
-    for text, _ in _head_dates(cleaned):
+    for _, text, _ in _head_dates(cleaned):
         for date in datelines.updated_dates(text):
             return Published(date.value, "day", "stated", f"'updated' line '{text}'")
     return None
 
 
-def _head_dates(cleaned: Cleaned) -> list[tuple[str, datelines.FoundDate]]:
-    """The dates of the date and byline lines in the article's head, in order."""
+def _head_dates(cleaned: Cleaned) -> list[tuple[int, str, datelines.FoundDate]]:
+    """The dates of the date and byline lines in the article's head, in order, each with
+    the index of its (first) unit and its text."""
     found = []
     zone = cleaned.head()
     for index in zone:
         unit, reason = cleaned.units[index], cleaned.reasons[index]
-        if reason in DATE_LINES or (reason is None and datelines.is_byline_date(unit.text)):
-            found.extend((unit.text, date) for date in datelines.full_dates(unit.text)[:1])
+        labelled = _labelled_date(cleaned, index)
+        if labelled:
+            found.append((index, *labelled))
+        elif reason in DATE_LINES or (reason is None and datelines.is_byline_date(unit.text)):
+            found.extend((index, unit.text, date) for date in datelines.full_dates(unit.text)[:1])
     if cleaned.headline_index is not None:
         # Some pages print "Published …" just above the headline, or the bare date over
         # its kicker ("15. Mai 2019, 05:28 Uhr / Deutschlandtakt / Flixbus attackiert …").
@@ -74,9 +80,28 @@ def _head_dates(cleaned: Cleaned) -> list[tuple[str, datelines.FoundDate]]:
                 and reason in DATE_KINDS
                 and not datelines.TIMEZONE.search(unit.text)
             )
-            if datelines.is_stated_cue(unit.text) or over_kicker:
-                found.extend((unit.text, date) for date in datelines.full_dates(unit.text)[:1])
+            labelled = _labelled_date(cleaned, index)
+            if labelled:
+                found.append((index, *labelled))
+            elif datelines.is_stated_cue(unit.text) or over_kicker:
+                dates = datelines.full_dates(unit.text)[:1]
+                found.extend((index, unit.text, date) for date in dates)
     return found
+
+
+def _labelled_date(cleaned: Cleaned, index: int) -> tuple[str, datelines.FoundDate] | None:
+    """A date line under a label on its own line ("Erschienen am" / "15.12.2022"): one
+    publication line, whatever the date line alone was taken for (a page clock)."""
+    if index == 0 or cleaned.reasons[index] not in DATE_KINDS:
+        return None
+    label = cleaned.units[index - 1].text
+    if len(label.split()) > LABEL_MAX_WORDS or not datelines.is_stated_cue(label):
+        return None
+    if datelines.full_dates(label):
+        return None
+    date_line = cleaned.units[index].text
+    dates = datelines.full_dates(date_line)
+    return (f"{label} {date_line}", dates[0]) if dates else None
 
 
 def _stated_dateline(cleaned: Cleaned) -> Published | None:
@@ -86,8 +111,8 @@ def _stated_dateline(cleaned: Cleaned) -> Published | None:
     """
     candidates = [
         (line, date)
-        for line, date in _head_dates(cleaned)
-        if not datelines.is_updated_cue(line) and not _field_of_something_else(cleaned, line)
+        for index, line, date in _head_dates(cleaned)
+        if not datelines.is_updated_cue(line) and not _field_of_something_else(cleaned, index)
     ]
     published = [c for c in candidates if datelines.is_stated_cue(c[0])]
     for pool, how in ((published, "publication line"), (candidates, "dateline")):
@@ -97,15 +122,16 @@ def _stated_dateline(cleaned: Cleaned) -> Published | None:
     return None
 
 
-def _field_of_something_else(cleaned: Cleaned, line: str) -> bool:
+def _field_of_something_else(cleaned: Cleaned, index: int) -> bool:
     """A labelled date that is not the article's: an event's, a deadline's ("Termin: …",
-    "Einsendeschluss: …"), or a date field in a table of facts ("Kamera: … / Datum: …")."""
+    "Einsendeschluss: …"), or a date field in a table of facts ("Kamera: … / Datum: …").
+    A date under a label of its own (:func:`_labelled_date`) is judged by its own line."""
+    line = cleaned.units[index].text
     if not FIELD_LINE.match(line):
         return False
     if not datelines.is_stated_cue(line):
         return True
     texts = [unit.text for unit in cleaned.units]
-    index = texts.index(line)
     around = texts[max(0, index - 2) : index] + texts[index + 1 : index + 3]
     return sum(bool(FIELD_LINE.match(text)) for text in around) >= RECORD_NEIGHBOURS
 

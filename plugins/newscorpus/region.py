@@ -33,9 +33,13 @@ FURNITURE_SCORE = -4.0
 # Prose counts from its eighth word: a one-sentence blurb barely outweighs a menu line.
 PROSE_OFFSET = 6
 # An earlier run this large, next to the best, is the article and the best run its comments.
-COMMENTS_SHARE = 0.5
+COMMENTS_SHARE = 0.2
 # Before a page-resumes line can end the article, this share of its prose must be above it.
 ARTICLE_SHARE = 0.35
+# Readers' comments can be far longer than the article: a comments section (a heading and
+# a reply link or two) ends the article once this many paragraphs are above it.
+PARAGRAPHS_ABOVE = 2
+COMMENT_MARKERS = frozenset({"comment form", "comments heading"})
 
 
 def article_span(
@@ -110,12 +114,21 @@ def _page_resumes(
     """The first line in the run after which the page resumes, or ``end``.
 
     A comments link under the headline ("Write a comment") is not where the article
-    ends: the line counts only once a good part of the run's prose is above it.
+    ends: the line counts only once a good part of the run's prose, or two paragraphs,
+    are above it.
     """
     total = sum(score for score in scores[start:end] if score > 0)
     above = 0.0
+    paragraphs = 0
     for index in range(start, end):
         if reasons[index] in PAGE_RESUMES and above >= ARTICLE_SHARE * total:
             return index
+        if (
+            reasons[index] in COMMENT_MARKERS
+            and paragraphs >= PARAGRAPHS_ABOVE
+            and sum(reasons[later] in COMMENT_MARKERS for later in range(index, end)) >= 3
+        ):
+            return index
         above += max(scores[index], 0.0)
+        paragraphs += scores[index] > 0
     return end
