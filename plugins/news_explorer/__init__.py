@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 
+from newscorpus.settings import with_defaults
 from pelican import signals
 
 from . import report, unchanged, warmup
@@ -49,12 +50,19 @@ def freeze_at_end(pelican) -> None:
     gc.freeze()
 
 
+def fill_in_settings(pelican) -> None:
+    """Every ``NEWS_*`` setting the project leaves out takes its default
+    (:mod:`newscorpus.settings`), for the plugin and the templates alike."""
+    with_defaults(pelican.settings)
+
+
 def thaw(readers) -> None:
     """Objects frozen by an earlier build in this process are collected again."""
     gc.unfreeze()
 
 
 def register() -> None:
+    signals.initialized.connect(fill_in_settings)
     signals.initialized.connect(tune_garbage_collection)
     signals.initialized.connect(report.start_build)
     signals.readers_init.connect(thaw)

@@ -39,14 +39,15 @@ from newscorpus.export import (
     story_row,
     write_exports,
 )
-from newscorpus.extract import MAX_CHARS, extract_corpus
+from newscorpus.extract import extract_corpus
 from newscorpus.labels import distinguish
 from newscorpus.memo import Memo, Shelf
 from newscorpus.model import ENTITY_TYPES
 from newscorpus.network import companion_network
-from newscorpus.nlp import DEFAULT_MODEL, ModelMissing
+from newscorpus.nlp import ModelMissing
 from newscorpus.overview import corpus_overview
-from newscorpus.topics import DEFAULT_TOPICS, TopicError, load_topics
+from newscorpus.settings import value
+from newscorpus.topics import TopicError, load_topics
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 from pelican.utils import slugify
@@ -82,17 +83,8 @@ TYPE_PATHS = {
     "PLACE": "places",
     "WEAPON": "weapons",
 }
-# The entity index names this many of each type's most-named entities; the rest are one
-# click away, by letter, so that no index page grows with the corpus.
-INDEX_SHOWN = 60
-# A timeline longer than this is split by year, and a year by month.
-TIMELINE_MOST = 200
-# And the archives longer than this by year, a busy year by month.
-ARCHIVE_MOST = 400
 # An entity or topic page draws its articles by month from this many dated ones on.
 CHART_MIN_ARTICLES = 3
-# An entity page draws its companions as a network from this many articles on.
-NETWORK_MIN_ARTICLES = 3
 TYPE_SINGULAR = {
     "PERSON": "Person",
     "ORG": "Organisation",
@@ -111,19 +103,19 @@ def prepare_articles(generator) -> None:
     settings = generator.settings
     articles = [a for a in generator.articles if getattr(a, "news_article", None) is not None]
     tag_slug = slug_function(settings)
-    max_chars = int(settings.get("NEWS_NLP_MAX_CHARS", MAX_CHARS))
+    max_chars = int(value(settings, "NEWS_NLP_MAX_CHARS"))
     # Results are written once the search index has started (it waits for nothing else).
     memo = Memo(memo_folder(settings), defer=True)
     try:
-        topics = load_topics(settings.get("NEWS_TOPICS", DEFAULT_TOPICS), tag_slug)
+        topics = load_topics(value(settings, "NEWS_TOPICS"), tag_slug)
         curation = load_curation(aliases_file(settings))
         for problem in curation.problems:
-            report.note(settings.get("NEWS_ALIASES_FILE", ""), problem)
+            report.note(value(settings, "NEWS_ALIASES_FILE") or "", problem)
         corpus = extract_corpus(
             [a.news_article for a in articles],
-            model=settings.get("NEWS_SPACY_MODEL", DEFAULT_MODEL),
+            model=value(settings, "NEWS_SPACY_MODEL"),
             cache_folder=extraction_folder(settings),
-            processes=int(settings.get("NEWS_NLP_PROCESSES", 2)),
+            processes=int(value(settings, "NEWS_NLP_PROCESSES")),
             max_chars=max_chars,
             curation=curation,
             memo=memo,
@@ -208,7 +200,7 @@ def prepare_articles(generator) -> None:
     generator.context["news_quotes"] = quote_records
     generator.context["news_article_quotes"] = quotes
     generator.context["news_quotes_by_speaker"] = quotes_by_speaker(quote_records)
-    per_page = int(settings.get("NEWS_QUOTES_PER_PAGE", QUOTES_PER_PAGE))
+    per_page = int(value(settings, "NEWS_QUOTES_PER_PAGE"))
     pages = [quote_records[i : i + per_page] for i in range(0, len(quote_records), per_page)]
     generator.context["news_quote_pages"] = pages or [[]]
     generator.context["news_quote_urls"] = {
@@ -216,7 +208,7 @@ def prepare_articles(generator) -> None:
         for number, quotes in enumerate(pages, start=1)
         for quote in quotes
     }
-    overview = corpus_overview(refs, settings.get("NEWS_UNKNOWN_OUTLET", "Unknown outlet"))
+    overview = corpus_overview(refs, value(settings, "NEWS_UNKNOWN_OUTLET"))
     generator.context["news_overview"] = overview
     generator.context["news_latest_stories"] = latest_stories(story_records)
     generator.context["news_coverage_chart"] = Markup(
@@ -231,7 +223,7 @@ def prepare_articles(generator) -> None:
     generator.context["NEWS_TYPE_LABELS"] = TYPE_LABELS
     generator.context["NEWS_TYPE_SINGULAR"] = TYPE_SINGULAR
     generator.context["NEWS_TYPE_PATHS"] = TYPE_PATHS
-    generator.context["NEWS_INDEX_SHOWN"] = int(settings.get("NEWS_INDEX_SHOWN", INDEX_SHOWN))
+    generator.context["NEWS_INDEX_SHOWN"] = int(value(settings, "NEWS_INDEX_SHOWN"))
     # Everything the search index and the exports are made of is known now: they, and
     # writing what the steps above computed, go on in the background (see Deferred).
     generator.context["news_deferred"] = Deferred(
@@ -248,9 +240,6 @@ def prepare_articles(generator) -> None:
             ),
         },
     )  # fmt: skip
-
-
-QUOTES_PER_PAGE = 200
 
 
 def entity_tag(record, settings: dict) -> Tag:
@@ -418,7 +407,7 @@ def slug_function(settings: dict):
 
 def aliases_file(settings: dict) -> Path | None:
     """A user's extra alias table, relative to the corpus folder."""
-    name = settings.get("NEWS_ALIASES_FILE")
+    name = value(settings, "NEWS_ALIASES_FILE")
     return Path(settings["PATH"]) / name if name else None
 
 
@@ -486,9 +475,7 @@ class ExplorerPagesGenerator(Generator):
         def timeline(base: str, events: list, topic) -> None:
             """The timeline at ``base``, split by year and month when it is long."""
             strip, strip_rows = event_chart(events, chart_id="timeline")
-            parts = split_timeline(
-                events, int(self.settings.get("NEWS_TIMELINE_MOST", TIMELINE_MOST))
-            )
+            parts = split_timeline(events, int(value(self.settings, "NEWS_TIMELINE_MOST")))
             if len(parts) == 1:
                 page(f"{base}index.html", "timeline", events=events, topic=topic,
                      chart=strip, chart_rows=strip_rows)  # fmt: skip
@@ -547,7 +534,7 @@ class ExplorerPagesGenerator(Generator):
         short; else a page per year (and "undated"), a busy year by month, and a long
         undated list by the headline's first letter."""
         articles = self.context["articles"]
-        most = int(self.settings.get("NEWS_ARCHIVE_MOST", ARCHIVE_MOST))
+        most = int(value(self.settings, "NEWS_ARCHIVE_MOST"))
         if len(articles) <= most:
             page("archives/index.html", "archives", articles=articles, nav_section="archives")
             return
@@ -563,7 +550,7 @@ class ExplorerPagesGenerator(Generator):
         """One page per entity, with the tag template, listing its articles in site order."""
         template = self.get_template("tag")
         by_slug = {article.slug: article for article in self.context["news_articles"]}
-        least = int(self.settings.get("NEWS_NETWORK_MIN_ARTICLES", NETWORK_MIN_ARTICLES))
+        least = int(value(self.settings, "NEWS_NETWORK_MIN_ARTICLES"))
         for record in catalog.entities.values():
             tag = entity_tag(record, self.settings)
             chart, rows = month_chart(
@@ -586,7 +573,7 @@ class ExplorerPagesGenerator(Generator):
 
     def write_topic_feeds(self, writer, catalog: Catalog) -> None:
         """One Atom feed per topic with articles, when ``NEWS_TOPIC_FEED_ATOM`` is set."""
-        pattern: str | None = self.settings.get("NEWS_TOPIC_FEED_ATOM")
+        pattern: str | None = value(self.settings, "NEWS_TOPIC_FEED_ATOM")
         if not pattern:
             return
         by_slug = {article.slug: article for article in self.context["news_articles"]}

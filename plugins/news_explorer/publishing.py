@@ -14,6 +14,8 @@ import logging
 import os
 from collections.abc import Iterable, Mapping
 
+from newscorpus.settings import value
+
 from .reader import UNDATED_SENTINEL
 
 logger = logging.getLogger(__name__)
@@ -95,7 +97,7 @@ def news_article_ld(article, entities: Iterable, settings: Mapping) -> dict:
     published = article.news_article.published
     if published.value is not None and published.status == "stated":
         data["datePublished"] = published.iso
-    if article.outlet != settings.get("NEWS_UNKNOWN_OUTLET", "Unknown outlet"):
+    if article.outlet != value(settings, "NEWS_UNKNOWN_OUTLET"):
         data["publisher"] = {"@type": "Organization", "name": article.outlet}
     data["mentions"] = [
         {

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from newscorpus.memo import Shelf
 from newscorpus.model import CELL_SEPARATOR, Article, Block
 from newscorpus.parse import UnreadableFile
+from newscorpus.settings import value
 from newscorpus.webpage import is_web_page, parse_file
 from pelican.readers import BaseReader
 from pelican.utils import slugify
@@ -45,8 +46,8 @@ class NewsTextReader(BaseReader):
         with open(filename, "rb") as handle:
             raw = handle.read()
         record = report.source_record(source)
-        summary_sentences = self.settings.get("NEWS_SUMMARY_SENTENCES", 2)
-        unknown_outlet = self.settings.get("NEWS_UNKNOWN_OUTLET", "Unknown outlet")
+        summary_sentences = value(self.settings, "NEWS_SUMMARY_SENTENCES")
+        unknown_outlet = value(self.settings, "NEWS_UNKNOWN_OUTLET")
         shelf = Shelf(shelf_folder(self.settings, "articles"))
         key = shelf.key(raw, source, record, summary_sentences, unknown_outlet)
 

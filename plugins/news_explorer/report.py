@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newscorpus.settings import value
 from newscorpus.sources import SourceRecord, read_sources
 
 logger = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ def start_build(pelican) -> None:
     global STATE
     settings = pelican.settings
     STATE = BuildState(corpus=Path(settings["PATH"]))
-    sources_path = STATE.corpus / settings.get("NEWS_SOURCES_FILE", "sources.csv")
+    sources_path = STATE.corpus / value(settings, "NEWS_SOURCES_FILE")
     if sources_path.is_file():
         text = sources_path.read_bytes().decode("utf-8-sig", errors="replace")
         STATE.sources, warnings = read_sources(text, sources_path.name)
@@ -111,8 +112,8 @@ def build_report(settings: dict) -> dict:
     seen = {a["file"] for a in STATE.articles} | set(STATE.skipped)
     skipped = dict(STATE.skipped)
     settings_files = {
-        settings.get("NEWS_SOURCES_FILE", "sources.csv"),
-        settings.get("NEWS_ALIASES_FILE") or "",
+        value(settings, "NEWS_SOURCES_FILE"),
+        value(settings, "NEWS_ALIASES_FILE") or "",
     }
     skipped.update(unread_files(STATE.corpus, seen, settings_files))
     warnings = [
@@ -133,9 +134,7 @@ def build_report(settings: dict) -> dict:
 def finish_build(pelican) -> None:
     """Write the JSON report and print its summary."""
     report = build_report(pelican.settings)
-    target = Path(pelican.output_path) / pelican.settings.get(
-        "NEWS_BUILD_REPORT", "data/build-report.json"
-    )
+    target = Path(pelican.output_path) / value(pelican.settings, "NEWS_BUILD_REPORT")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(summary(report, target))

@@ -15,26 +15,23 @@ from newscorpus.extract import CorpusExtraction
 from newscorpus.memo import Shelf
 from newscorpus.quotes import Quote
 from newscorpus.search import (
-    DEFAULT_FIELDS,
-    DEFAULT_PIECE_BYTES,
     Facet,
     FacetValue,
     SearchDocument,
     field_positions,
     search_files,
 )
+from newscorpus.settings import value
 
 from .folders import shelf_folder
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_LUNR_JS = "node_modules/lunr/lunr.min.js"
 DEFAULT_FOLDER = "search"
-DEFAULT_ENTITY_FACET_MIN = 2
 
 
 def facets(settings: dict) -> tuple[Facet, ...]:
     """The facets, in the order the search page shows them."""
-    entity_min = settings.get("NEWS_SEARCH_ENTITY_FACET_MIN_ARTICLES", DEFAULT_ENTITY_FACET_MIN)
+    entity_min = value(settings, "NEWS_SEARCH_ENTITY_FACET_MIN_ARTICLES")
     return (
         Facet("topic", "Topic"),
         Facet("outlet", "Outlet"),
@@ -50,7 +47,7 @@ class SearchSetupError(RuntimeError):
 
 def lunr_js(settings: dict) -> Path:
     """lunr.min.js as installed by npm (``NEWS_LUNR_JS``, relative to the project)."""
-    path = Path(settings.get("NEWS_LUNR_JS") or DEFAULT_LUNR_JS)
+    path = Path(value(settings, "NEWS_LUNR_JS"))
     path = path if path.is_absolute() else PROJECT_ROOT / path
     if not path.is_file():
         raise SearchSetupError(
@@ -123,12 +120,12 @@ def search_documents(
 
 def search_options(settings: dict) -> dict:
     """The index's options: facets, fields and boosts, piece size, the single-file index."""
-    fields = settings.get("NEWS_SEARCH_FIELDS") or DEFAULT_FIELDS
+    fields = value(settings, "NEWS_SEARCH_FIELDS")
     return {
         "facets": facets(settings),
         "fields": [(name, int(boost)) for name, boost in fields],
-        "piece_bytes": int(settings.get("NEWS_SEARCH_PIECE_BYTES") or DEFAULT_PIECE_BYTES),
-        "full_index": bool(settings.get("NEWS_SEARCH_FULL_INDEX", False)),
+        "piece_bytes": int(value(settings, "NEWS_SEARCH_PIECE_BYTES")),
+        "full_index": bool(value(settings, "NEWS_SEARCH_FULL_INDEX")),
     }
 
 

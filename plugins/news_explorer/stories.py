@@ -23,9 +23,8 @@ from newscorpus.extract import CorpusExtraction, Extraction
 from newscorpus.memo import MISSING, Memo, Shelf
 from newscorpus.model import DateSpan, Published
 from newscorpus.quotes import Quote, match_quotes
+from newscorpus.settings import value
 from newscorpus.stories import (
-    DEFAULT_MAX_DAYS,
-    DEFAULT_THRESHOLD,
     Comparison,
     Signature,
     Story,
@@ -62,8 +61,8 @@ def story_inputs(articles: Sequence, corpus: CorpusExtraction) -> list[StoryArti
 def group_stories(
     settings: dict, inputs: Sequence[StoryArticle], memo: Memo, step: str = "stories"
 ) -> list[Story]:
-    threshold = float(settings.get("NEWS_STORY_THRESHOLD", DEFAULT_THRESHOLD))
-    max_days = int(settings.get("NEWS_STORY_MAX_DAYS", DEFAULT_MAX_DAYS))
+    threshold = float(value(settings, "NEWS_STORY_THRESHOLD"))
+    max_days = int(value(settings, "NEWS_STORY_MAX_DAYS"))
     return memo.get(
         step,
         memo.key(inputs, threshold, max_days),

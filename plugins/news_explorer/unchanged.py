@@ -27,6 +27,7 @@ from pathlib import Path
 
 from newscorpus.catalog import EntityRecord, TopicRecord
 from newscorpus.digest import Digester, Undigestable, digest, files_digest
+from newscorpus.settings import value
 from pelican import signals
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
@@ -54,12 +55,7 @@ def article_view(article: Content) -> tuple:
     return tuple(getattr(article, name, None) for name in ARTICLE_FIELDS)
 
 
-# How many co-occurring entities an entity page lists, unless NEWS_ENTITY_RELATED_SHOWN
-# says (theme/templates/tag.html).
-RELATED_SHOWN = 40
-
-
-def entity_view(record: EntityRecord, related_shown: int = RELATED_SHOWN) -> tuple:
+def entity_view(record: EntityRecord, related_shown: int) -> tuple:
     """What an entity page shows of its record: not its mentions (they are sentences of its
     articles' texts), and of the names it appears with, the ones listed and how many."""
     return (record.name, record.type, record.slug, record.aliases,
@@ -174,7 +170,7 @@ class PageKeys:
     the digest of every article. Nothing a page shows changes while pages are written.
     """
 
-    def __init__(self, site: str, related_shown: int = RELATED_SHOWN) -> None:
+    def __init__(self, site: str, related_shown: int) -> None:
         self.site = site
         self.related_shown = related_shown
         self._articles: dict[int, str] = {}
@@ -296,7 +292,7 @@ class SkippingWriter(Writer):
         global LEDGER
         LEDGER = Ledger.open(self.settings, output_path)
         self.ledger = LEDGER
-        shown = self.settings.get("NEWS_ENTITY_RELATED_SHOWN") or RELATED_SHOWN
+        shown = value(self.settings, "NEWS_ENTITY_RELATED_SHOWN")
         self.keys = PageKeys(self.ledger.site, int(shown))
         self._opened: list[str] | None = None
 

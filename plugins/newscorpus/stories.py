@@ -24,10 +24,11 @@ import numpy as np
 
 from .groups import Groups
 from .model import Published
+from .settings import DEFAULTS
 from .terms import content_terms
 
-DEFAULT_THRESHOLD = 0.25
-DEFAULT_MAX_DAYS = 7
+DEFAULT_THRESHOLD: float = DEFAULTS["NEWS_STORY_THRESHOLD"]
+DEFAULT_MAX_DAYS: int = DEFAULTS["NEWS_STORY_MAX_DAYS"]
 # Two sentences say the same when their content words overlap this much (Jaccard), or
 # when the shorter one's words (at least MIN_CONTAINED of them) are nearly all in the other.
 SENTENCE_MATCH = 0.5

@@ -6,11 +6,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-DEFAULT_TOPICS: list[dict] = [
-    {"name": "S-400", "entities": ["S-400"], "patterns": [r"\bS-400s?\b"]},
-    {"name": "S-500", "entities": ["S-500"], "patterns": [r"\bS-500s?\b"]},
-    {"name": "F-35", "entities": ["F-35"], "patterns": [r"\bF-35[A-C]?s?\b"]},
-]
+from .settings import DEFAULTS
+
+DEFAULT_TOPICS: list[dict] = list(DEFAULTS["NEWS_TOPICS"])
 
 
 class TopicError(ValueError):
