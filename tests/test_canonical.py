@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newscorpus.canonical import Curation, canonicalise, load_curation, name_key
 from newscorpus.model import Mention, RawExtraction
@@ -110,6 +111,49 @@ def test_type_is_decided_by_a_vote_over_the_corpus():
     second = article("Officials in Ankara agreed.", ("Ankara", "PERSON"))
     found, _ = names_of(first, second)
     assert found == [{"Ankara": "PLACE"}, {"Ankara": "PLACE"}]
+
+
+def test_a_person_label_nothing_bears_out_does_not_outvote_the_other_labels():
+    # The model calls an oil company a person in most mentions; no mention shows a person
+    # (no role before it, no first name), and some call it an organisation.
+    people = [article(f"Shares in Yukos fell {n}.", ("Yukos", "PERSON")) for n in range(4)]
+    company = article("Yukos said it would appeal.", ("Yukos", "ORG"))
+    found, _ = names_of(*people, company)
+    assert found == [{"Yukos": "ORG"}] * 5
+
+
+def test_a_person_label_with_a_first_name_keeps_person():
+    people = [article(f"Ray Charles sang {n}.", ("Ray Charles", "PERSON")) for n in range(4)]
+    band = article("Ray Charles toured.", ("Ray Charles", "ORG"))
+    found, _ = names_of(*people, band)
+    assert found == [{"Ray Charles": "PERSON"}] * 5
+
+
+def test_a_person_label_borne_out_by_a_role_keeps_person():
+    extraction, text = article("Striker Mertens scored.", ("Mertens", "PERSON"))
+    supported = RawExtraction(
+        tuple(replace(m, evidence="person") for m in extraction.mentions),
+        extraction.dates,
+        extraction.sentences,
+    )
+    club = article("Mertens signed.", ("Mertens", "ORG"))
+    found, _ = names_of((supported, text), club)
+    assert found == [{"Mertens": "PERSON"}, {"Mertens": "PERSON"}]
+
+
+def test_a_short_name_far_more_widely_used_than_the_longer_one_is_a_name_of_its_own():
+    subsidiary = article("Yukos USA filed for bankruptcy.", ("Yukos USA", "ORG"))
+    others = [article(f"Yukos shares fell {n}.", ("Yukos", "ORG")) for n in range(4)]
+    found, _ = names_of(subsidiary, *others)
+    assert found[0] == {"Yukos USA": "ORG"}
+    assert found[1:] == [{"Yukos": "ORG"}] * 4
+
+
+def test_a_short_name_folds_into_the_longer_one_of_another_article_when_used_alike():
+    full = article("Anadolu News Agency reported it.", ("Anadolu News Agency", "ORG"))
+    short = [article(f"Anadolu reported {n}.", ("Anadolu", "ORG")) for n in range(2)]
+    found, _ = names_of(full, *short)
+    assert found == [{"Anadolu News Agency": "ORG"}] * 3
 
 
 def test_junk_never_becomes_an_entity():

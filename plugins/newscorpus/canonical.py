@@ -22,6 +22,12 @@ from .wordlists import load_lines, load_words
 
 # Tie-break for the type vote: a designator rule outranks the model.
 PERSON_EVIDENCE = 3
+# A name the model calls a person's is borne out when this share of its mentions shows a
+# person's evidence ("oil firm Yukos" once in a hundred does not).
+PERSON_SUPPORT = 0.1
+# A short organisation name in this many times more articles than the one longer name it
+# could stand for is a name of its own (see fold_short_names).
+OWN_NAME_SPREAD = 3
 TYPE_PRIORITY = {name: rank for rank, name in enumerate(("WEAPON", *ENTITY_TYPES))}
 EDGE_PUNCTUATION = " \t\"“”‘’'()[]{},;:!?*|/\\–—-"
 INNER_POSSESSIVE = re.compile(r"['’]s\s")
@@ -373,6 +379,7 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
     "X's") does not vote, unless no mention of the name does."""
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
     plain: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    unsupported = _unsupported_people(articles)
     for named in articles:
         for item in named:
             plain[item.key][item.label] += 1
@@ -382,12 +389,41 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
             elif evidence == "determined" and item.label == "PERSON":
                 # "the Lib Dems": the model's PERSON is not borne out; an organisation's.
                 votes[item.key]["ORG"] += 1
+            elif item.label == "PERSON" and item.key in unsupported:
+                continue
             elif evidence != "attributive":
                 votes[item.key][item.label] += 1
     votes = {key: votes.get(key) or plain[key] for key in plain}
     return {
         key: min(counts, key=lambda label: (-counts[label], TYPE_PRIORITY[label]))
         for key, counts in votes.items()
+    }
+
+
+def _unsupported_people(articles: Sequence[Sequence[Named]]) -> set[str]:
+    """Names the model calls a person's and the corpus does not bear out: few mentions
+    with a person's evidence (a role before it, a first name and a surname), the first word
+    no first name, and some mention labelled otherwise ("Yukos", "Glasgow", "Manchester
+    United"). Their PERSON labels do not vote; the other labels decide."""
+    evidenced: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    labels: dict[str, set[EntityType]] = defaultdict(set)
+    first_words: dict[str, str] = {}
+    for named in articles:
+        for item in named:
+            # "the Lib Dems": an article before the name says an organisation's.
+            determined = item.mention.evidence == "determined"
+            labels[item.key].add("ORG" if determined else item.label)
+            mentions[item.key] += 1
+            first_words.setdefault(item.key, item.name.split()[0].lower() if item.name else "")
+            evidenced[item.key] += item.mention.evidence == "person"
+    return {
+        key
+        for key, found in labels.items()
+        if "PERSON" in found
+        and len(found) > 1
+        and evidenced[key] < PERSON_SUPPORT * mentions[key]
+        and first_words[key] not in FIRST_NAMES
     }
 
 
@@ -403,11 +439,13 @@ def fold_short_names(
     the same article; a first name only then. Across the corpus, only a
     surname typed as a person folds, and only when one full name fits. The
     first word of an organisation folds into its full name ("Lockheed" ->
-    "Lockheed Martin") when just one such name exists. Names in ``apart`` never fold.
+    "Lockheed Martin") when just one such name exists, and, from another article, only
+    when it is not named in far more articles than the full name. Names in ``apart`` never fold.
     """
     index = NameIndex({item.key: name_words(item.name) for named in articles for item in named})
     people = {key for key, kind in types.items() if kind == "PERSON"}
     orgs = {key for key, kind in types.items() if kind == "ORG"}
+    spread = Counter(key for named in articles for key in {item.key for item in named})
     for named in articles:
         here = {item.key for item in named}
         capitals = {item.key for item in named if item.name.isupper()}
@@ -423,9 +461,12 @@ def fold_short_names(
                 full = index.longer(words, here & people, tail=False)
             # "AOL" is not short for "AOL Europe": capitals are a name of their own.
             if full is None and types[key] == "ORG" and len(words) == 1 and key not in capitals:
-                full = index.longer(words, here & orgs, tail=False) or index.longer(
-                    words, orgs, tail=False
-                )
+                full = index.longer(words, here & orgs, tail=False)
+                wider = index.longer(words, orgs, tail=False) if full is None else None
+                if wider is not None and spread[key] <= OWN_NAME_SPREAD * spread[wider]:
+                    # Not "Yukos" (26 articles) into "Yukos USA" (3): a name used on its
+                    # own far more widely than the longer one is a name of its own.
+                    full = wider
             if full is not None:
                 fold[key] = full
         for item in named:
