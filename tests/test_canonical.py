@@ -156,6 +156,24 @@ def test_a_short_name_folds_into_the_longer_one_of_another_article_when_used_ali
     assert found == [{"Anadolu News Agency": "ORG"}] * 3
 
 
+def test_a_name_ending_in_an_organisations_noun_is_an_organisation():
+    one = article(
+        "The House Armed Services Committee met. Manchester United won. The Senate voted. "
+        "Settlers in the West Bank protested.",
+        ("House Armed Services Committee", "PERSON"), ("Manchester United", "PLACE"),
+        ("Senate", "PERSON"), ("West Bank", "PLACE"),
+    )  # fmt: skip
+    found, _ = names_of(one)
+    assert found == [
+        {
+            "House Armed Services Committee": "ORG",
+            "Manchester United": "ORG",
+            "Senate": "ORG",
+            "West Bank": "PLACE",
+        }
+    ]
+
+
 def test_junk_never_becomes_an_entity():
     one = article(
         "Sooner or later they will. It happens sooner than you think. Subscribe to the "
@@ -245,20 +263,20 @@ def test_curation_lines_drop_retype_and_split_names(tmp_path):
         tmp_path,
         "# corrections\n"
         "drop: Read More | Sign Up\n"
-        "type: Manchester United = organisation\n"
+        "type: Tottenham Hotspur = organisation\n"
         "split: Richard\n"
         "Kremlin = Moscow\n",
     )
     cliff = article("Cliff Richard sang. Richard then left.", ("Cliff Richard", "PERSON"),
                     ("Richard", "PERSON"))  # fmt: skip
     club = article(
-        "Manchester United won. Read More about Manchester United.",
-        ("Manchester United", "PERSON"), ("Read More", "ORG"), ("Manchester United", "PERSON"),
+        "Tottenham Hotspur won. Read More about Tottenham Hotspur.",
+        ("Tottenham Hotspur", "PERSON"), ("Read More", "ORG"), ("Tottenham Hotspur", "PERSON"),
     )  # fmt: skip
     found, _ = names_of(cliff, club, table=curation)
     assert found == [
         {"Cliff Richard": "PERSON", "Richard": "PERSON"},
-        {"Manchester United": "ORG"},
+        {"Tottenham Hotspur": "ORG"},
     ]
     assert curation.problems == ()
     assert curation.joins[name_key("Moscow")] == "Kremlin"
@@ -267,12 +285,12 @@ def test_curation_lines_drop_retype_and_split_names(tmp_path):
 def test_without_curation_the_same_names_fold_and_keep_the_models_type():
     cliff = article("Cliff Richard sang. Richard then left.", ("Cliff Richard", "PERSON"),
                     ("Richard", "PERSON"))  # fmt: skip
-    club = article("Manchester United won. Read More.", ("Manchester United", "PERSON"),
+    club = article("Tottenham Hotspur won. Read More.", ("Tottenham Hotspur", "PERSON"),
                    ("Read More", "ORG"))  # fmt: skip
     found, _ = names_of(cliff, club)
     assert found == [
         {"Cliff Richard": "PERSON"},
-        {"Manchester United": "PERSON", "Read More": "ORG"},
+        {"Tottenham Hotspur": "PERSON", "Read More": "ORG"},
     ]
 
 

@@ -189,6 +189,9 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
     if label in ("ORG", "PERSON") and words and _is_place_name(words):
         # "Adler Planetarium", "Museum of Flight", "the White House": a building or site.
         label = "PLACE"
+    elif label in ("PERSON", "PLACE") and words and _is_org_name(words):
+        # "House Armed Services Committee", "Manchester United", "Senate".
+        label = "ORG"
     if label == "PERSON":
         honorifics = load_words("honorifics.txt") | load_words("personal-titles.txt")
         while len(words) > 1 and words[0].lower().rstrip(".") in honorifics:
@@ -210,6 +213,13 @@ def _is_place_name(words: list[str]) -> bool:
         return False
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     return head.lower() in heads or " ".join(words).lower() == "white house"
+
+
+def _is_org_name(words: list[str]) -> bool:
+    """An organisation's name: its last word (or, in "Ministry of Defence", the word before
+    "of") is a word like "Committee", "Party", "United" (``data/org-heads.txt``)."""
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head.lower().strip(".") in load_words("org-heads.txt")
 
 
 def singular_weapon(word: str) -> str:
