@@ -35,13 +35,15 @@ def squash(text: str) -> str:
 
 
 def foreign_scripts(html: str) -> list[str]:
-    """Every <script> tag in a page except the site's own search and filter scripts and
+    """Every <script> tag in a page except the site's own search, filter and cite scripts and
     JSON-LD data."""
     tags = re.findall(r"<script\b[^>]*>", html)
     return [
         tag
         for tag in tags
-        if not re.fullmatch(r'<script src="[^"]*/theme/js/(?:search|filter)\.js\?v=\w+"[^>]*>', tag)
+        if not re.fullmatch(
+            r'<script src="[^"]*/theme/js/(?:search|filter|cite)\.js\?v=\w+"[^>]*>', tag
+        )
         and tag != '<script type="application/ld+json">'
     ]
 

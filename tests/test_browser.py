@@ -89,3 +89,34 @@ def test_screenshots_for_people_to_look_at(page, seed_url, width):
             page.wait_for_selector("#search-app[data-rendered]", state="attached")
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+
+
+ARTICLE = "/articles/turkey-to-produce-missile-system-with-russia/"
+CITED = "DW, “Turkey to produce missile system with Russia”, 19 May 2019."
+
+
+def test_the_cite_box_copies_the_citation_with_a_chosen_paragraph(page, seed_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{seed_url}{ARTICLE}")
+    page.get_by_text("Cite this article").click()
+    citation = page.locator("[data-citation]")
+    assert citation.inner_text().startswith(CITED)
+    assert f"{seed_url}{ARTICLE}." in citation.inner_text()
+    assert "Source file: 003_124761e0aad110e4.txt." in citation.inner_text()
+    assert "Paragraph" not in citation.inner_text()
+
+    page.get_by_role("button", name="Cite paragraph 2", exact=True).click()
+    opening = " ".join(page.locator("#p2").inner_text().split()[:5])
+    text = citation.inner_text()
+    assert f"Paragraph 2: “{opening}" in text
+    assert text.endswith(f"{seed_url}{ARTICLE}#p2")
+    page.get_by_role("button", name="Copy citation").click()
+    page.get_by_text("Copied.").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == text
+    assert page.console_errors == []
+
+
+def test_an_article_opened_at_a_paragraph_cites_that_paragraph(page, seed_url):
+    page.goto(f"{seed_url}{ARTICLE}#p3")
+    page.get_by_text("Cite this article").click()
+    assert f"{ARTICLE}#p3" in page.locator("[data-citation]").inner_text()

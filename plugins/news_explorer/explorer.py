@@ -442,6 +442,7 @@ class ExplorerPagesGenerator(Generator):
             "folder": DEFAULT_FOLDER,
             "script_version": file_version(Path(self.theme) / "static" / "js" / "search.js"),
             "filter_version": file_version(Path(self.theme) / "static" / "js" / "filter.js"),
+            "cite_version": file_version(Path(self.theme) / "static" / "js" / "cite.js"),
             "lunr_version": file_version(lunr_js(self.settings)),
         }
 
