@@ -550,3 +550,24 @@ def test_the_section_facet_counts_and_filters_by_the_corpus_folder(page, section
     page.wait_for_selector(RENDERED, state="attached")
     assert len(titles(page)) == 1
     assert page.console_errors == []
+
+
+def test_a_longer_word_two_edits_from_a_term_gets_it_suggested(page, site):
+    # "erdigen": no term is one edit from it; "erdogan" is two (two letters changed).
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    open_search(page, site, "erdigen")
+    assert titles(page) == []
+    suggestion = page.locator(".search-suggest a").first
+    assert suggestion.inner_text() == "erdogan"
+    # From the buckets of its first letter, not the whole list of terms.
+    assert any("/search/terms/f7-e.json" in url for url in fetched)
+    assert not any(url.split("?")[0].endswith("/search/terms.json") for url in fetched)
+    assert page.console_errors == []
+
+
+def test_a_short_word_two_edits_from_every_term_gets_no_suggestion(page, site):
+    open_search(page, site, "qxzv")
+    assert titles(page) == []
+    assert page.locator(".search-suggest a").count() == 0
+    assert page.console_errors == []

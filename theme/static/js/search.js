@@ -23,6 +23,8 @@
   const PAGE_SIZE = 10;
   const WEIGHT_SCALE = 1000;
   const TOP_ENTITIES = 8;
+  // A word this long that no term is one edit from gets suggestions two edits away.
+  const TWO_EDITS_FROM = 6;
   const TYPE_LABELS = {
     PERSON: "People",
     ORG: "Organisations",
@@ -387,11 +389,16 @@
     /** The terms a fuzzy or leading-wildcard clause could expand to, as a TokenSet. */
     async candidates(probe) {
       const chars = Array.from(probe.term);
+      const length = probe.term.length;
+      const [first, second] = chars.map(bucketChar);
+      if (probe.editDistance === 2 && !probe.term.includes("*") && chars.length >= 2) {
+        // A suggestion two edits away keeps the first letter: the terms of that first
+        // letter and a length within two, not the whole term list.
+        return this.bucketTerms([-2, -1, 0, 1, 2].map((d) => bucketKey("f", length + d, first)));
+      }
       if (probe.editDistance !== 1 || probe.term.includes("*") || chars.length < 2) {
         return this.allTerms();
       }
-      const length = probe.term.length;
-      const [first, second] = chars.map(bucketChar);
       return this.bucketTerms([
         bucketKey("f", length - 1, first), // an edit after the first character
         bucketKey("f", length, first),
@@ -699,14 +706,16 @@
       }
     }
 
-    /** Terms of the index one edit away from ``word``'s term, most documents first:
-     * [{term, docs}] (at most ``limit``). */
+    /** Terms of the index near ``word``'s term, most documents first: [{term, docs}] (at
+     * most ``limit``). One edit away; for a word of TWO_EDITS_FROM characters or more that
+     * has none, two, the first letter kept ("Erdigen" -> "erdogan"). */
     async suggestions(word, limit = 3) {
       const [term] = this.contentTerms(word);
       if (!term || term.length < 3) return [];
-      const probe = { term, editDistance: 1, fields: this.fields, boost: 1, usePipeline: false, wildcard: this.lunr.Query.wildcard.NONE };
-      const candidates = await this.candidates(probe);
-      const near = candidates.intersect(this.lunr.TokenSet.fromClause(probe)).toArray().filter((t) => t !== term);
+      const near = await this.nearTerms(term, 1);
+      if (!near.length && Array.from(term).length >= TWO_EDITS_FROM) {
+        near.push(...(await this.nearTerms(term, 2)));
+      }
       const pieces = await Promise.all(near.map((t) => this.piece(this.pieceOf(t))));
       const counted = near.map((t, i) => {
         const entry = pieces[i].get(t);
@@ -724,6 +733,13 @@
         .filter((c) => c.docs)
         .sort((a, b) => b.docs - a.docs || (a.term < b.term ? -1 : 1))
         .slice(0, limit);
+    }
+
+    /** The index's terms within ``distance`` edits of ``term`` (``term`` itself left out). */
+    async nearTerms(term, distance) {
+      const probe = { term, editDistance: distance, fields: this.fields, boost: 1, usePipeline: false, wildcard: this.lunr.Query.wildcard.NONE };
+      const candidates = await this.candidates(probe);
+      return candidates.intersect(this.lunr.TokenSet.fromClause(probe)).toArray().filter((t) => t !== term);
     }
 
     /**
