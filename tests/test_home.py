@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site
-from newscorpus.charts import bar_chart, by_month
+from newscorpus.catalog import ArticleRef
+from newscorpus.charts import bar_chart, by_month, small_multiples
+from newscorpus.model import UNDATED, Published
+from newscorpus.overview import corpus_overview, outlet_table
 from test_site import page, text_of
 
 
@@ -40,6 +43,41 @@ def test_a_chart_is_an_image_with_a_title_a_description_and_a_bar_per_month():
     assert bar_chart(by_month([]), "t", "d", "c2") == ""
 
 
+def test_small_multiples_draw_a_named_strip_per_row_on_one_scale_and_one_axis():
+    span = ("2019-05", "2019-07")
+    rows = [
+        ("Kelmar Post", by_month([dt.date(2019, 5, 1)] * 4, span)),
+        ("Fenwick <Herald>", by_month([dt.date(2019, 7, 2)] * 2, span)),
+    ]
+    svg = small_multiples(rows, "By outlet", "Two outlets", "m1")
+    assert svg.startswith('<svg class="chart multiples"') and 'role="img"' in svg
+    assert ">Kelmar Post (4)</text>" in svg and ">Fenwick &lt;Herald&gt; (2)</text>" in svg
+    heights = [float(h) for h in re.findall(r'<rect class="bar"[^>]* height="([\d.]+)"', svg)]
+    assert len(heights) == 2 and heights[0] == 2 * heights[1]  # one scale: 4 against 2
+    assert "<title>Fenwick &lt;Herald&gt;, Jul 2019: 2</title>" in svg
+    assert small_multiples([], "t", "d", "m2") == ""
+
+
+def ref(n: int, outlet: str, date: dt.date | None) -> ArticleRef:
+    published = Published(date, "day", "stated", "dateline") if date else UNDATED
+    return ArticleRef(f"a{n}", f"a{n}/", f"Article {n}", outlet, published)
+
+
+def test_the_outlets_with_most_dated_articles_get_a_row_each_and_the_rest_one_together():
+    may, june = dt.date(2019, 5, 3), dt.date(2019, 6, 9)
+    refs = [ref(n, f"Outlet {n}", may) for n in range(8)]
+    refs += [ref(10, "Outlet 0", june), ref(11, "Outlet 1", june), ref(12, "Outlet 9", None)]
+    overview = corpus_overview(refs, "Unknown outlet")
+    names = [name for name, _ in overview.by_outlet]
+    assert names[:2] == ["Outlet 0", "Outlet 1"]  # two dated articles each
+    assert len(names) == 7 and names[-1] == "2 other outlets"
+    columns, rows = outlet_table(overview)
+    assert columns == names
+    assert rows == [["May 2019", 1, 1, 1, 1, 1, 1, 2], ["Jun 2019", 1, 1, 0, 0, 0, 0, 0]]
+    one_outlet = corpus_overview([ref(1, "Outlet 0", may), ref(2, "Outlet 0", june)], "x")
+    assert one_outlet.by_outlet == ()
+
+
 def test_the_home_page_gives_the_corpus_in_numbers_and_a_chart_with_its_table(seed_site):
     html = page(seed_site, "")
     text = text_of(html)
@@ -53,6 +91,12 @@ def test_the_home_page_gives_the_corpus_in_numbers_and_a_chart_with_its_table(se
     assert "<title>May 2019: 3</title>" in svg
     table = re.search(r'<details class="chart-table">.*?</details>', html, re.S).group()
     assert "May 2019 3" in text_of(table)
+    by_outlet = re.search(r'<svg class="chart multiples".*?</svg>', html, re.S).group()
+    for outlet in ("DESPARDES News Monitor (1)", "DW (1)", "Defence Notes (1)"):
+        assert f">{outlet}</text>" in by_outlet
+    outlets = re.findall(r'<details class="chart-table">.*?</details>', html, re.S)[1]
+    assert "Month DESPARDES News Monitor DW Defence Notes" in text_of(outlets)
+    assert "May 2019 1 1 1" in text_of(outlets)
     assert 'href="/articles/"' in html
     for topic in ("s-400", "s-500", "f-35"):
         assert f'href="/topics/{topic}/"' in html

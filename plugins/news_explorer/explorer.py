@@ -26,7 +26,7 @@ from newscorpus.catalog import (
     index_letter,
     split_timeline,
 )
-from newscorpus.charts import Series, bar_chart, by_month
+from newscorpus.charts import Series, bar_chart, by_month, small_multiples
 from newscorpus.coverage import StoryRecord
 from newscorpus.digest import Digester
 from newscorpus.export import (
@@ -45,7 +45,7 @@ from newscorpus.memo import Memo, Shelf
 from newscorpus.model import ENTITY_TYPES
 from newscorpus.network import companion_network
 from newscorpus.nlp import ModelMissing
-from newscorpus.overview import corpus_overview
+from newscorpus.overview import corpus_overview, outlet_table
 from newscorpus.settings import value
 from newscorpus.topics import TopicError, load_topics
 from pelican.generators import Generator
@@ -220,6 +220,17 @@ def prepare_articles(generator) -> None:
             "coverage",
         )
     )
+    if overview.by_outlet:
+        generator.context["news_outlet_chart"] = Markup(
+            small_multiples(
+                overview.by_outlet,
+                "Articles by month and outlet",
+                f"{overview.by_month.total} dated articles by month, one row per outlet on "
+                "one scale; the table below the chart gives each month's numbers.",
+                "coverage-outlets",
+            )
+        )
+        generator.context["news_outlet_table"] = outlet_table(overview)
     generator.context["NEWS_TYPE_LABELS"] = TYPE_LABELS
     generator.context["NEWS_TYPE_SINGULAR"] = TYPE_SINGULAR
     generator.context["NEWS_TYPE_PATHS"] = TYPE_PATHS

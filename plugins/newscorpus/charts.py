@@ -25,6 +25,9 @@ MAX_LABELS = 8
 MAX_BAR = 40.0
 # More bars than this and a chart counts by year, then by decade (see coarse).
 MAX_BARS = 120
+# Small multiples: the height of one row, of which the top part holds the row's name.
+ROW_HEIGHT = 46
+ROW_LABEL = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +46,14 @@ class Series:
         return [(month_label(key), n) for key, n in coarse(self).months]
 
 
-def by_month(dates: Iterable[dt.date]) -> Series:
+def by_month(dates: Iterable[dt.date], span: tuple[str, str] | None = None) -> Series:
     """Counts of ``dates`` by calendar month ("2019-05"), every month from the first to
-    the last present (empty ones as 0)."""
+    the last present (empty ones as 0), or over ``span`` (its first and last month) so
+    that several series share one axis."""
     counts = Counter(f"{date.year:04d}-{date.month:02d}" for date in dates)
-    if not counts:
+    if not counts and span is None:
         return Series(())
-    first, last = min(counts), max(counts)
+    first, last = span or (min(counts), max(counts))
     year, month = int(first[:4]), int(first[5:])
     months = []
     while f"{year:04d}-{month:02d}" <= last:
@@ -119,6 +123,55 @@ def bar_chart(series: Series, title: str, description: str, chart_id: str) -> st
         x = LEFT + n * step + step / 2
         parts.append(
             f'<text class="tick" x="{x:.1f}" y="{HEIGHT - 6}" text-anchor="middle">'
+            f"{escape(month_label(months[n][0]))}</text>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def small_multiples(
+    rows: Sequence[tuple[str, Series]], title: str, description: str, chart_id: str
+) -> str:
+    """One strip of bars per row (an outlet, say), over the same months and on the same
+    scale, so the rows compare at a glance; each strip is named, with its total. Empty
+    when there are no rows."""
+    rows = [(name, coarse(series)) for name, series in rows if series.months]
+    if not rows:
+        return ""
+    months = rows[0][1].months
+    tallest = max((n for _, series in rows for _, n in series.months), default=0) or 1
+    plot_width = WIDTH - LEFT - 4
+    step = plot_width / len(months)
+    bar = min(max(step * 0.8, 1.0), MAX_BAR)
+    height = TOP + len(rows) * ROW_HEIGHT + BOTTOM
+    parts = [
+        f'<svg class="chart multiples" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'aria-labelledby="{chart_id}-t {chart_id}-d" preserveAspectRatio="xMinYMin meet">',
+        f'<title id="{chart_id}-t">{escape(title)}</title>',
+        f'<desc id="{chart_id}-d">{escape(description)}</desc>',
+    ]
+    for row, (name, series) in enumerate(rows):
+        base = TOP + (row + 1) * ROW_HEIGHT
+        plot_height = ROW_HEIGHT - ROW_LABEL
+        parts.append(
+            f'<text class="tick row-label" x="{LEFT}" y="{base - plot_height - 3}">'
+            f"{escape(name)} ({series.total})</text>"
+        )
+        parts.append(f'<line class="axis" x1="{LEFT}" y1="{base}" x2="{WIDTH - 4}" y2="{base}"/>')
+        for n, (key, count) in enumerate(series.months):
+            if not count:
+                continue
+            bar_height = plot_height * count / tallest
+            x = LEFT + n * step + (step - bar) / 2
+            label = f"{name}, {month_label(key)}: {count}"
+            parts.append(
+                f'<rect class="bar" x="{x:.1f}" y="{base - bar_height:.1f}" width="{bar:.1f}" '
+                f'height="{bar_height:.1f}"><title>{escape(label)}</title></rect>'
+            )
+    for n in _label_positions(len(months)):
+        x = LEFT + n * step + step / 2
+        parts.append(
+            f'<text class="tick" x="{x:.1f}" y="{height - 6}" text-anchor="middle">'
             f"{escape(month_label(months[n][0]))}</text>"
         )
     parts.append("</svg>")

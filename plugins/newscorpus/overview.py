@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from .catalog import ArticleRef
 from .charts import Series, by_month
 
+# The coverage chart by outlet draws this many outlets apart, and the rest together.
+OUTLETS_CHARTED = 6
+
 
 @dataclass(frozen=True, slots=True)
 class Overview:
@@ -26,6 +29,20 @@ class Overview:
     inferred: int
     # Articles by month of publication (those dated to the month or the day).
     by_month: Series
+    # The same for the outlets with most such articles, then the other outlets together,
+    # over the same months; empty unless there are two rows or more to compare.
+    by_outlet: tuple[tuple[str, Series], ...] = ()
+
+
+def outlet_table(overview: Overview) -> tuple[list[str], list[list[object]]]:
+    """The numbers of the chart by outlet as a table: a month (or year) a row, an outlet
+    a column."""
+    columns = [name for name, _ in overview.by_outlet]
+    labelled = [series.labelled() for _, series in overview.by_outlet]
+    rows = [
+        [label, *(column[n][1] for column in labelled)] for n, (label, _) in enumerate(labelled[0])
+    ]
+    return columns, rows
 
 
 def corpus_overview(refs: Sequence[ArticleRef], unknown_outlet: str) -> Overview:
@@ -45,4 +62,26 @@ def corpus_overview(refs: Sequence[ArticleRef], unknown_outlet: str) -> Overview
         undated=len(refs) - len(dated),
         inferred=sum(1 for p in dated if p.status == "inferred"),
         by_month=by_month(monthly),
+        by_outlet=_by_outlet(refs),
     )
+
+
+def _by_outlet(refs: Sequence[ArticleRef]) -> tuple[tuple[str, Series], ...]:
+    """Monthly counts of the outlets with most articles dated to the month or the day (the
+    unknown outlet as one of them), then of every other outlet together, on one axis."""
+    monthly: dict[str, list[dt.date]] = {}
+    for ref in refs:
+        value = ref.published.value
+        if value is not None and ref.published.precision in ("day", "month"):
+            monthly.setdefault(ref.outlet, []).append(value)
+    if len(monthly) < 2:
+        return ()
+    keys = [f"{d.year:04d}-{d.month:02d}" for dates in monthly.values() for d in dates]
+    span = (min(keys), max(keys))
+    ranked = sorted(monthly, key=lambda outlet: (-len(monthly[outlet]), outlet))
+    apart = ranked if len(ranked) <= OUTLETS_CHARTED + 1 else ranked[:OUTLETS_CHARTED]
+    rows = [(outlet, by_month(monthly[outlet], span)) for outlet in apart]
+    if len(apart) < len(ranked):
+        rest = [date for outlet in ranked[len(apart) :] for date in monthly[outlet]]
+        rows.append((f"{len(ranked) - len(apart)} other outlets", by_month(rest, span)))
+    return tuple(rows)
