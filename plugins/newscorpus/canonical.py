@@ -386,7 +386,9 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
     """Each name's type: the label most of its mentions carry, across the corpus, weighed by
     evidence. A mention the text shows to be a person's ("President X", "X said", a first
     name) votes PERSON three times over; an attributive one ("the X administration",
-    "X's") does not vote, unless no mention of the name does."""
+    "X's") does not vote, unless no mention of the name does; the model's PERSON label
+    does not vote for a name the corpus does not bear out as a person's
+    (:func:`_unsupported_people`)."""
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
     plain: dict[str, Counter[EntityType]] = defaultdict(Counter)
     unsupported = _unsupported_people(articles)

@@ -158,7 +158,8 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
         if WEB_ADDRESS.search(name):
             # "Samuel Diekmann rent-a-pastor.com", "Strangemachines hello@strangemachines.io":
             # the part that names the address.
-            return _part_naming_a_site(name, _page_sites_of(name), -1) or name
+            own = {key: {index} for key in _address_names(name)}
+            return _part_naming_a_site(name, own, -1) or name
     return None
 
 
@@ -184,19 +185,15 @@ def _page_sites(cleaned: Cleaned) -> dict[str, set[int]]:
     units that show it."""
     names: dict[str, set[int]] = {}
     for index, unit in enumerate(cleaned.units):
-        for name in _page_sites_of(unit.text):
+        for name in _address_names(unit.text):
             names.setdefault(name, set()).add(index)
     return names
 
 
-def _page_sites_of(text: str) -> dict[str, set[int]]:
+def _address_names(text: str) -> set[str]:
     """The names of the web addresses in one line (see :func:`_page_sites`)."""
-    names: dict[str, set[int]] = {}
-    for match in SITE_ADDRESS.finditer(text):
-        name = _loose(match.group("name") or match.group("bare"))
-        if len(name) >= SITE_NAME_MIN_CHARS:
-            names[name] = {0}
-    return names
+    names = (_loose(m.group("name") or m.group("bare")) for m in SITE_ADDRESS.finditer(text))
+    return {name for name in names if len(name) >= SITE_NAME_MIN_CHARS}
 
 
 def _part_naming_a_site(name: str, sites: dict[str, set[int]], line: int) -> str | None:

@@ -40,6 +40,7 @@ ARTICLE_SHARE = 0.35
 # a reply link or two) ends the article once this many paragraphs are above it.
 PARAGRAPHS_ABOVE = 2
 COMMENT_MARKERS = frozenset({"comment form", "comments heading"})
+COMMENT_SECTION_MARKERS = 3
 
 
 def article_span(
@@ -114,20 +115,23 @@ def _page_resumes(
     """The first line in the run after which the page resumes, or ``end``.
 
     A comments link under the headline ("Write a comment") is not where the article
-    ends: the line counts only once a good part of the run's prose, or two paragraphs,
-    are above it.
+    ends: the line counts only once a good part of the run's prose is above it. Readers'
+    comments can outweigh a short article, so a comments section (this marker and two
+    more below it: a heading, reply links) ends it once two paragraphs are above.
     """
     total = sum(score for score in scores[start:end] if score > 0)
+    markers_from = [0] * (end - start + 1)  # comment markers from each index to the end
+    for index in range(end - 1, start - 1, -1):
+        markers_from[index - start] = markers_from[index - start + 1] + (
+            reasons[index] in COMMENT_MARKERS
+        )
     above = 0.0
     paragraphs = 0
     for index in range(start, end):
         if reasons[index] in PAGE_RESUMES and above >= ARTICLE_SHARE * total:
             return index
-        if (
-            reasons[index] in COMMENT_MARKERS
-            and paragraphs >= PARAGRAPHS_ABOVE
-            and sum(reasons[later] in COMMENT_MARKERS for later in range(index, end)) >= 3
-        ):
+        section = markers_from[index - start] >= COMMENT_SECTION_MARKERS
+        if reasons[index] in COMMENT_MARKERS and section and paragraphs >= PARAGRAPHS_ABOVE:
             return index
         above += max(scores[index], 0.0)
         paragraphs += scores[index] > 0
