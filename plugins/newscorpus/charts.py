@@ -50,7 +50,7 @@ def by_month(dates: Iterable[dt.date], span: tuple[str, str] | None = None) -> S
     """Counts of ``dates`` by calendar month ("2019-05"), every month from the first to
     the last present (empty ones as 0), or over ``span`` (its first and last month) so
     that several series share one axis."""
-    counts = Counter(f"{date.year:04d}-{date.month:02d}" for date in dates)
+    counts = Counter(month_key(date) for date in dates)
     if not counts and span is None:
         return Series(())
     first, last = span or (min(counts), max(counts))
@@ -61,6 +61,11 @@ def by_month(dates: Iterable[dt.date], span: tuple[str, str] | None = None) -> S
         months.append((key, counts.get(key, 0)))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return Series(tuple(months))
+
+
+def month_key(date: dt.date) -> str:
+    """A date's calendar month as the series count it: "2019-05"."""
+    return f"{date.year:04d}-{date.month:02d}"
 
 
 def month_label(key: str) -> str:
@@ -96,15 +101,10 @@ def bar_chart(series: Series, title: str, description: str, chart_id: str) -> st
         return ""
     months = series.months
     tallest = max(n for _, n in months) or 1
-    plot_width = WIDTH - LEFT - 4
     plot_height = HEIGHT - TOP - BOTTOM
-    step = plot_width / len(months)
-    bar = min(max(step * 0.8, 1.0), MAX_BAR)
+    step, bar = _columns(len(months))
     parts = [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d" preserveAspectRatio="xMinYMin meet">',
-        f'<title id="{chart_id}-t">{escape(title)}</title>',
-        f'<desc id="{chart_id}-d">{escape(description)}</desc>',
+        _svg_open("chart", HEIGHT, title, description, chart_id),
         f'<line class="axis" x1="{LEFT}" y1="{TOP + plot_height}" x2="{WIDTH - 4}" '
         f'y2="{TOP + plot_height}"/>',
         f'<text class="tick" x="{LEFT - 6}" y="{TOP + 8}" text-anchor="end">{tallest}</text>',
@@ -112,19 +112,9 @@ def bar_chart(series: Series, title: str, description: str, chart_id: str) -> st
     ]
     for n, (key, count) in enumerate(months):
         height = plot_height * count / tallest
-        x = LEFT + n * step + (step - bar) / 2
-        y = TOP + plot_height - height
         label = f"{month_label(key)}: {count}"
-        parts.append(
-            f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{height:.1f}">'
-            f"<title>{escape(label)}</title></rect>"
-        )
-    for n in _label_positions(len(months)):
-        x = LEFT + n * step + step / 2
-        parts.append(
-            f'<text class="tick" x="{x:.1f}" y="{HEIGHT - 6}" text-anchor="middle">'
-            f"{escape(month_label(months[n][0]))}</text>"
-        )
+        parts.append(_bar(n, step, bar, TOP + plot_height, height, label))
+    parts += _month_ticks(months, step, HEIGHT - 6)
     parts.append("</svg>")
     return "".join(parts)
 
@@ -140,42 +130,58 @@ def small_multiples(
         return ""
     months = rows[0][1].months
     tallest = max((n for _, series in rows for _, n in series.months), default=0) or 1
-    plot_width = WIDTH - LEFT - 4
-    step = plot_width / len(months)
-    bar = min(max(step * 0.8, 1.0), MAX_BAR)
+    step, bar = _columns(len(months))
     height = TOP + len(rows) * ROW_HEIGHT + BOTTOM
-    parts = [
-        f'<svg class="chart multiples" viewBox="0 0 {WIDTH} {height}" role="img" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d" preserveAspectRatio="xMinYMin meet">',
-        f'<title id="{chart_id}-t">{escape(title)}</title>',
-        f'<desc id="{chart_id}-d">{escape(description)}</desc>',
-    ]
+    plot_height = ROW_HEIGHT - ROW_LABEL
+    parts = [_svg_open("chart multiples", height, title, description, chart_id)]
     for row, (name, series) in enumerate(rows):
         base = TOP + (row + 1) * ROW_HEIGHT
-        plot_height = ROW_HEIGHT - ROW_LABEL
         parts.append(
             f'<text class="tick row-label" x="{LEFT}" y="{base - plot_height - 3}">'
             f"{escape(name)} ({series.total})</text>"
         )
         parts.append(f'<line class="axis" x1="{LEFT}" y1="{base}" x2="{WIDTH - 4}" y2="{base}"/>')
         for n, (key, count) in enumerate(series.months):
-            if not count:
-                continue
-            bar_height = plot_height * count / tallest
-            x = LEFT + n * step + (step - bar) / 2
-            label = f"{name}, {month_label(key)}: {count}"
-            parts.append(
-                f'<rect class="bar" x="{x:.1f}" y="{base - bar_height:.1f}" width="{bar:.1f}" '
-                f'height="{bar_height:.1f}"><title>{escape(label)}</title></rect>'
-            )
-    for n in _label_positions(len(months)):
-        x = LEFT + n * step + step / 2
-        parts.append(
-            f'<text class="tick" x="{x:.1f}" y="{height - 6}" text-anchor="middle">'
-            f"{escape(month_label(months[n][0]))}</text>"
-        )
+            if count:
+                label = f"{name}, {month_label(key)}: {count}"
+                parts.append(_bar(n, step, bar, base, plot_height * count / tallest, label))
+    parts += _month_ticks(months, step, height - 6)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _svg_open(css_class: str, height: int, title: str, description: str, chart_id: str) -> str:
+    """A chart's opening tag with its title and description, for assistive technology."""
+    return (
+        f'<svg class="{css_class}" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'aria-labelledby="{chart_id}-t {chart_id}-d" preserveAspectRatio="xMinYMin meet">'
+        f'<title id="{chart_id}-t">{escape(title)}</title>'
+        f'<desc id="{chart_id}-d">{escape(description)}</desc>'
+    )
+
+
+def _columns(count: int) -> tuple[float, float]:
+    """The width each of ``count`` months takes across the plot, and its bar's width."""
+    step = (WIDTH - LEFT - 4) / count
+    return step, min(max(step * 0.8, 1.0), MAX_BAR)
+
+
+def _bar(n: int, step: float, bar: float, base: float, height: float, label: str) -> str:
+    """The ``n``-th month's bar, standing on ``base``, with its numbers as a tooltip."""
+    x = LEFT + n * step + (step - bar) / 2
+    return (
+        f'<rect class="bar" x="{x:.1f}" y="{base - height:.1f}" width="{bar:.1f}" '
+        f'height="{height:.1f}"><title>{escape(label)}</title></rect>'
+    )
+
+
+def _month_ticks(months: Sequence[tuple[str, int]], step: float, y: float) -> list[str]:
+    """The month labels under the bars (see :func:`_label_positions`)."""
+    return [
+        f'<text class="tick" x="{LEFT + n * step + step / 2:.1f}" y="{y}" text-anchor="middle">'
+        f"{escape(month_label(months[n][0]))}</text>"
+        for n in _label_positions(len(months))
+    ]
 
 
 def _label_positions(count: int) -> Sequence[int]:

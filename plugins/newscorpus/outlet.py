@@ -167,14 +167,18 @@ def _masthead(cleaned: Cleaned) -> str | None:
     """The site's name atop the page (its logo's text, among the first lines), when the page
     shows a web address of that name on another line ("SPREEBLICK" … "www.spreeblick.com").
     Further down, a name line is as likely a menu's or a partner site's."""
-    sites = _page_sites(cleaned)
     top = cleaned.headline_index if cleaned.headline_index is not None else cleaned.start
+    candidates = []
     for index in range(min(top, MASTHEAD_UNITS, len(cleaned.units))):
         text = cleaned.units[index].text
         if cleaned.reasons[index] not in (None, "page header") or not _is_name_like(text):
             continue
         key = _loose(SITE_ADDRESS.sub(lambda m: m.group("name") or m.group("bare"), text))
-        if len(key) >= SITE_NAME_MIN_CHARS and sites.get(key, set()) - {index}:
+        if len(key) >= SITE_NAME_MIN_CHARS:
+            candidates.append((index, key, text))
+    sites = _page_sites(cleaned) if candidates else {}
+    for index, key, text in candidates:
+        if sites.get(key, set()) - {index}:
             return _tidy(text)
     return None
 
@@ -192,6 +196,8 @@ def _page_sites(cleaned: Cleaned) -> dict[str, set[int]]:
 
 def _address_names(text: str) -> set[str]:
     """The names of the web addresses in one line (see :func:`_page_sites`)."""
+    if "." not in text:
+        return set()  # every address has a dot; most lines of a page (menus) have none
     names = (_loose(m.group("name") or m.group("bare")) for m in SITE_ADDRESS.finditer(text))
     return {name for name in names if len(name) >= SITE_NAME_MIN_CHARS}
 

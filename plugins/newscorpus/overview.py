@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .catalog import ArticleRef
-from .charts import Series, by_month
+from .charts import Series, by_month, month_key
 
 # The coverage chart by outlet draws this many outlets apart, and the rest together.
 OUTLETS_CHARTED = 6
@@ -76,7 +76,7 @@ def _by_outlet(refs: Sequence[ArticleRef]) -> tuple[tuple[str, Series], ...]:
             monthly.setdefault(ref.outlet, []).append(value)
     if len(monthly) < 2:
         return ()
-    keys = [f"{d.year:04d}-{d.month:02d}" for dates in monthly.values() for d in dates]
+    keys = [month_key(date) for dates in monthly.values() for date in dates]
     span = (min(keys), max(keys))
     ranked = sorted(monthly, key=lambda outlet: (-len(monthly[outlet]), outlet))
     apart = ranked if len(ranked) <= OUTLETS_CHARTED + 1 else ranked[:OUTLETS_CHARTED]
