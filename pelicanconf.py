@@ -84,6 +84,10 @@ NEWS_UNKNOWN_OUTLET = "Unknown outlet"
 NEWS_SUMMARY_SENTENCES = 2
 # Where the build report is written, relative to the output folder.
 NEWS_BUILD_REPORT = "data/build-report.json"
+# From this many articles the site is built compact, to fit GitHub Pages' 1 GB: pages only
+# for names in NEWS_ENTITY_PAGE_MIN_ARTICLES articles or more, and the exports in data/
+# gzip-compressed (articles.json.gz …).
+NEWS_COMPACT_FROM = 1000
 
 # --- entities, dates and topics ---
 # The spaCy pipeline that finds names. The default is the pinned re-upload of
@@ -110,13 +114,17 @@ NEWS_TOPICS = [
 
 # Entity pages: sentences shown (of all mentions), entities listed under "Appears
 # with", and articles shown as cards with their summary (more are a compact list).
-NEWS_ENTITY_MENTIONS_SHOWN = 60
-NEWS_ENTITY_RELATED_SHOWN = 40
-NEWS_ENTITY_CARDS_MAX = 25
+NEWS_ENTITY_MENTIONS_SHOWN = 12
+NEWS_ENTITY_RELATED_SHOWN = 15
+NEWS_ENTITY_CARDS_MAX = 5
+# In a compact site (see NEWS_COMPACT_FROM) only the names in at least this many articles
+# have a page; the others are shown, not linked, where they are named, and are in search
+# and the exports.
+NEWS_ENTITY_PAGE_MIN_ARTICLES = 3
 # Articles listed on an entity page (the rest: "search within them", and the export).
-NEWS_ENTITY_ARTICLES_SHOWN = 300
+NEWS_ENTITY_ARTICLES_SHOWN = 100
 # Entity pages draw their strongest companions as a network from this many articles.
-NEWS_NETWORK_MIN_ARTICLES = 3
+NEWS_NETWORK_MIN_ARTICLES = 5
 
 # --- full-text search (lunr) ---
 # Indexed fields and their boosts; the reference of every document is its slug. Add

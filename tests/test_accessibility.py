@@ -23,6 +23,7 @@ PAGES = {
     "entities": "/tags/",
     "outlets": "/outlets/",
     "archives": "/archives/",
+    "data": "/data/",
     "not found": "/404.html",
 }
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site
-from newscorpus.catalog import ArticleRef
+from newscorpus.catalog import ArticleRef, EntityRecord
 from newscorpus.charts import bar_chart, by_month, small_multiples
 from newscorpus.model import UNDATED, Published
+from newscorpus.network import companion_network
 from newscorpus.overview import corpus_overview, outlet_table
 from test_site import page, text_of
 
@@ -194,3 +195,20 @@ def test_an_entity_page_draws_its_strongest_companions_with_links_and_a_table(se
 
 def test_an_entity_named_in_few_articles_gets_no_network(seed_site):
     assert '<svg class="network"' not in page(seed_site, "tags/yuri-grekhov")
+
+
+def test_a_network_joins_two_companions_only_when_they_share_two_articles():
+    def named(name: str, slugs: list[int]) -> EntityRecord:
+        record = EntityRecord(name, "PERSON", name.lower(), ())
+        record.articles = [ref(n, "Outlet", None) for n in slugs]
+        return record
+
+    center = named("Centre", [1, 2, 3, 4, 5])
+    close = [named("Ann", [1, 2, 3]), named("Bob", [1, 2, 4]), named("Cid", [3, 5])]
+    center.cooccurring = [(close[0], 3), (close[1], 3), (close[2], 2)]
+    net = companion_network(center)
+    assert [c.record.name for c in net.companions] == ["Ann", "Bob", "Cid"]
+    # Ann and Bob share articles 1 and 2; Ann and Cid only article 3: no line for them.
+    assert [(a.record.name, b.record.name, n) for a, b, n in net.links] == [("Ann", "Bob", 2)]
+    # Positions are whole units of the drawing.
+    assert all(isinstance(v, int) for c in net.companions for v in (c.x, c.y, c.label_x))

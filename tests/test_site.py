@@ -54,9 +54,10 @@ def test_article_list_shows_every_article_with_outlet_date_and_summary(seed_site
         "Erdogan: Russia and Turkey Should Make S-500’s Together",
     ):
         assert headline in home
-    assert "DW · 19 May 2019 The Turkish president has described plans" in home
-    assert "Defence Notes · 19 May 2019 · inferred" in home  # dated through its story
-    assert "Unknown outlet · Undated" in home
+    # The separators between outlet and date are drawn by the style sheet.
+    assert "DW 19 May 2019 The Turkish president has described plans" in home
+    assert "Defence Notes 19 May 2019 inferred" in home  # dated through its story
+    assert "Unknown outlet Undated" in home
 
 
 def test_dated_articles_come_first_and_undated_last(seed_site):

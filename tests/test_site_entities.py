@@ -82,13 +82,21 @@ def test_every_passage_links_to_the_paragraph_that_holds_it(seed_site, url):
 
 def test_every_carried_quote_links_to_the_paragraph_that_holds_it(seed_site):
     html = page(seed_site, "quotes")
-    carried = re.findall(
-        r'<li><span class="who"><a href="/(articles/[^"#]+)#p(\d+)">.*?paragraph (\d+):</span>\s*'
-        r'<span class="variant">“(.*?)”</span>',
-        html,
-        re.S,
-    )
+    quotes = re.findall(r'<article class="quote".*?<p>“(.*?)”</p>(.*?)</article>', html, re.S)
+    carried = [
+        (article, number, shown, variant or text)
+        for text, items in quotes
+        for article, number, shown, variant in re.findall(
+            r'<li><span class="who"><a href="/(articles/[^"#]+)#p(\d+)">[^<]*</a>,[^<]*'
+            r"(?:<time[^>]*>[^<]*</time>)?[^<]*?paragraph (\d+)"
+            r'(?:, in these words</span>|:</span>\s*<span class="variant">“(.*?)”</span>)</li>',
+            items,
+            re.S,
+        )
+    ]
     assert len(carried) >= 3
+    # An article that carries the quote word for word says so instead of repeating it.
+    assert ", in these words</span>" in html
     for article, number, shown, variant in carried:
         assert number == shown
         opening = letters(" ".join(text_of(variant).split()[:4]))
@@ -183,9 +191,18 @@ def test_entity_and_timeline_exports_and_csv_versions(seed_site):
         text = (seed_site / "data" / f"{name}.csv").read_text(encoding="utf-8")
         rows = list(csv.DictReader(io.StringIO(text)))
         assert rows and column in rows[0]
-    footer = page(seed_site, "")
-    for name in ("articles", "entities", "timeline"):
-        assert f'href="/data/{name}.json"' in footer and f'href="/data/{name}.csv"' in footer
+    # Every page's footer links the data page, which links every export with its size.
+    assert 'href="/data/">Data for research</a>' in page(seed_site, "")
+    listing = page(seed_site, "data")
+    for name in ("articles", "entities", "timeline", "stories", "quotes"):
+        for suffix in ("json", "csv"):
+            size = (seed_site / "data" / f"{name}.{suffix}").stat().st_size
+            link = f'<a href="/data/{name}.{suffix}" download>{name}.{suffix}</a>'
+            assert re.search(
+                re.escape(link) + r' <span class="n">[\d.]+ (bytes|KB|MB)</span>', listing
+            )
+            assert size > 0
+    assert 'href="/data/build-report.json"' in listing
 
 
 def test_missing_spacy_model_stops_the_build_naming_the_setting(tmp_path):
@@ -261,7 +278,7 @@ def test_a_users_alias_file_folds_retypes_and_drops_names_and_reports_bad_lines(
 def test_a_big_entity_page_shows_the_first_mentions_and_lists_every_article(tmp_path):
     limits = (
         "NEWS_ENTITY_MENTIONS_SHOWN=3",
-        "NEWS_ENTITY_RELATED_SHOWN=2",
+        "NEWS_ENTITY_RELATED_SHOWN=12",
         "NEWS_ENTITY_CARDS_MAX=2",
     )
     build_site(CORPUS, tmp_path, extra=limits)
@@ -272,6 +289,29 @@ def test_a_big_entity_page_shows_the_first_mentions_and_lists_every_article(tmp_
     total = int(re.search(r"Coverage 5 articles, (\d+) mentions", text).group(1))
     assert f"The first 3 of {total} mentions." in text
     related = re.search(r'id="with-h".*?</section>', html, re.S).group()
-    assert related.count("<li>") == 2 and "The 2 named most often" in text_of(related)
+    # The network draws 10 companions and its table lists them; the list goes on to 12.
+    assert related.count("<tr><td>") == 10
+    listed = re.search(r'<ul class="taxonomy">.*?</ul>', related, re.S).group()
+    assert listed.count("<li>") == 2
+    assert "Also named in the same articles (12 of" in text_of(related)
     articles = re.search(r'id="articles-h".*?</section>', html, re.S).group()
     assert 'class="compact"' in articles and articles.count("<li>") == 5
+
+
+def test_names_that_appear_with_an_entity_equally_often_come_most_covered_first(seed_site):
+    counts = {row["name"]: row["article_count"] for row in data(seed_site, "entities.json")}
+    checked = 0
+    for path in sorted((seed_site / "tags").glob("*/index.html")):
+        section = re.search(r'id="with-h".*?</section>', path.read_text(encoding="utf-8"), re.S)
+        if section is None:
+            continue
+        html = section.group()
+        drawn = re.findall(r"<tr><td><a [^>]*>(.*?)</a></td><td>(\d+)</td>", html)
+        listed = re.findall(
+            r"<li><a [^>]*>(.*?)</a> <span class=\"n\">[^<]*?(\d+) articles? together", html
+        )
+        pairs = [(text_of(name), int(n)) for name, n in drawn + listed]
+        keys = [(-n, -counts[name]) for name, n in pairs]
+        assert keys == sorted(keys), path.parent.name
+        checked += len(pairs)
+    assert checked > 20

@@ -68,7 +68,12 @@ def test_the_no_stepping_back_quote_is_one_quote_by_erdogan(seed_site):
     assert {"slug", "outlet", "published", "variant", "paragraph"} == set(quote["carried_by"][0])
     assert any("stepping back on the S-400 issue" in c["variant"] for c in quote["carried_by"])
     page = read(seed_site, "quotes/index.html")
-    assert page.count("absolutely no question of (Turkey)") == 3  # the quote + two variants
+    # The quote, then each carrier's wording where it differs ("in these words" where not).
+    phrase = "absolutely no question of (Turkey)"
+    differ = [c for c in quote["carried_by"] if c["variant"] != quote["text"]]
+    assert page.count(phrase) == 1 + sum(phrase in c["variant"] for c in differ)
+    entry = page.split(f'id="{quote["id"]}"', 1)[1].split("</article>", 1)[0]
+    assert entry.count(", in these words</span>") == len(quote["carried_by"]) - len(differ)
     assert '<mark class="diff">stepping</mark>' in page or '<mark class="diff">' in page
     person = read(seed_site, "tags/recep-tayyip-erdogan/index.html")
     assert 'id="quotes-h"' in person and f"/quotes/#{quote['id']}" in person
@@ -87,7 +92,8 @@ def test_story_and_quote_exports_have_csv_twins_and_footer_links(seed_site):
     for name in ("stories", "quotes"):
         rows = list(csv.DictReader((seed_site / "data" / f"{name}.csv").open(encoding="utf-8")))
         assert len(rows) == len(data(seed_site, f"{name}.json"))
-        assert f'href="/data/{name}.json"' in read(seed_site, "index.html")
+        assert f'href="/data/{name}.json" download' in read(seed_site, "data/index.html")
+    assert 'href="/data/">Data for research</a>' in read(seed_site, "index.html")
 
 
 def test_quotes_are_searchable(seed_site, tmp_path):

@@ -24,6 +24,7 @@ from newscorpus.catalog import (
     Catalog,
     build_catalog,
     index_letter,
+    mark_paged,
     split_timeline,
 )
 from newscorpus.charts import Series, bar_chart, by_month, small_multiples
@@ -146,6 +147,8 @@ def prepare_articles(generator) -> None:
         catalog_key,
         lambda: build_catalog(refs, corpus, topics, tag_slug),
     )
+    compact = len(refs) >= int(value(settings, "NEWS_COMPACT_FROM"))
+    mark_paged(catalog, int(value(settings, "NEWS_ENTITY_PAGE_MIN_ARTICLES")) if compact else 1)
     story_records, quote_records, quotes = memo.get(
         "coverage",
         memo.key(corpus_key, stories),
@@ -210,6 +213,9 @@ def prepare_articles(generator) -> None:
     }
     overview = corpus_overview(refs, value(settings, "NEWS_UNKNOWN_OUTLET"))
     generator.context["news_overview"] = overview
+    # A large corpus makes a compact site (NEWS_COMPACT_FROM): templates link the
+    # compressed exports.
+    generator.context["news_compact"] = compact
     generator.context["news_latest_stories"] = latest_stories(story_records)
     generator.context["news_coverage_chart"] = Markup(
         bar_chart(
@@ -423,15 +429,16 @@ def aliases_file(settings: dict) -> Path | None:
 
 
 def entity_links(extraction, catalog: Catalog) -> list[Link]:
-    """A link to its entity page over every entity mention in a body, in order."""
+    """A link to its entity page over every entity mention in a body, in order (no
+    address for a name without a page: it is marked, not linked). The type is the link's
+    colour and the article's list of names below the text; a tooltip saying it again on
+    every mention cost about 400 bytes an article."""
     found = []
     for entity in extraction.entities:
         record = catalog.entities[entity.name]
         css = f"entity entity-{entity.type.lower()}"
-        found.extend(
-            (m.start, m.end, f"{{tag}}{record.slug}", css, TYPE_SINGULAR[entity.type])
-            for m in entity.mentions
-        )
+        href = f"{{tag}}{record.slug}" if record.paged else ""
+        found.extend((m.start, m.end, href, css, "") for m in entity.mentions)
     return sorted(found)
 
 
@@ -524,7 +531,7 @@ class ExplorerPagesGenerator(Generator):
         self.write_topic_feeds(writer, catalog)
         self.write_hosting_files()
         # Last: both are made in a second process while everything else is written.
-        self.write_exports()
+        self.write_exports(page)
         self.write_search()
 
     def write_search(self) -> None:
@@ -564,6 +571,8 @@ class ExplorerPagesGenerator(Generator):
         by_slug = {article.slug: article for article in self.context["news_articles"]}
         least = int(value(self.settings, "NEWS_NETWORK_MIN_ARTICLES"))
         for record in catalog.entities.values():
+            if not record.paged:
+                continue
             tag = entity_tag(record, self.settings)
             chart, rows = month_chart(
                 record.articles, f"Articles that name {record.name}", "mentions"
@@ -609,10 +618,49 @@ class ExplorerPagesGenerator(Generator):
             lines.append(f"Sitemap: {site_url}/sitemap.xml")
         (output / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    def write_exports(self) -> None:
-        """``data/{articles,entities,timeline,stories,quotes}.{json,csv}`` in the output."""
+    def write_exports(self, page) -> None:
+        """``data/{articles,entities,timeline,stories,quotes}.{json,csv}`` in the output
+        (``.gz`` in a compact site), then ``data/``, the page that lists them."""
         files = t.cast(dict[str, str], self.deferred.result("exports"))
-        write_exports(Path(self.output_path) / "data", files)
+        folder = Path(self.output_path) / "data"
+        written = {
+            path.name: path for path in write_exports(folder, files, self.context["news_compact"])
+        }
+        catalog: Catalog = self.context["news"]
+        rows = {
+            "articles": len(self.context["news_refs"]),
+            "entities": len(catalog.entities),
+            "timeline": len(catalog.events),
+            "stories": len(self.context["news_stories"]),
+            "quotes": len(self.context["news_quotes"]),
+        }
+        shown = []
+        for name in EXPORT_NAMES:
+            label, what = EXPORT_LABELS[name]
+            paths = [p for suffix in ("json", "csv") for p in written.values()
+                     if p.name.startswith(f"{name}.{suffix}")]  # fmt: skip
+            sizes = [(p.name, file_size(p.stat().st_size)) for p in paths]
+            shown.append((name, label, what, f"{rows[name]:,}", sizes))
+        page("data/index.html", "data", nav_section="data", exports=shown)
+
+
+# Each export's heading on the data page, and what one of its rows is.
+EXPORT_LABELS = {
+    "articles": ("Articles", "articles: headline, outlet, dates, byline, file, names"),
+    "entities": ("Entities", "names: type, spellings, articles, outlets, roles"),
+    "timeline": ("Timeline", "dated events: date, precision, sentence, article"),
+    "stories": ("Stories", "stories: the articles that tell one, shared sentences"),
+    "quotes": ("Quotes", "quotes: speaker, text, the articles that carry it"),
+}
+
+
+def file_size(size: int) -> str:
+    """A file's size for people: "812 bytes", "35 KB", "1.2 MB"."""
+    if size < 1000:
+        return f"{size} bytes"
+    if size < 1_000_000:
+        return f"{size / 1000:.0f} KB"
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def exports(context: dict, tag_url: str | None) -> dict[str, str]:
@@ -622,7 +670,7 @@ def exports(context: dict, tag_url: str | None) -> dict[str, str]:
     quote_urls = context["news_quote_urls"]
     tables = {
         "articles": article_rows(context["news_refs"], context["news_corpus"], catalog),
-        "entities": entity_rows(catalog, lambda r: url.format(slug=r.slug)),
+        "entities": entity_rows(catalog, lambda r: url.format(slug=r.slug) if r.paged else ""),
         "timeline": [event_row(event) for event in catalog.events],
         "stories": [story_row(story, f"stories/{story.id}/") for story in context["news_stories"]],
         "quotes": [quote_row(quote, quote_urls[quote.id]) for quote in context["news_quotes"]],

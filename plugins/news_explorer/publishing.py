@@ -100,11 +100,8 @@ def news_article_ld(article, entities: Iterable, settings: Mapping) -> dict:
     if article.outlet != value(settings, "NEWS_UNKNOWN_OUTLET"):
         data["publisher"] = {"@type": "Organization", "name": article.outlet}
     data["mentions"] = [
-        {
-            "@type": SCHEMA_TYPES.get(entity.type, "Thing"),
-            "name": entity.name,
-            "url": absolute(settings, tag_url.format(slug=entity.slug)),
-        }
+        {"@type": SCHEMA_TYPES.get(entity.type, "Thing"), "name": entity.name}
+        | ({"url": absolute(settings, tag_url.format(slug=entity.slug))} if entity.paged else {})
         for entity in entities
     ]
     return data

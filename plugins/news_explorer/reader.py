@@ -130,7 +130,8 @@ class NewsPageReader(NewsTextReader):
 
 
 # A link in a body: (start, end) offsets into the blocks joined by blank
-# lines, the href, the CSS class and a tooltip.
+# lines, the href ("" marks the span without linking it), the CSS class and a tooltip
+# ("" for none).
 Link = tuple[int, int, str, str, str]
 # How each kind of block is written, and the element that holds a run of them.
 BLOCK_TAGS = {"p": "p", "h": "h2", "li": "li", "quote": "p", "row": "tr"}
@@ -195,7 +196,9 @@ class Linker:
                 continue
             pieces.append(html.escape(text[cursor - offset : start - offset]))
             words = html.escape(text[start - offset : stop - offset])
-            pieces.append(f'<a class="{css}" href="{href}" title="{title}">{words}</a>')
+            element = f'a class="{css}" href="{href}"' if href else f'span class="{css}"'
+            tooltip = f' title="{title}"' if title else ""
+            pieces.append(f"<{element}{tooltip}>{words}</{element.split()[0]}>")
             cursor = stop
         pieces.append(html.escape(text[cursor - offset : high]))
         return "".join(pieces)

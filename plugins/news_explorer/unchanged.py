@@ -183,7 +183,7 @@ class PageKeys:
         return {
             Content: self.article,
             URLWrapper: lambda w: (type(w).__name__, w.name, w.slug, w.url),
-            EntityRecord: lambda r: ("entity", r.name, r.type, r.slug),
+            EntityRecord: lambda r: ("entity", r.name, r.type, r.slug, r.paged),
             TopicRecord: lambda r: ("topic", r.topic.name, r.topic.slug),
         }
 
@@ -222,7 +222,9 @@ class PageKeys:
         try:
             self.start(context)
             view = self.view(template, kwargs, context)
-            return self.digest((self.site, name, template, relative, view))
+            # Every page's footer links the exports, compressed in a compact site.
+            compact = context.get("news_compact")
+            return self.digest((self.site, name, template, relative, compact, view))
         except Undigestable as error:
             logger.debug("news explorer: rendering %s every time: %s", name, error)
             return None

@@ -77,6 +77,9 @@ class EntityRecord:
     outlets: list[tuple[str, int]] = field(default_factory=list)
     # The titles and roles written before a person's name, most often first.
     roles: list[tuple[str, int]] = field(default_factory=list)
+    # Whether the site gives the entity a page of its own (see :func:`mark_paged`); not
+    # pickled with the catalog, since it depends on a setting: set on every build.
+    paged: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,13 @@ class Catalog:
             (letter, sorted(groups[letter], key=lambda r: (fold(r.name), r.name)))
             for letter in sorted(groups, key=order.__getitem__)
         ]
+
+
+def mark_paged(catalog: Catalog, least: int) -> None:
+    """Give a page of its own to each entity named in at least ``least`` articles; the
+    others are shown, unlinked, where they are named (and are in search and the exports)."""
+    for record in catalog.entities.values():
+        record.paged = len(record.articles) >= least
 
 
 def split_timeline(events: Sequence[Event], most: int) -> list[tuple[str, list[Event]]]:
@@ -279,9 +289,12 @@ def entity_records(
             outlets[entity.name][ref.outlet] += 1
             roles[entity.name].update(m.role for m in entity.mentions if m.role)
     for name, record in records.items():
-        pairs = ranked(together[name])
-        record.cooccurring = list(zip(map(records.__getitem__, map(FIRST, pairs)),
-                                      map(SECOND, pairs), strict=True))  # fmt: skip
+        # Most articles together first; among equals, the names the corpus covers most
+        # (a name known from many articles tells more than one from a single one).
+        record.cooccurring = sorted(
+            ((records[other], n) for other, n in together[name].items()),
+            key=lambda pair: (-pair[1], -len(pair[0].articles), pair[0].name),
+        )
         record.outlets = ranked(outlets[name])
         record.roles = ranked(roles[name])
     ordered = dict(sorted(records.items()))

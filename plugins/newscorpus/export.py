@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 from collections.abc import Sequence
@@ -176,15 +177,21 @@ def export_files(tables: dict[str, list[dict]]) -> dict[str, str]:
     }
 
 
-def write_exports(folder: Path, files: dict[str, str]) -> list[Path]:
+def write_exports(folder: Path, files: dict[str, str], compress: bool = False) -> list[Path]:
     """Write the export files into ``folder``, leaving alone those already as they are;
-    returns every export file."""
+    returns every export file. Compressed, each is ``<name>.gz`` (gzip, no time stamp, so
+    the same data gives the same bytes), and the other form of it is removed, so that the
+    folder never holds an export of an earlier build."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, text in files.items():
-        path = folder / name
+        plain, packed = folder / name, folder / f"{name}.gz"
+        path, stale = (packed, plain) if compress else (plain, packed)
         data = text.encode("utf-8")
+        if compress:
+            data = gzip.compress(data, compresslevel=9, mtime=0)
         if not (path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data):
             path.write_bytes(data)
+        stale.unlink(missing_ok=True)
         paths.append(path)
     return paths

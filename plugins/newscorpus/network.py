@@ -3,7 +3,9 @@
 The entity sits in the middle; its companions (the names that share most articles
 with it) sit on a ring around it, strongest first from the top, clockwise. A line
 joins the entity to each companion, thicker for more shared articles, and two
-companions that share articles with each other are joined by a faint line. The
+companions that share ``LEAST_SHARED`` articles or more with each other are joined by a
+faint line. Positions are whole units of the 560 by 400 drawing (finer would only make
+the page longer). The
 layout is fixed by the order, so the same corpus draws the same picture; the SVG
 links each companion to its page and each line to the search for articles naming
 both, and the page gives the same as a table (see the ``network_figure`` macro).
@@ -21,7 +23,7 @@ HEIGHT = 400
 RING = 140
 SMALLEST = 5.0
 LARGEST = 14.0
-MOST_COMPANIONS = 12
+MOST_COMPANIONS = 10
 # Companions are drawn when the entity shares at least this many articles with one.
 LEAST_SHARED = 2
 
@@ -30,14 +32,14 @@ LEAST_SHARED = 2
 class Companion:
     record: EntityRecord
     shared: int
-    x: float
-    y: float
+    x: int
+    y: int
     radius: float
     # The line from the centre: its width, by shared articles.
     width: float
     # Where its name is written: beside the circle, on the ring's outer side.
-    label_x: float
-    label_y: float
+    label_x: int
+    label_y: int
     anchor: str
 
 
@@ -74,8 +76,8 @@ def companion_network(record: EntityRecord, most: int = MOST_COMPANIONS) -> Netw
             label_y = y + 4
         companions.append(
             Companion(
-                other, shared, round(x, 1), round(y, 1), round(radius, 1),
-                round(1 + 4 * shared / top, 1), round(label_x, 1), round(label_y, 1), anchor,
+                other, shared, round(x), round(y), round(radius, 1),
+                round(1 + 4 * shared / top, 1), round(label_x), round(label_y), anchor,
             )
         )  # fmt: skip
     articles = [{ref.slug for ref in other.articles} for other, _ in strongest]
@@ -83,6 +85,6 @@ def companion_network(record: EntityRecord, most: int = MOST_COMPANIONS) -> Netw
         (companions[i], companions[j], len(articles[i] & articles[j]))
         for i in range(len(strongest))
         for j in range(i + 1, len(strongest))
-        if articles[i] & articles[j]
+        if len(articles[i] & articles[j]) >= LEAST_SHARED
     )
     return Network(record, tuple(companions), links)

