@@ -6,11 +6,13 @@ article's tags are its canonical entities plus its date tags.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
 import time
 import typing as t
+from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,7 +30,7 @@ from newscorpus.catalog import (
     split_timeline,
 )
 from newscorpus.charts import Series, bar_chart, by_month, small_multiples
-from newscorpus.coverage import StoryRecord
+from newscorpus.coverage import QuoteRecord, StoryRecord
 from newscorpus.digest import Digester
 from newscorpus.export import (
     EXPORT_NAMES,
@@ -48,6 +50,7 @@ from newscorpus.network import companion_network
 from newscorpus.nlp import ModelMissing
 from newscorpus.overview import corpus_overview, outlet_table
 from newscorpus.settings import value
+from newscorpus.stories import Story
 from newscorpus.topics import TopicError, load_topics
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
@@ -136,18 +139,26 @@ def prepare_articles(generator) -> None:
     stamp_undated(articles, clock)
     pin_sitemap_clock(clock)
     refs = [article_ref(a) for a in articles]
+    # An article whose cleaned text another's equals is a copy: it keeps its page (and its
+    # rows in the exports) but is listed, counted and searched once, as its original.
+    copy_of = copies(stories)
+    kept = [i for i in range(len(articles)) if i not in copy_of]
+    hide_copies(generator, [articles[i] for i in sorted(copy_of)])
+    kept_refs = [refs[i] for i in kept]
+    kept_corpus = dataclasses.replace(corpus, articles=tuple(corpus.articles[i] for i in kept))
     # Each extraction digested once: for the keys of the steps below and of the pages.
     digested = Digester()
     extraction_keys = [digested(extraction) for extraction in corpus.articles]
     corpus_key = memo.key(refs, extraction_keys, corpus.aliases, corpus.model)
     subs = settings.get("TAG_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
-    catalog_key = memo.key(corpus_key, topics, subs)
+    catalog_key = memo.key(corpus_key, topics, subs, kept)
     catalog = memo.get(
         "catalog",
         catalog_key,
-        lambda: build_catalog(refs, corpus, topics, tag_slug),
+        lambda: build_catalog(kept_refs, kept_corpus, topics, tag_slug),
     )
-    compact = len(refs) >= int(value(settings, "NEWS_COMPACT_FROM"))
+    topics_of = dict(zip((ref.slug for ref in kept_refs), catalog.article_topics, strict=True))
+    compact = len(kept_refs) >= int(value(settings, "NEWS_COMPACT_FROM"))
     mark_paged(catalog, int(value(settings, "NEWS_ENTITY_PAGE_MIN_ARTICLES")) if compact else 1)
     story_records, quote_records, quotes = memo.get(
         "coverage",
@@ -158,10 +169,24 @@ def prepare_articles(generator) -> None:
     )
     if memo.hits:
         logger.info("news explorer: reused from the last build: %s", ", ".join(memo.hits))
+    copy_slugs = {refs[i].slug for i in copy_of}
+    quote_records = [once_each(quote, copy_slugs) for quote in quote_records]
     story_of = {v.article.slug: record for record in story_records for v in record.versions}
-    for article, extraction, topic_names in zip(
-        articles, corpus.articles, catalog.article_topics, strict=True
-    ):
+    filed_as: dict[int, list[ArticleRef]] = defaultdict(list)
+    for i, original in sorted(copy_of.items()):
+        filed_as[original].append(refs[i])
+    for index, (article, extraction) in enumerate(zip(articles, corpus.articles, strict=True)):
+        original = copy_of.get(index)
+        article.news_copy_of = refs[original] if original is not None else None
+        article.news_copies = filed_as.get(index, [])
+        topic_names = topics_of[refs[index if original is None else original].slug]
+        if original is not None and any(
+            e.name not in catalog.entities for e in extraction.entities
+        ):
+            # A copy names what its original names; should a name differ, it is left out
+            # of the copy's names rather than point at a page that does not exist.
+            named = tuple(e for e in extraction.entities if e.name in catalog.entities)
+            extraction = dataclasses.replace(extraction, entities=named)
         if len(extraction.text) > max_chars:
             note = (
                 f"very long ({len(extraction.text):,} characters): names and dates "
@@ -211,7 +236,14 @@ def prepare_articles(generator) -> None:
         for number, quotes in enumerate(pages, start=1)
         for quote in quotes
     }
-    overview = corpus_overview(refs, value(settings, "NEWS_UNKNOWN_OUTLET"))
+    overview = corpus_overview(kept_refs, value(settings, "NEWS_UNKNOWN_OUTLET"))
+    generator.context["news_copies"] = len(copy_of)
+    generator.context["news_article_topics"] = [
+        topics_of[refs[copy_of.get(i, i)].slug] for i in range(len(refs))
+    ]
+    generator.context["news_copy_slugs"] = [
+        refs[copy_of[i]].slug if i in copy_of else None for i in range(len(refs))
+    ]
     generator.context["news_overview"] = overview
     # A large corpus makes a compact site (NEWS_COMPACT_FROM): templates link the
     # compressed exports.
@@ -248,7 +280,8 @@ def prepare_articles(generator) -> None:
         {
             "search": (
                 memo.key(catalog_key, search_inputs(articles, settings)),
-                search_index(articles, refs, corpus, catalog, settings, quotes),
+                search_index([articles[i] for i in kept], kept_refs, kept_corpus, catalog,
+                             settings, [quotes[i] for i in kept]),  # fmt: skip
             ),
             "exports": (
                 memo.key(catalog_key, settings.get("TAG_URL"), story_records,
@@ -257,6 +290,30 @@ def prepare_articles(generator) -> None:
             ),
         },
     )  # fmt: skip
+
+
+def copies(stories: Sequence[Story]) -> dict[int, int]:
+    """Each copy's index, with the index of the article it copies (the first of the
+    articles with its cleaned text, in site order)."""
+    return {i: group[0] for story in stories for group in story.duplicates for i in group[1:]}
+
+
+def hide_copies(generator, copied: list) -> None:
+    """Copies are written but not listed: Pelican's hidden articles (no archives,
+    outlet pages, feeds or sitemap entries)."""
+    for article in copied:
+        generator.articles.remove(article)
+        article.status = "hidden"
+        generator.hidden_articles.append(article)
+
+
+def once_each(quote: QuoteRecord, copies: set[str]) -> QuoteRecord:
+    """A quote as carried by the articles that are not copies (a copy carries its
+    original's quotes: counting it would count one article twice)."""
+    kept = tuple(c for c in quote.carried_by if c.article.slug not in copies)
+    return (
+        quote if len(kept) == len(quote.carried_by) else dataclasses.replace(quote, carried_by=kept)
+    )
 
 
 def entity_tag(record, settings: dict) -> Tag:
@@ -669,7 +726,12 @@ def exports(context: dict, tag_url: str | None) -> dict[str, str]:
     url = tag_url or "tag/{slug}.html"
     quote_urls = context["news_quote_urls"]
     tables = {
-        "articles": article_rows(context["news_refs"], context["news_corpus"], catalog),
+        "articles": article_rows(
+            context["news_refs"],
+            context["news_corpus"],
+            context["news_article_topics"],
+            context["news_copy_slugs"],
+        ),  # fmt: skip
         "entities": entity_rows(catalog, lambda r: url.format(slug=r.slug) if r.paged else ""),
         "timeline": [event_row(event) for event in catalog.events],
         "stories": [story_row(story, f"stories/{story.id}/") for story in context["news_stories"]],

@@ -83,8 +83,14 @@ def collect_articles(generator) -> None:
             "published_status": article.published_status,
             "removed_lines": len(article.furniture),
             "warnings": list(article.warnings),
+            # An exact copy of another file: its page is written, but listed once.
+            "copy_of": copied.source
+            if (copied := getattr(article, "news_copy_of", None))
+            else None,
         }
-        for article in sorted(generator.articles, key=lambda a: a.source_file)
+        for article in sorted(
+            [*generator.articles, *generator.hidden_articles], key=lambda a: a.source_file
+        )
     ]
 
 

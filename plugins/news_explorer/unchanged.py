@@ -46,6 +46,7 @@ ARTICLE_FIELDS = (
     "published_iso", "published_label", "published_status", "published_reason", "warnings",
     "updated_iso", "updated_label", "updated_reason", "byline",
     "news_story", "news_topics", "news_entities", "news_dates", "furniture", "news_ld",
+    "news_copy_of", "news_copies",
     "_content", "summary",
 )  # fmt: skip
 

@@ -18,11 +18,17 @@ LIST_SEPARATOR = "; "
 
 
 def article_rows(
-    refs: Sequence[ArticleRef], corpus: CorpusExtraction, catalog: Catalog
+    refs: Sequence[ArticleRef],
+    corpus: CorpusExtraction,
+    topics: Sequence[Sequence[str]],
+    copy_of: Sequence[str | None],
 ) -> list[dict]:
-    """One object per article: metadata, topics, entities with mention counts, dates."""
+    """One object per article (copies too): metadata, topics, entities with mention
+    counts, dates, and the slug of the article a copy repeats word for word."""
     rows = []
-    for ref, extraction, topics in zip(refs, corpus.articles, catalog.article_topics, strict=True):
+    for ref, extraction, names, original in zip(
+        refs, corpus.articles, topics, copy_of, strict=True
+    ):
         rows.append(
             {
                 "slug": ref.slug,
@@ -38,7 +44,8 @@ def article_rows(
                 "published_precision": ref.published.precision,
                 "published_status": ref.published.status,
                 "updated": (ref.updated.iso if ref.updated else "") or None,
-                "topics": list(topics),
+                "copy_of": original,
+                "topics": list(names),
                 "entities": [
                     {"name": e.name, "type": e.type, "mentions": len(e.mentions)}
                     for e in extraction.entities
