@@ -26,11 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from newscorpus.catalog import ArticleRef  # noqa: E402
-from newscorpus.coverage import article_quotes, quote_records  # noqa: E402
+from newscorpus.coverage import article_quotes, quote_records, story_input  # noqa: E402
 from newscorpus.extract import extract_corpus  # noqa: E402
 from newscorpus.nlp import DEFAULT_MODEL  # noqa: E402
 from newscorpus.parse import UnreadableFile, parse_article  # noqa: E402
-from newscorpus.stories import StoryArticle, find_stories  # noqa: E402
+from newscorpus.stories import find_stories  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"
 TARGET_SECONDS = 10.0
@@ -58,15 +58,7 @@ def main() -> None:
     print(f"  ({corpus.cache_hits} from the cache {args.cache}; not part of the timing below)")
 
     inputs = [
-        StoryArticle(
-            slug=a.source,
-            title=a.headline,
-            outlet=a.outlet,
-            published=a.published,
-            text=x.text,
-            sentences=tuple(x.sentence(i) for i in range(len(x.sentences))),
-            entities=frozenset(e.name for e in x.entities),
-        )
+        story_input(a.source, a.headline, a.outlet, a.published, x)
         for a, x in zip(articles, corpus.articles, strict=True)
     ]
     started = time.perf_counter()

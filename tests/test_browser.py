@@ -120,3 +120,27 @@ def test_an_article_opened_at_a_paragraph_cites_that_paragraph(page, seed_url):
     page.goto(f"{seed_url}{ARTICLE}#p3")
     page.get_by_text("Cite this article").click()
     assert f"{ARTICLE}#p3" in page.locator("[data-citation]").inner_text()
+
+
+@pytest.mark.parametrize(("width", "scheme"), [(1440, "light"), (390, "dark")])
+def test_a_storys_versions_stand_side_by_side_on_a_desktop_and_stack_on_a_phone(
+    browser, seed_url, width, scheme
+):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{seed_url}/stories/turkey-to-produce-missile-system-with-russia/")
+    row = page.locator("tr.every", has_text="There will be joint production of the S-500").first
+    boxes = [cell.bounding_box() for cell in row.locator("td").all()]
+    assert len(boxes) == 3
+    xs, ys = [b["x"] for b in boxes], [b["y"] for b in boxes]
+    if width == 1440:  # one column per version, the shared sentence on one line of the table
+        assert xs == sorted(xs) and len(set(xs)) == 3 and max(ys) - min(ys) < 2
+        assert not row.locator(".who").first.is_visible()
+    else:  # stacked, each cell naming its version
+        assert max(xs) - min(xs) < 2 and ys == sorted(ys) and len(set(ys)) == 3
+        assert row.locator(".who").first.inner_text() == "DW"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.locator("tr.every a.para").first.click()
+    page.wait_for_url("**/articles/turkey-to-produce-missile-system-with-russia/#p4")
+    assert page.locator("#p4").is_visible()
+    context.close()

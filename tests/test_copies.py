@@ -116,3 +116,16 @@ def test_search_finds_the_article_once_and_the_copy_is_a_click_away(page, copied
     page.wait_for_url(f"**/articles/{COPY}/")
     assert page.locator(".copy-note").is_visible()
     assert page.console_errors == []
+
+
+def test_the_story_lists_the_copy_once_and_compares_distinct_texts(copied_site):
+    (story,) = data(copied_site, "stories.json")
+    assert ORIGINAL in story["articles"] and COPY in story["articles"]
+    page = read(copied_site, story["url"].strip("/"))
+    carried = page.split('id="carried-h"', 1)[1].split("</section>", 1)[0]
+    assert f'exact copy of <a href="/articles/{ORIGINAL}/">' in carried
+    head = page.split('<table class="sides-table', 1)[1].split("</thead>", 1)[0]
+    assert head.count('<th scope="col">') == 3  # the copy has no column of its own
+    assert f'href="/articles/{COPY}/"' not in head
+    # The Defence Notes version still adds what only it says: its copy is not a version.
+    assert '<mark class="only">Turkey&#39;s push to buy the S-400s has further strained' in page

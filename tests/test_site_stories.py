@@ -30,8 +30,21 @@ def test_one_story_of_three_outlets_with_its_page(seed_site):
     assert any("absolutely no question" in s for s in story["shared_sentences"])
     page = read(seed_site, story["url"] + "index.html")
     assert "<h1>Turkey to produce missile system with Russia</h1>" in page
-    assert "What every version says" in page and "What each version adds" in page
-    assert "next generation missile defense system" in page  # only DW says it
+    # Side by side: a column per version, DW's own sentences marked, each run of a
+    # version's sentences linking to its paragraph.
+    table = page.split('<table class="sides-table', 1)[1].split("</table>", 1)[0]
+    head = table.split("</thead>", 1)[0]
+    assert head.count('<th scope="col">') == 3
+    assert (
+        head.index(">DW<") < head.index(">DESPARDES News Monitor<") < head.index(">Defence Notes<")
+    )
+    assert (
+        '<mark class="only">The Turkish president has described plans to help Russia build' in table
+    )
+    joint = table.split('<tr class="every">')[1:]
+    assert any("There will be joint production of the S-500 after the S-400" in r for r in joint)
+    assert f'href="/articles/{DW}/#p4" aria-label="Paragraph 4 of DW’s version">¶4</a>' in table
+    assert "What every version says" not in page  # the table replaces the lists
     index = read(seed_site, "stories/index.html")
     assert story["url"] in index and "3 articles" in index
 

@@ -9,7 +9,13 @@ import random
 import pytest
 from newscorpus.model import UNDATED, Published
 from newscorpus.sentences import split_sentences
-from newscorpus.stories import StoryArticle, find_stories, inferred_dates, same_sentence
+from newscorpus.stories import (
+    StoryArticle,
+    compare_sentences,
+    find_stories,
+    inferred_dates,
+    same_sentence,
+)
 from newscorpus.terms import content_terms
 
 
@@ -53,6 +59,72 @@ def test_a_story_lists_what_all_versions_share_and_what_each_adds(seed_stories):
     assert any("The S-400 deal is complete" in s for s in by_member[1])
     assert any("next generation missile defense" in s for s in by_member[3])
     assert not any("There is absolutely no question" in s for u in story.unique for s in u)
+
+
+def test_the_versions_side_by_side_keep_every_sentence_in_order(seed_stories):
+    articles, stories = seed_stories
+    story = stories[0]
+    for n, member in enumerate(story.members):
+        column = [p.text for row in story.rows for p in row.cells[n]]
+        assert column == list(articles[member].sentences)  # nothing lost, nothing moved
+    rows = {row.kind: row for row in story.rows}
+    assert set(rows) == {"every", "some", "between"}
+
+    def rows_saying(words: str) -> list:
+        return [r for r in story.rows if any(words in p.text for c in r.cells for p in c)]
+
+    (joint,) = rows_saying("There will be joint production")
+    assert joint.kind == "every" and all(len(cell) == 1 for cell in joint.cells)
+    # DW's own lead is said by no other version: marked, and in a row of no match.
+    dw = story.members.index(next(i for i, a in enumerate(articles) if a.outlet == "DW"))
+    (lead,) = rows_saying("next generation missile defense system")
+    assert lead.kind == "between" and lead.cells[dw][0].only_here
+    assert not any(p.only_here for row in story.rows if row.kind != "between" for c in row.cells
+                   for p in c)  # fmt: skip
+
+
+def test_side_by_side_rows_never_cross():
+    sentences = [
+        "The council approved the new bridge over the river on Monday evening.",
+        "Work on the crossing starts in spring and lasts two years.",
+        "The mayor said journeys would be twenty minutes shorter for commuters.",
+        "Opponents warned about the cost of the steel for the whole project.",
+    ]
+    first = StoryArticle("a", "a", "A", UNDATED, " ".join(sentences), tuple(sentences),
+                         frozenset({"mayor"}), paragraphs=(1, 1, 2, 3))  # fmt: skip
+    # The second version says the last sentence first, then the others in order.
+    moved = (sentences[3], "A quite different remark about the weather today.", *sentences[:3])
+    second = StoryArticle("b", "b", "B", UNDATED, " ".join(moved), moved, frozenset({"mayor"}))
+    _, unique, rows = compare_sentences([first, second])
+    pairs = [(r.cells[0][0].text, r.cells[1][0].text) for r in rows if r.kind == "every"]
+    assert pairs == [(s, s) for s in sentences[:3]]  # the most rows in order; none crosses
+    assert [p.paragraph for r in rows for p in r.cells[0]] == [1, 1, 2, 3]
+    assert unique == ((), ("A quite different remark about the weather today.",))
+    assert rows[0].kind == "between" and [p.text for p in rows[0].cells[1]] == list(moved[:2])
+
+
+def test_a_copy_in_a_story_takes_its_originals_part(seed_stories):
+    articles, _ = seed_stories
+    assert articles[3].outlet == "DW"
+    copy = dataclasses.replace(articles[3], slug="copy")
+    (story,) = find_stories([*articles, copy])
+    assert story.duplicates == ((3, 5),)
+    by_member = dict(zip(story.members, story.unique, strict=True))
+    # What the DW version adds is still its own, and its copy's: a copy is not "another version".
+    assert any("next generation missile defense" in s for s in by_member[3])
+    assert by_member[5] == by_member[3]
+    column = story.members.index(5)
+    assert all(row.cells[column] == () for row in story.rows)
+
+
+def test_an_exact_story_has_no_rows_to_compare():
+    text = "The council approved the new bridge over the river on Monday. Work starts soon."
+    make = lambda slug: StoryArticle(  # noqa: E731
+        slug, slug, "Outlet", UNDATED, text, tuple(split_sentences(text)), frozenset({"council"})
+    )
+    (story,) = find_stories([make("a"), make("b")])
+    assert story.exact and story.rows == ()
+    assert story.shared == tuple(split_sentences(text))
 
 
 def test_an_undated_version_takes_the_date_of_a_dated_one(seed_stories, seeds):

@@ -15,7 +15,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from newscorpus.catalog import ArticleRef
-from newscorpus.coverage import QuoteRecord, StoryRecord, article_quotes, quote_records
+from newscorpus.coverage import (
+    QuoteRecord,
+    StoryRecord,
+    article_quotes,
+    quote_records,
+    story_input,
+)
 from newscorpus.coverage import story_records as build_story_records
 from newscorpus.dates import normalise_dates
 from newscorpus.digest import digest
@@ -45,14 +51,8 @@ from .reader import DATE_TAG_COUNT
 
 def story_inputs(articles: Sequence, corpus: CorpusExtraction) -> list[StoryArticle]:
     return [
-        StoryArticle(
-            slug=article.slug,
-            title=article.title,
-            outlet=article.outlet,
-            published=article.news_article.published,
-            text=extraction.text,
-            sentences=tuple(extraction.sentence(i) for i in range(len(extraction.sentences))),
-            entities=frozenset(entity.name for entity in extraction.entities),
+        story_input(
+            article.slug, article.title, article.outlet, article.news_article.published, extraction
         )
         for article, extraction in zip(articles, corpus.articles, strict=True)
     ]
@@ -94,7 +94,7 @@ def kept_steps(settings: dict, memo: Memo) -> tuple:
         return found
 
     def compare(group: Sequence[StoryArticle]) -> Comparison:
-        key = compared.key([article.sentences for article in group])
+        key = compared.key([(article.sentences, article.paragraphs) for article in group])
         return compared.get(key, lambda: compare_sentences(group))
 
     return signatures, pairs, compare

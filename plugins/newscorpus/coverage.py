@@ -7,16 +7,19 @@ articles (:class:`newscorpus.catalog.ArticleRef`), in date order.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .catalog import ArticleRef
 from .entities import BLOCK_SEPARATOR
 from .extract import Extraction
+from .model import Published
 from .quotes import PersonMention, Quote, find_quotes, match_quotes, word_diff
-from .stories import Story
+from .stories import Row, Story, StoryArticle
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,13 @@ class StoryRecord:
     shared: tuple[str, ...]
     exact: bool
     similarity: float
+    # The versions side by side (copies left out), cells in the order of ``columns``.
+    rows: tuple[Row, ...] = ()
+
+    @property
+    def columns(self) -> list[StoryVersion]:
+        """The versions with a text of their own (not a copy of another), in date order."""
+        return [v for v in self.versions if v.copy_of is None]
 
     @property
     def articles(self) -> list[ArticleRef]:
@@ -80,22 +90,40 @@ def date_order(ref: ArticleRef) -> tuple:
     return (value is None, value.toordinal() if value else 0, inferred, ref.slug)
 
 
+def story_input(
+    slug: str, title: str, outlet: str, published: Published, extraction: Extraction
+) -> StoryArticle:
+    """What story detection needs of one extracted article."""
+    text = extraction.text
+    breaks = [m.start() for m in re.finditer(re.escape(BLOCK_SEPARATOR), text)]
+    return StoryArticle(
+        slug=slug,
+        title=title,
+        outlet=outlet,
+        published=published,
+        text=text,
+        sentences=tuple(extraction.sentence(i) for i in range(len(extraction.sentences))),
+        entities=frozenset(entity.name for entity in extraction.entities),
+        paragraphs=tuple(bisect.bisect(breaks, start) + 1 for start, _ in extraction.sentences),
+    )
+
+
 def story_records(refs: Sequence[ArticleRef], stories: Sequence[Story]) -> list[StoryRecord]:
     """A record per story, versions in date order, stories newest first."""
     records = []
     for story in stories:
         originals = {i: group[0] for group in story.duplicates for i in group[1:]}
-        versions = sorted(
-            (
-                StoryVersion(
-                    refs[i],
-                    unique,
-                    refs[originals[i]] if i in originals else None,
-                )
-                for i, unique in zip(story.members, story.unique, strict=True)
-            ),
-            key=lambda v: date_order(v.article),
-        )
+        order = sorted(range(len(story.members)), key=lambda n: date_order(refs[story.members[n]]))
+        versions = [
+            StoryVersion(
+                refs[story.members[n]],
+                story.unique[n],
+                refs[originals[story.members[n]]] if story.members[n] in originals else None,
+            )
+            for n in order
+        ]
+        columns = [n for n in order if story.members[n] not in originals]
+        rows = tuple(Row(row.kind, tuple(row.cells[n] for n in columns)) for row in story.rows)
         records.append(
             StoryRecord(
                 id=refs[story.members[0]].slug,
@@ -104,6 +132,7 @@ def story_records(refs: Sequence[ArticleRef], stories: Sequence[Story]) -> list[
                 shared=story.shared,
                 exact=story.exact,
                 similarity=story.similarity,
+                rows=rows,
             )
         )
     return sorted(records, key=lambda r: (date_order(r.versions[0].article), r.id))

@@ -9,7 +9,11 @@ exact duplicates and always one story. Candidate pairs come from MinHash LSH
 candidate pair is then computed exactly. Stories are the connected groups of such pairs.
 
 Within a story, sentences are matched across articles by the overlap of their content
-words, which gives the sentences every version shares and what each one adds.
+words, which gives the sentences every version shares, what each one adds, and the
+versions side by side: the first version's sentences, in order, each beside the sentence
+that says the same in every other version that has one (the longest run of matches in
+order, so the rows never cross), and between two such rows what each version says
+meanwhile.
 """
 
 from __future__ import annotations
@@ -40,9 +44,40 @@ ESTIMATE_MARGIN = 0.1  # MinHash estimates with 128 permutations are within ~0.0
 MIN_TERMS = 5  # bodies with fewer content words are never matched
 
 
-# The sentences of a story's first article every other one has, and per article, the
-# sentences no other has.
-Comparison = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A sentence of one version, the paragraph that holds it (1 = first: its anchor on
+    the article page) and whether no other version says it."""
+
+    text: str
+    paragraph: int
+    only_here: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of a story's versions side by side.
+
+    ``kind`` is "every" (a sentence each version says, each in its own words), "some"
+    (one the first version and some others say) or "between" (what each version says
+    between two such rows). ``cells`` hold each version's passages, in the order of the
+    versions compared.
+    """
+
+    kind: str
+    cells: tuple[tuple[Passage, ...], ...]
+
+    def runs(self, column: int) -> list[tuple[int, tuple[Passage, ...]]]:
+        """One cell's passages as runs of one paragraph each: (paragraph, passages)."""
+        return [
+            (paragraph, tuple(run))
+            for paragraph, run in itertools.groupby(self.cells[column], lambda p: p.paragraph)
+        ]
+
+
+# The sentences of a story's first article every other one has; per article, the
+# sentences no other has; the articles side by side.
+Comparison = tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple[Row, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +91,11 @@ class StoryArticle:
     text: str
     sentences: tuple[str, ...]
     entities: frozenset[str]
+    # The paragraph of each sentence (1 = first); none known: every sentence in the first.
+    paragraphs: tuple[int, ...] = ()
+
+    def paragraph(self, index: int) -> int:
+        return self.paragraphs[index] if index < len(self.paragraphs) else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +108,9 @@ class Story:
     similarity: float
     shared: tuple[str, ...]
     unique: tuple[tuple[str, ...], ...]  # per member, in ``members`` order
+    # The versions side by side, a cell per member (a copy's cells are empty: its
+    # original speaks for it); none when every member has the same text.
+    rows: tuple[Row, ...] = ()
 
     @property
     def exact(self) -> bool:
@@ -238,28 +281,109 @@ def pairs_with(
 
 
 def compare_sentences(articles: Sequence[StoryArticle]) -> Comparison:
-    """The sentences of the first article every other one also has (in some wording), and
-    for each article the sentences no other article of the group has."""
+    """The sentences of the first article every other one also has (in some wording), for
+    each article the sentences no other article of the group has, and the articles side
+    by side (see :class:`Row`)."""
     terms = [[frozenset(content_terms(s)) for s in a.sentences] for a in articles]
+    # Which sentences of one article say the same as which of another, each pair once.
+    same = {
+        (a, b): [[same_sentence(x, y) for y in terms[b]] for x in terms[a]]
+        for a, b in itertools.combinations(range(len(articles)), 2)
+    }
 
-    def found_in(words: frozenset[str], other: int) -> bool:
-        return any(same_sentence(words, candidate) for candidate in terms[other])
+    def found_in(n: int, i: int, other: int) -> bool:
+        if n < other:
+            return any(same[(n, other)][i])
+        return any(row[i] for row in same[(other, n)])
 
     others = range(1, len(articles))
     shared = tuple(
         sentence
-        for sentence, words in zip(articles[0].sentences, terms[0], strict=True)
-        if words and all(found_in(words, o) for o in others)
+        for i, sentence in enumerate(articles[0].sentences)
+        if terms[0][i] and all(found_in(0, i, o) for o in others)
     )
+    alone = [
+        {
+            i
+            for i in range(len(article.sentences))
+            if terms[n][i] and not any(found_in(n, i, o) for o in range(len(articles)) if o != n)
+        }
+        for n, article in enumerate(articles)
+    ]
     unique = tuple(
-        tuple(
-            sentence
-            for sentence, words in zip(article.sentences, terms[n], strict=True)
-            if words and not any(found_in(words, o) for o in range(len(articles)) if o != n)
-        )
+        tuple(s for i, s in enumerate(article.sentences) if i in alone[n])
         for n, article in enumerate(articles)
     )
-    return shared, unique
+    matches: list[dict[int, int]] = [{}] + [in_order(same[(0, o)]) for o in others]
+    return shared, unique, side_by_side(articles, matches, alone)
+
+
+def in_order(same: list[list[bool]]) -> dict[int, int]:
+    """The most pairs of sentences that say the same, in the same order in both articles
+    (a longest common subsequence): first article's sentence -> second's."""
+    n, m = len(same), len(same[0]) if same else 0
+    longest = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            longest[i][j] = (
+                longest[i + 1][j + 1] + 1
+                if same[i][j]
+                else max(longest[i + 1][j], longest[i][j + 1])
+            )
+    pairs, i, j = {}, 0, 0
+    while i < n and j < m:
+        if same[i][j]:
+            pairs[i] = j
+            i, j = i + 1, j + 1
+        elif longest[i + 1][j] >= longest[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def side_by_side(
+    articles: Sequence[StoryArticle], matches: list[dict[int, int]], alone: list[set[int]]
+) -> tuple[Row, ...]:
+    """Rows of the first article's sentences said elsewhere, each beside its match in
+    every article that has one (``matches[o]``: first article's sentence -> article o's),
+    and between them what each article says meanwhile."""
+
+    def passages(n: int, indices: range | tuple[int, ...]) -> tuple[Passage, ...]:
+        article = articles[n]
+        return tuple(
+            Passage(article.sentences[i], article.paragraph(i), i in alone[n]) for i in indices
+        )
+
+    rows: list[Row] = []
+    done = [0] * len(articles)  # each article's sentences up to here are in a row
+
+    def between(until: list[int | None]) -> None:
+        cells = tuple(
+            passages(n, range(done[n], end)) if end is not None else ()
+            for n, end in enumerate(until)
+        )
+        if any(cells):
+            rows.append(Row("between", cells))
+        for n, end in enumerate(until):
+            if end is not None:
+                done[n] = end
+
+    for i in range(len(articles[0].sentences)):
+        said = {o: found[i] for o, found in enumerate(matches) if i in found}
+        if not said:
+            continue
+        at: list[int | None] = [i, *(said.get(o) for o in range(1, len(articles)))]
+        between(at)
+        kind = "every" if len(said) == len(articles) - 1 else "some"
+        rows.append(
+            Row(kind, tuple(passages(n, (j,)) if j is not None else () for n, j in enumerate(at)))
+        )
+        for n, j in enumerate(at):
+            if j is not None:
+                done[n] = j + 1
+    between([len(a.sentences) for a in articles])
+    return tuple(rows)
 
 
 def same_sentence(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -314,7 +438,15 @@ def find_stories(
     for group in (g for g in groups.members() if len(g) > 1):
         duplicates = [same for same in by_text.values() if len(same) > 1 and same[0] in group]
         inner = [s for (i, j), s in scores.items() if i in group and j in group]
-        shared, unique = compare([articles[i] for i in group])
+        # Copies say what their original says: only distinct texts are compared.
+        original = {i: same[0] for same in duplicates for i in same[1:]}
+        distinct = [i for i in group if i not in original]
+        if len(distinct) > 1:
+            shared, unique, rows = compare([articles[i] for i in distinct])
+        else:
+            first = articles[distinct[0]]
+            shared, unique, rows = tuple(s for s in first.sentences if content_terms(s)), ((),), ()
+        column = {i: n for n, i in enumerate(distinct)}
         stories.append(
             Story(
                 id=articles[group[0]].slug,
@@ -322,7 +454,14 @@ def find_stories(
                 duplicates=tuple(tuple(d) for d in sorted(duplicates)),
                 similarity=round(min(inner), 3) if inner else 1.0,
                 shared=shared,
-                unique=unique,
+                unique=tuple(unique[column[original.get(i, i)]] for i in group),
+                rows=tuple(
+                    Row(
+                        row.kind,
+                        tuple(row.cells[column[i]] if i in column else () for i in group),
+                    )
+                    for row in rows
+                ),
             )
         )
     return stories
