@@ -149,6 +149,7 @@ NEWS_STORY_THRESHOLD = 0.25
 NEWS_STORY_MAX_DAYS = 7
 # Quotes per page of the quotes pages.
 NEWS_QUOTES_PER_PAGE = 200
+NEWS_STORIES_PER_PAGE = 300
 # Listings that would grow with the corpus are split (see the README): the entity index
 # names this many of each type; a longer timeline or archive is split by year and month.
 NEWS_INDEX_SHOWN = 60

@@ -148,3 +148,43 @@ def test_quotes_are_paged_and_every_link_finds_its_page(tmp_path):
     for link in re.findall(r'href="/(quotes/[^"]*#[^"]+)"', person):
         path, _, anchor = link.partition("#")
         assert f'id="{anchor}"' in read(site, path + "index.html")
+
+
+HARBOUR = (
+    "The harbour board approved a new ferry terminal for Kingsport on Monday, after two "
+    "years of planning. The terminal will open in 2027 and handle four ferries a day, the "
+    "board's chair Maria Olsen said. Fishermen had opposed the plan because the works close "
+    "the north quay for a season. The council will pay a third of the cost."
+)
+
+
+def test_a_long_list_of_stories_is_paged_and_lists_each_story_once(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in CORPUS.glob("*.txt"):
+        (corpus / path.name).write_bytes(path.read_bytes())
+    # A second story: one event in two outlets' words.
+    (corpus / "harbour-a.txt").write_text(
+        f"Kingsport approves ferry terminal\n\nPort Gazette\n\n{HARBOUR}\n", encoding="utf-8"
+    )
+    other = HARBOUR.replace("on Monday, after", "on Monday after").replace("a day", "daily")
+    (corpus / "harbour-b.txt").write_text(
+        f"Ferry terminal for Kingsport gets go-ahead\n\nCoast Weekly\n\n{other} Work starts in "
+        "the spring.\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "out"
+    build_site(corpus, site, extra=("NEWS_STORIES_PER_PAGE=1",))
+    stories = data(site, "stories.json")
+    assert len(stories) == 2
+    first, second = read(site, "stories/index.html"), read(site, "stories/page-2/index.html")
+    for page in (first, second):
+        assert "2 stories reported by more than one article" in page
+        assert 'href="/stories/"' in page and 'href="/stories/page-2/"' in page
+    lists = [
+        page.split('<ul class="story-list">', 1)[1].split("</ul>", 1)[0] for page in (first, second)
+    ]
+    listed = [re.findall(r'<a href="/(stories/[^"/]+/)"', part) for part in lists]
+    assert sorted(url for urls in listed for url in urls) == sorted(s["url"] for s in stories)
+    assert all(len(urls) == 1 for urls in listed)
+    assert "<title>Stories (page 2)" in second

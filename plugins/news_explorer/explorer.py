@@ -468,6 +468,11 @@ def archive_label(key: str, keys: Sequence[str]) -> str:
     return part_label(key, keys)
 
 
+def story_page_url(number: int) -> str:
+    """``stories/``, then ``stories/page-2/``… (a story's own page is ``stories/<id>/``)."""
+    return "stories/" if number == 1 else f"stories/page-{number}/"
+
+
 def quote_page_url(number: int) -> str:
     """``quotes/``, then ``quotes/2/``, ``quotes/3/``…"""
     return "quotes/" if number == 1 else f"quotes/{number}/"
@@ -516,6 +521,7 @@ class ExplorerPagesGenerator(Generator):
         self.context["NEWS_SEARCH"] = {
             "folder": DEFAULT_FOLDER,
             "script_version": file_version(Path(self.theme) / "static" / "js" / "search.js"),
+            "box_version": file_version(Path(self.theme) / "static" / "js" / "searchbox.js"),
             "filter_version": file_version(Path(self.theme) / "static" / "js" / "filter.js"),
             "cite_version": file_version(Path(self.theme) / "static" / "js" / "cite.js"),
             "lunr_version": file_version(lunr_js(self.settings)),
@@ -569,7 +575,13 @@ class ExplorerPagesGenerator(Generator):
         for record in catalog.topics:
             timeline(f"timeline/{record.topic.slug}/", record.events, record)
         page(f"{DEFAULT_FOLDER}/index.html", "search", nav_section="search")
-        page("stories/index.html", "stories", nav_section="stories")
+        stories = self.context.get("news_stories", [])
+        per_page = int(value(self.settings, "NEWS_STORIES_PER_PAGE"))
+        story_pages = [stories[i : i + per_page] for i in range(0, len(stories), per_page)]
+        story_urls = [story_page_url(n) for n in range(1, len(story_pages) + 1)]
+        for number, shown in enumerate(story_pages or [[]], start=1):
+            page(story_page_url(number) + "index.html", "stories", nav_section="stories",
+                 stories=shown, page_number=number, page_urls=story_urls)  # fmt: skip
         for story in self.context.get("news_stories", []):
             page(f"stories/{story.id}/index.html", "story", story=story)
         quote_pages = self.context.get("news_quote_pages", [[]])

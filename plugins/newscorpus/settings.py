@@ -76,6 +76,7 @@ SETTINGS: tuple[Setting, ...] = (
             "content-word overlap for two articles to be one story"),
     Setting("NEWS_STORY_MAX_DAYS", 7, "most days between two dated versions of a story"),
     Setting("NEWS_QUOTES_PER_PAGE", 200, "quotes per page of quotes/"),
+    Setting("NEWS_STORIES_PER_PAGE", 300, "stories per page of stories/"),
     Setting("NEWS_INDEX_SHOWN", 60, "entities of each type named on the entity index"),
     Setting("NEWS_TIMELINE_MOST", 200, "events on one timeline page before it is split"),
     Setting("NEWS_ARCHIVE_MOST", 400, "articles on one archives page before it is split"),
