@@ -295,7 +295,7 @@ def prepare_articles(generator) -> None:
 def copies(stories: Sequence[Story]) -> dict[int, int]:
     """Each copy's index, with the index of the article it copies (the first of the
     articles with its cleaned text, in site order)."""
-    return {i: group[0] for story in stories for group in story.duplicates for i in group[1:]}
+    return {i: original for story in stories for i, original in story.originals.items()}
 
 
 def hide_copies(generator, copied: list) -> None:

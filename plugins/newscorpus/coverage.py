@@ -112,7 +112,7 @@ def story_records(refs: Sequence[ArticleRef], stories: Sequence[Story]) -> list[
     """A record per story, versions in date order, stories newest first."""
     records = []
     for story in stories:
-        originals = {i: group[0] for group in story.duplicates for i in group[1:]}
+        originals = story.originals
         order = sorted(range(len(story.members)), key=lambda n: date_order(refs[story.members[n]]))
         versions = [
             StoryVersion(

@@ -113,9 +113,19 @@ class Story:
     rows: tuple[Row, ...] = ()
 
     @property
+    def originals(self) -> dict[int, int]:
+        """Each copy's index, with its original's."""
+        return originals_of(self.duplicates)
+
+    @property
     def exact(self) -> bool:
         """Every member has the same cleaned text."""
         return len(self.duplicates) == 1 and len(self.duplicates[0]) == len(self.members)
+
+
+def originals_of(duplicates: Sequence[Sequence[int]]) -> dict[int, int]:
+    """Each copy's index, with its original's: the first of the articles with its text."""
+    return {i: same[0] for same in duplicates for i in same[1:]}
 
 
 def fingerprint(text: str) -> str:
@@ -439,7 +449,7 @@ def find_stories(
         duplicates = [same for same in by_text.values() if len(same) > 1 and same[0] in group]
         inner = [s for (i, j), s in scores.items() if i in group and j in group]
         # Copies say what their original says: only distinct texts are compared.
-        original = {i: same[0] for same in duplicates for i in same[1:]}
+        original = originals_of(duplicates)
         distinct = [i for i in group if i not in original]
         if len(distinct) > 1:
             shared, unique, rows = compare([articles[i] for i in distinct])
