@@ -133,7 +133,7 @@ NEWS_NETWORK_MIN_ARTICLES = 5
 NEWS_SEARCH_FIELDS = [("title", 10), ("entities", 5), ("body", 1)]
 # The index is cut by term into pieces of at most this many bytes gzipped, so a
 # query downloads only the pieces that hold its terms.
-NEWS_SEARCH_PIECE_BYTES = 6000
+NEWS_SEARCH_PIECE_BYTES = 3000
 # Also write the whole index as one lunr.js file (search/full-index.json).
 NEWS_SEARCH_FULL_INDEX = False
 # lunr.js as npm installs it, relative to this folder.

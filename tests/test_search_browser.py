@@ -53,7 +53,7 @@ def test_a_first_query_fetches_the_facets_of_its_results_only(page, site):
     open_search(page, site, "S-400")
     page.wait_for_selector(".search-facets section", state="attached")
     assert not any("facets/values/" in url for url in requests)
-    assert any("facets/docs/0.json" in url for url in requests)
+    assert any("facets/tier-0/0.json" in url for url in requests)
     assert not any(url.split("?")[0].endswith("facets.json") for url in requests)
 
 

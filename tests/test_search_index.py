@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import json
 
@@ -23,6 +24,7 @@ from newscorpus.search import (
     index_entries,
     index_manifest,
     index_terms,
+    js_order,
     search_files,
     split_index,
     term_buckets,
@@ -161,7 +163,16 @@ def test_split_pieces_cover_every_term_once_in_order(serialised, documents):
     assert len(split.pieces) > 10
     flat = [entry for piece in split.pieces for entry in piece]
     assert flat == term_entries(serialised, refs)
-    assert split.manifest["pieces"] == [piece[0][0] for piece in split.pieces]
+    # Each piece starts at a prefix of its first term that sorts after the piece before,
+    # and every term is found in its own piece by the manifest's starts.
+    starts = split.manifest["pieces"]
+    for n, piece in enumerate(split.pieces):
+        assert piece[0][0].startswith(starts[n])
+        assert n == 0 or js_order(starts[n]) > js_order(split.pieces[n - 1][-1][0])
+        for entry in piece:
+            keys = [js_order(start) for start in starts]
+            assert bisect.bisect_right(keys, js_order(entry[0])) - 1 == n
+    assert sum(map(len, starts)) < sum(len(piece[0][0]) for piece in split.pieces)
     assert split.terms == [entry[0] for entry in flat]
     assert split.files == [dump(piece) for piece in split.pieces]
     for piece in split.pieces:
@@ -193,7 +204,7 @@ def test_pieces_hold_exactly_lunrs_postings_and_weights(serialised, documents):
 
 
 def test_a_small_corpus_is_one_piece(documents):
-    files = search_files(documents[:5])
+    files = search_files(documents[:5], piece_bytes=20_000)
     manifest = json.loads(files["manifest.json"])
     assert manifest["documents"] == 5
     assert len(manifest["pieces"]) == 1
@@ -378,18 +389,71 @@ def test_facets_are_files_by_block_of_documents_and_by_bucket_of_values():
         for n in range(7)
     ]
     description, files = facet_files(docs, [Facet("outlet", "Outlet")], block_docs=3)
-    assert description["names"] == [["outlet", "Outlet"]]
-    assert description["runs"] == [[0, "", 0]] and description["values"] == 2
+    assert description["names"] == [["outlet", "Outlet", 0, False]]
+    assert description["runs"] == [[0, "", 0, 0]] and description["values"] == 2
     # Values numbered most common first: "other" (4 documents) is 0, "dw" (3) is 1.
     labels = json.loads(files["facets/labels/0.json"])
     assert labels == [[0, "other", "Other", ""], [0, "dw", "DW", ""]]
-    blocks = [json.loads(files[f"facets/docs/{k}.json"]) for k in range(3)]
+    blocks = [json.loads(files[f"facets/tier-0/{k}.json"]) for k in range(3)]
     assert [len(block) for block in blocks] == [3, 3, 1]
-    assert blocks[1][0] == ["2019-05", [1]]  # document 3: dated, "dw"
-    assert blocks[1][1] == ["", [0]]
+    assert blocks[1][0] == [1]  # document 3: "dw"
+    assert blocks[1][1] == [0]
+    assert not any(name.startswith("facets/tier-1/") for name in files)
+    # The dates are runs in document order (facet_files takes the documents as numbered).
+    assert description["dates"] == [["", 3], ["2019-05", 1], ["", 3]]
     values = json.loads(files["facets/values/0.json"])
     assert ["outlet", "dw", "DW", "", gaps([0, 3, 6])] in values
     assert facet_key_hash("outlet", "dw") != facet_key_hash("outlet", "wd")
+
+
+def test_the_index_numbers_documents_in_date_order_with_the_undated_last():
+    docs = [
+        SearchDocument("undated", "t", (), "alpha", published=""),
+        SearchDocument("may", "t", (), "alpha", published="2019-05-19"),
+        SearchDocument("year", "t", (), "alpha", published="2019"),
+        SearchDocument("april", "t", (), "alpha", published="2019-04"),
+        SearchDocument("may-too", "t", (), "alpha", published="2019-05-19"),
+    ]
+    files = search_files(docs)
+    refs = [json.loads(files[f"cards/{n}.json"])["ref"] for n in range(5)]
+    assert refs == ["year", "april", "may", "may-too", "undated"]
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["facets"]["dates"] == [
+        ["2019", 1], ["2019-04", 1], ["2019-05", 2], ["", 1]
+    ]  # fmt: skip
+
+
+def test_values_of_a_facet_showing_its_most_common_are_in_tiers_by_their_documents():
+    from newscorpus.search import facet_files, tiers
+
+    # 1/64 of 3,000 documents is 47, 1/512 is 6; a value of fewer is in the last tier.
+    assert tiers(3000, 2) == [47, 6, 2]
+    assert tiers(100, 2) == [2]
+    putin, lavrov = FacetValue("putin", "Putin", "PERSON"), FacetValue("lavrov", "Lavrov", "PERSON")
+    peskov = FacetValue("peskov", "Peskov", "PERSON")
+    docs = [
+        SearchDocument(
+            str(n),
+            "t",
+            (),
+            "b",
+            facets={
+                "entity": (putin,) + ((lavrov,) if n < 10 else ()) + ((peskov,) if n < 3 else ()),
+                "year": (FacetValue("2019", "2019"),),
+            },
+        )
+        for n in range(3000)
+    ]
+    facets = [Facet("year", "Year", from_dates=True), Facet("entity", "Names", 2, shown=8)]
+    description, files = facet_files(docs, facets, block_docs=1000)
+    assert description["tiers"] == [47, 6, 2]
+    # Putin (3,000 documents) is tier 0, Lavrov (10) tier 1, Peskov (3) tier 2; the year's
+    # values are in no block (the browser counts them from the dates).
+    assert description["runs"] == [[0, "", 0, 0], [1, "PERSON", 1, 2]]
+    assert json.loads(files["facets/tier-0/0.json"])[:2] == [[1], [1]]
+    assert json.loads(files["facets/tier-1/0.json"])[:2] == [[2], [2]]
+    assert json.loads(files["facets/tier-2/0.json"])[2:4] == [[3], []]
+    assert json.loads(files["facets/tier-2/2.json"]) == [[]] * 1000
 
 
 def test_many_facet_values_spread_over_buckets_each_value_in_the_bucket_of_its_hash():

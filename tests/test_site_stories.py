@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import json
 import re
+from pathlib import Path
 
 from conftest import CORPUS, build_site
+from newscorpus.search import js_order
 
 DW = "turkey-to-produce-missile-system-with-russia"
 UNDATED = "turkey-says-to-produce-s-500s-with-russia-after-s-400-missile-deal"
@@ -109,18 +112,23 @@ def test_story_and_quote_exports_have_csv_twins_and_footer_links(seed_site):
     assert 'href="/data/">Data for research</a>' in read(seed_site, "index.html")
 
 
+def search_entry(site: Path, term: str) -> tuple[dict, list]:
+    """The search manifest and the index entry of ``term``, from the piece that holds it."""
+    manifest = json.loads(read(site, "search/manifest.json"))
+    keys = [js_order(start) for start in manifest["pieces"]]
+    number = bisect.bisect_right(keys, js_order(term)) - 1
+    piece = json.loads(read(site, f"search/pieces/{number}.json"))
+    return manifest, next(e for e in piece if e[0] == term)
+
+
 def test_quotes_are_searchable(seed_site, tmp_path):
-    manifest = json.loads(read(seed_site, "search/manifest.json"))
-    piece = json.loads(read(seed_site, "search/pieces/0.json"))
+    manifest, entry = search_entry(seed_site, "step")  # "stepping back", in DESPARDES's quote
     body = 2 + manifest["fields"].index("body")
-    entry = next(e for e in piece if e[0] == "step")  # "stepping back", in DESPARDES's quote
     assert len(entry[body]) >= 2
     build_site(
         CORPUS, tmp_path / "out", extra=('NEWS_SEARCH_FIELDS=[["title", 10], ["quotes", 2]]',)
     )
-    manifest = json.loads(read(tmp_path / "out", "search/manifest.json"))
-    piece = json.loads(read(tmp_path / "out", "search/pieces/0.json"))
-    entry = next(e for e in piece if e[0] == "step")
+    manifest, entry = search_entry(tmp_path / "out", "step")
     assert manifest["fields"] == ["title", "quotes"] and entry[3]
 
 

@@ -27,6 +27,7 @@ from .folders import shelf_folder
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_FOLDER = "search"
+ENTITIES_SHOWN = 8  # names of each type in the search page's facets
 
 
 def facets(settings: dict) -> tuple[Facet, ...]:
@@ -36,8 +37,8 @@ def facets(settings: dict) -> tuple[Facet, ...]:
         Facet("topic", "Topic"),
         Facet("outlet", "Outlet"),
         Facet("section", "Section"),
-        Facet("year", "Year"),
-        Facet("entity", "Entities", min_documents=int(entity_min)),
+        Facet("year", "Year", from_dates=True),
+        Facet("entity", "Entities", min_documents=int(entity_min), shown=ENTITIES_SHOWN),
     )
 
 

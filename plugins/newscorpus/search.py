@@ -10,18 +10,21 @@ index (:mod:`newscorpus.fullindex`, which lunr.py builds and the tests compare w
 
 Files, relative to the search folder (every JSON file compact and deterministic):
 
-- ``manifest.json``: lunr version, fields, search pipeline, document count, and the first
-  term of every piece (pieces cover consecutive runs of terms in lunr.js's sort order);
+- ``manifest.json``: lunr version, fields, search pipeline, document count, and where
+  every piece starts (pieces cover consecutive runs of terms in lunr.js's sort order);
 - ``pieces/<n>.json``: ``[term, term index, postings per field]`` where a field's postings
-  are ``[document gap, weight × 1000, …]`` with documents numbered in corpus order;
+  are ``[document gap, weight × 1000, …]`` with documents numbered in date order
+  (:func:`date_order`);
 - ``terms.json``: every term, for leading-wildcard and wide fuzzy queries only, and
   ``terms/<bucket>.json``: the terms by length and first or second character, for fuzzy
   queries with edit distance 1 (see :func:`term_buckets`);
 - ``positions/<n>.json``: where the terms of piece ``n`` occur in each document, for
   phrase queries only (``[term, per field [positions per document, as gaps]]``);
 - ``cards/<n>.json``: what a result shows for document ``n``;
-- ``facets/docs/<k>.json`` and ``facets/values/<b>.json``: the facet values of a block of
-  documents, and the documents of a bucket of facet values (see :func:`facet_files`).
+- ``facets/tier-<t>/<k>.json``, ``facets/labels/<n>.json`` and
+  ``facets/values/<b>.json``: the facet values of a block of documents, their labels, and
+  the documents of a bucket of facet values (see :func:`facet_files`); the manifest's
+  ``facets.dates`` say which documents have which date.
 """
 
 from __future__ import annotations
@@ -79,6 +82,12 @@ class Facet:
     name: str
     label: str
     min_documents: int = 1
+    # How many of each group's values a result page shows, the most common over the
+    # results (0: every value).
+    shown: int = 0
+    # The values are the documents' years: the browser counts them from the manifest's
+    # dates, so the per-document blocks leave them out.
+    from_dates: bool = False
 
 
 # --- terms --------------------------------------------------------------------------------
@@ -267,7 +276,8 @@ def split_index(
     entries: list[list], manifest: dict, piece_bytes: int = DEFAULT_PIECE_BYTES
 ) -> SplitIndex:
     """Cut the term entries into runs of consecutive terms of at most ``piece_bytes``
-    gzipped; the manifest (:func:`index_manifest`) gets the first term of every piece.
+    gzipped; the manifest (:func:`index_manifest`) gets where every piece starts
+    (:func:`separators`).
 
     A single term whose entry is larger than that gets a piece of its own. Each entry is
     written to JSON once: a piece's file is its entries' JSON joined.
@@ -281,9 +291,26 @@ def split_index(
         for part in _fit(run, dumped, piece_bytes)
     ]
     pieces = [entries[run.start : run.stop] for run in runs]
-    manifest = {**manifest, "pieces": [piece[0][0] for piece in pieces]}
+    starts = [piece[0][0] for piece in pieces]
+    ends = [piece[-1][0] for piece in pieces]
+    manifest = {**manifest, "pieces": separators(starts, ends)}
     files = [_joined(dumped[run.start : run.stop]) for run in runs]
     return SplitIndex(manifest, pieces, [entry[0] for entry in entries], files)
+
+
+def separators(starts: Sequence[str], ends: Sequence[str]) -> list[str]:
+    """Where each piece starts, as the shortest start of its first term that sorts after
+    the previous piece's last term ("abol" after "abode"): a term of the index is in the
+    last piece whose separator sorts before it or equals it, as with the whole first
+    terms, and the manifest every query fetches is smaller."""
+    out = []
+    for n, first in enumerate(starts):
+        cut = len(first)
+        if n:
+            while cut > 1 and js_order(first[: cut - 1]) > js_order(ends[n - 1]):
+                cut -= 1
+        out.append(first[:cut] if n else first)
+    return out
 
 
 def _joined(dumped: Sequence[bytes]) -> bytes:
@@ -395,7 +422,13 @@ def positions_files(
 
 FACET_BLOCK_DOCS = 64
 FACET_BUCKET_BYTES = 16_000  # raw JSON of one bucket of facet values (about 5 KB gzipped)
-FACET_LABELS_PER_FILE = 256
+FACET_LABELS_PER_FILE = 32
+# The values of a facet that shows only its most common ones are in tiers by how many
+# documents have each (see tiers): a value in 1/64 of the documents or more, in 1/512, …
+TIER_FACTOR = 8
+# The most a query's counts fetch of the first tier's blocks, gzipped: a query whose results
+# span more blocks than that has its counts estimated from an even sample of them.
+FACET_SAMPLE_BYTES = 12_000
 
 
 def facet_key_hash(name: str, key: str) -> int:
@@ -409,23 +442,73 @@ def facet_key_hash(name: str, key: str) -> int:
     return value
 
 
+def date_order(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
+    """The documents as the index numbers them: dated ones oldest first (a date known to
+    its year only before that year's months, a month before its days, as the strings
+    sort), then the undated, each in the given order otherwise.
+
+    Numbered so, a document's date needs no per-document data in the browser: the
+    manifest's :func:`date_runs` say which documents have which month, a sort by date is a
+    sort by number and a range of months is a range of numbers.
+    """
+    return sorted(documents, key=lambda document: (not document.published, document.published))
+
+
+def date_runs(documents: Sequence[SearchDocument]) -> list[list]:
+    """``[month, how many documents]`` for each run of documents dated in the same month
+    (``"2019-05"``; ``"2019"`` for a date known to its year only; ``""`` undated), in
+    document order: a run per month, not per day, so the manifest stays small however
+    many days the corpus spans."""
+    runs: list[list] = []
+    for document in documents:
+        month = document.published[:7]
+        if runs and runs[-1][0] == month:
+            runs[-1][1] += 1
+        else:
+            runs.append([month, 1])
+    return runs
+
+
+def tiers(documents: int, least: int = 1) -> list[int]:
+    """How many documents a value needs to be in each tier, most first: ``documents / 64``,
+    ``/ 512`` and so on by TIER_FACTOR, down to ``least`` (the last tier).
+
+    A query's counts are made tier by tier: a value of tier ``t + 1`` has fewer documents
+    in all than tier ``t``'s threshold, so once every list shown ends on a count of at
+    least that threshold, no later tier can change it and its blocks are not fetched. A
+    broad query's most named are in the first tier, whose blocks are small; a narrow
+    query fetches more tiers but only the blocks of its few documents.
+    """
+    thresholds = []
+    threshold = documents / TIER_FACTOR**2
+    while threshold > least:
+        thresholds.append(math.ceil(threshold))
+        threshold /= TIER_FACTOR
+    return [*thresholds, least]
+
+
 def facet_files(
     documents: Sequence[SearchDocument],
     facets: Sequence[Facet],
     block_docs: int = FACET_BLOCK_DOCS,
 ) -> tuple[dict, dict[str, bytes]]:
     """The facets as files no first query has to fetch whole, and their description for
-    the manifest.
+    the manifest (``documents`` in the index's order, :func:`date_order`).
 
     Every facet value gets a number: facet by facet, group by group (an entity's type),
-    most common first, so each (facet, group) is a run of numbers the manifest lists,
-    and the values a result page shows (the most common) sit in the first label files.
+    most common first, so each (facet, group) is a run of numbers the manifest lists, and
+    the values a result page shows (the most common) sit in the first label files.
 
-    - ``facets/docs/<k>.json``: for documents ``k × block_docs`` onwards, each one's
-      publication date and value numbers (as gaps): ``[date, [gap, …]]``. A query's counts,
-      its dates by month and its sorting by date are made from the blocks of its results;
+    - ``facets/tier-<t>/<k>.json``: for documents ``k × block_docs`` onwards, each one's
+      value numbers (as gaps) of tier ``t`` (:func:`tiers`; a facet that shows every value
+      has all of them in tier 0). A query's counts are made from the blocks of its
+      results, tier by tier as far as its lists need, and from at most ``sampleBlocks``
+      blocks of the first tier (about FACET_SAMPLE_BYTES): the counts of a query whose
+      results span more are estimated from an even sample of those blocks, and the page
+      says so. A facet ``from_dates`` (the year) has none: the browser counts it from the
+      manifest's dates;
     - ``facets/labels/<n>.json``: ``[facet number, key, label, group]`` of values
-      ``n × 256`` onwards, fetched for the values shown only;
+      ``n × FACET_LABELS_PER_FILE`` onwards, fetched for the values shown only;
     - ``facets/values/<b>.json``: ``[facet, key, label, group, documents as gaps]`` of the
       values whose :func:`facet_key_hash` falls in bucket ``b``: a filter fetches its own.
     """
@@ -435,10 +518,36 @@ def facet_files(
         for number, facet in enumerate(table)
         for key, label, group, docs in facet["values"]
     ]
+    least = min((facet.min_documents for facet in facets if facet.shown), default=1)
+    thresholds = tiers(len(documents), least)
+
+    def tier(value: list) -> int:
+        if not facets[value[0]].shown:
+            return 0
+        held = len(value[5])
+        return next((t for t, n in enumerate(thresholds) if held >= n), len(thresholds) - 1)
+
+    # Within a facet's group, the first tier most common first (what broad queries show);
+    # the later tiers by their first document, so that the rare values a narrow query
+    # shows (those of a few documents, often of one story) have their labels together.
+    values.sort(
+        key=lambda v: (
+            v[0],
+            v[4],
+            tier(v),
+            v[5][0] if tier(v) else -len(v[5]),
+            v[3].casefold(),
+            v[2],
+        )
+    )
     runs: list[list] = []
-    for value_number, (number, _, _, _, group, _) in enumerate(values):
+    tier_of: list[int] = []
+    for value_number, value in enumerate(values):
+        number, group = value[0], value[4]
+        tier_of.append(tier(value))
         if not runs or runs[-1][:2] != [number, group]:
-            runs.append([number, group, value_number])
+            runs.append([number, group, value_number, tier_of[-1]])
+        runs[-1][3] = max(runs[-1][3], tier_of[-1])
     size = sum(len(dump(value[1:])) for value in values)
     buckets = max(1, math.ceil(size / FACET_BUCKET_BYTES))
     by_bucket: list[list] = [[] for _ in range(buckets)]
@@ -449,24 +558,34 @@ def facet_files(
         labels = [value[:5] for value in values[first : first + FACET_LABELS_PER_FILE]]
         labels = [[number, key, label, group] for number, _, key, label, group in labels]
         files[f"facets/labels/{first // FACET_LABELS_PER_FILE}.json"] = dump(labels)
-    per_document: list[list[int]] = [[] for _ in documents]
+    used = max(tier_of, default=0) + 1
+    rows: list[list[list[int]]] = [[[] for _ in documents] for _ in range(used)]
     for value_number, value in enumerate(values):
+        if facets[value[0]].from_dates:
+            continue
         document = 0
         for gap in value[5]:
             document += gap
-            per_document[document].append(value_number)
-    rows = [
-        [d.published, gaps(numbers)] for d, numbers in zip(documents, per_document, strict=True)
-    ]
-    for k in range(0, max(len(documents), 1), block_docs):
-        files[f"facets/docs/{k // block_docs}.json"] = dump(rows[k : k + block_docs])
+            rows[tier_of[value_number]][document].append(value_number)
+    for tier in range(used):
+        for k in range(0, max(len(documents), 1), block_docs):
+            block = [gaps(numbers) for numbers in rows[tier][k : k + block_docs]]
+            files[f"facets/tier-{tier}/{k // block_docs}.json"] = dump(block)
+    first_tier = [data for name, data in files.items() if name.startswith("facets/tier-0/")]
+    average = sum(gzipped_size(data) for data in first_tier) / max(1, len(first_tier))
     description = {
-        "names": [[facet["name"], facet["label"]] for facet in table],
+        "names": [
+            [facet["name"], facet["label"], spec.shown, spec.from_dates]
+            for facet, spec in zip(table, facets, strict=True)
+        ],
         "runs": runs,
         "values": len(values),
         "valueBuckets": buckets,
         "blockDocs": block_docs,
         "labelsPerFile": FACET_LABELS_PER_FILE,
+        "tiers": thresholds[:used],
+        "sampleBlocks": max(1, math.floor(FACET_SAMPLE_BYTES / max(average, 1))),
+        "dates": date_runs(documents),
     }
     return description, files
 
@@ -484,6 +603,7 @@ def search_files(
     ``positions`` gives a document's term positions from its field texts
     (:func:`field_positions`, or a function that keeps them between builds).
     """
+    documents = date_order(documents)
     positions = remembered(positions)
     counts = counts_of(positions)
     entries = index_entries(documents, fields, counts)

@@ -64,7 +64,7 @@ SETTINGS: tuple[Setting, ...] = (
     # Search.
     Setting("NEWS_SEARCH_FIELDS", (("title", 10), ("entities", 5), ("body", 1)),
             "indexed fields and their boosts"),
-    Setting("NEWS_SEARCH_PIECE_BYTES", 6000, "largest piece of the search index, gzipped"),
+    Setting("NEWS_SEARCH_PIECE_BYTES", 3000, "largest piece of the search index, gzipped"),
     Setting("NEWS_SEARCH_FULL_INDEX", False,
             "also write the single-file lunr index, search/full-index.json"),
     Setting("NEWS_LUNR_JS", "node_modules/lunr/lunr.min.js",

@@ -1,12 +1,15 @@
 /* Full-text search in the browser: lunr.js over an index split by term.
  *
  * The files under the search folder are written by plugins/newscorpus/search.py:
- * manifest.json (fields, pipeline, first term of every piece), pieces/<n>.json (the
+ * manifest.json (fields, pipeline, where every piece starts), pieces/<n>.json (the
  * inverted-index entries and document weights of a run of terms), cards/<n>.json (what a
- * result shows), facets/docs/<k>.json (the facet values of a block of documents, for the
- * counts over a query's results), facets/values/<b>.json (the documents of a bucket of
- * facet values, for filters), positions/<n>.json (where a piece's terms stand, for
- * phrases only) and terms.json (every term, for fuzzy and leading-wildcard queries only).
+ * result shows), facets/tier-<t>/<k>.json (the facet values of a block of documents, in
+ * tiers from the most common, for the counts over a query's results),
+ * facets/labels/<n>.json (the values' labels), facets/values/<b>.json (the documents of a
+ * bucket of facet values, for filters), positions/<n>.json (where a piece's terms stand,
+ * for phrases only) and terms.json (every term, for fuzzy and leading-wildcard queries
+ * only). Documents are numbered in date order, so the manifest's runs of dates give each
+ * document's date.
  * A query fetches only the pieces holding its terms and rebuilds a small lunr index from
  * them; lunr's own query on it gives the single-file index's results and scores
  * (lunrSearch), and our query language combines such queries (search).
@@ -22,9 +25,10 @@
   const ROOT = script.dataset.siteRoot;
   const PAGE_SIZE = 10;
   const WEIGHT_SCALE = 1000;
-  const TOP_ENTITIES = 8;
   // A word this long that no term is one edit from gets suggestions two edits away.
   const TWO_EDITS_FROM = 6;
+  // The most blocks of a facet tier after the first that a query's counts fetch.
+  const TIER_BLOCKS = 8;
   const TYPE_LABELS = {
     PERSON: "People",
     ORG: "Organisations",
@@ -410,9 +414,34 @@
       ]);
     }
 
-    /** The facets, in the order the page shows them: [{name, label}]. */
+    /** The facets, in the order the page shows them: [{name, label, shown, fromDates}]
+     * (``shown``: how many values of each group the page shows, 0 for all of them). */
     facetNames() {
-      return this.manifest.facets.names.map(([name, label]) => ({ name, label }));
+      return this.manifest.facets.names.map(([name, label, shown, fromDates]) => ({ name, label, shown, fromDates }));
+    }
+
+    /** The month of document ``doc`` ("2019-05"; "2019" when only its year is known; ""
+     * undated): documents are numbered in date order, and the manifest's runs say where
+     * each month starts. */
+    monthOf(doc) {
+      if (!this.dateStarts) {
+        this.dateStarts = [];
+        this.dateValues = [];
+        let start = 0;
+        for (const [date, count] of this.manifest.facets.dates) {
+          this.dateStarts.push(start);
+          this.dateValues.push(date);
+          start += count;
+        }
+      }
+      let low = 0;
+      let high = this.dateStarts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (this.dateStarts[middle] <= doc) low = middle;
+        else high = middle - 1;
+      }
+      return this.dateValues[low] || "";
     }
 
     fetchOnce(cache, path) {
@@ -447,43 +476,73 @@
       return found;
     }
 
-    /** What the blocks say of the documents ``docs`` (fetching their blocks only):
-     * Map(doc -> {date, ids: [facet value number, ...]}). */
-    async documentFacts(docs) {
+    /** Add to ``count`` (value number -> documents) the values of ``tier`` that the
+     * blocks give the documents ``docs``, fetching their blocks only. */
+    async countBlocks(tier, docs, count) {
       const size = this.manifest.facets.blockDocs;
       const blocks = [...new Set(docs.map((doc) => Math.floor(doc / size)))];
       const loaded = new Map(
         await Promise.all(
-          blocks.map(async (k) => [k, await this.fetchOnce(this.facetFiles, `facets/docs/${k}.json`)]),
+          blocks.map(async (k) => [k, await this.fetchOnce(this.facetFiles, `facets/tier-${tier}/${k}.json`)]),
         ),
       );
-      const facts = new Map();
       for (const doc of docs) {
-        const [date, idGaps] = loaded.get(Math.floor(doc / size))[doc % size];
-        facts.set(doc, { date, ids: ungap(idGaps) });
+        for (const id of ungap(loaded.get(Math.floor(doc / size))[doc % size])) {
+          count.set(id, (count.get(id) || 0) + 1);
+        }
       }
-      return facts;
     }
 
     /** Per facet name, the values shown for the documents ``docs`` and how many of them
      * have each: Map(name -> Map(key -> {value, count})). Shown are the most common of
-     * each run of values (an entity type's first eight; every topic, outlet and year), and
-     * only their labels are fetched. */
-    async facetCounts(docs, facts) {
-      const { runs, values: total, labelsPerFile } = this.manifest.facets;
-      const count = new Map();
-      for (const doc of docs) {
-        for (const id of facts.get(doc).ids) count.set(id, (count.get(id) || 0) + 1);
-      }
+     * each run of values (a facet's ``shown``, e.g. an entity type's first eight; every
+     * value of the others), and only their labels are fetched. The years come from the
+     * documents' months. Values are counted tier by tier (tiers in search.py): a value of
+     * a later tier has fewer documents in all than this tier's threshold, so once every
+     * list ends on a count that high (or has no value in a later tier), none can change it. */
+    async facetCounts(docs) {
+      const { runs, values: total, labelsPerFile, tiers, blockDocs, sampleBlocks } = this.manifest.facets;
       const names = this.facetNames();
-      const counted = [...count.keys()];
-      const shown = [];
-      runs.forEach(([number, , first], r) => {
-        const end = r + 1 < runs.length ? runs[r + 1][2] : total;
-        const ids = counted.filter((id) => id >= first && id < end);
-        ids.sort((a, b) => count.get(b) - count.get(a) || a - b);
-        shown.push(...(names[number].name === "entity" ? ids.slice(0, TOP_ENTITIES) : ids));
-      });
+      const count = new Map();
+      const ends = runs.map((_, r) => (r + 1 < runs.length ? runs[r + 1][2] : total));
+      const listed = () =>
+        runs.map(([number, , first], r) => {
+          const ids = [...count.keys()].filter((id) => id >= first && id < ends[r]);
+          ids.sort((a, b) => count.get(b) - count.get(a) || a - b);
+          const shown = names[number].shown;
+          return shown ? ids.slice(0, shown) : ids;
+        });
+      // Results spread over more blocks than a query may fetch are counted in an even
+      // sample of those blocks, and the counts scaled up (and said to be estimates).
+      const blocks = [...new Set(docs.map((doc) => Math.floor(doc / blockDocs)))].sort((a, b) => a - b);
+      let counted = docs;
+      if (blocks.length > sampleBlocks) {
+        const taken = new Set(Array.from({ length: sampleBlocks }, (_, i) => blocks[Math.floor((i * blocks.length) / sampleBlocks)]));
+        counted = docs.filter((doc) => taken.has(Math.floor(doc / blockDocs)));
+      }
+      let lists = [];
+      // A query spanning many blocks has its lists from the first tiers only, and the
+      // page says from which number of articles on a name was counted.
+      let from = 0;
+      for (let tier = 0; tier < tiers.length; tier += 1) {
+        const settled = runs.every(([number, , , lastTier], r) => {
+          if (tier > lastTier) return true;
+          if (tier === 0) return false;
+          const list = lists[r];
+          return list.length >= names[number].shown && count.get(list[list.length - 1]) >= tiers[tier - 1];
+        });
+        if (settled) break;
+        if (tier > 0 && (blocks.length > TIER_BLOCKS || counted !== docs)) {
+          from = tiers[tier - 1];
+          break;
+        }
+        await this.countBlocks(tier, counted, count);
+        lists = listed();
+      }
+      if (counted !== docs) {
+        for (const [id, n] of count) count.set(id, Math.max(1, Math.round((n * docs.length) / counted.length)));
+      }
+      const shown = lists.flat();
       const files = [...new Set(shown.map((id) => Math.floor(id / labelsPerFile)))];
       const loaded = new Map(
         await Promise.all(
@@ -493,8 +552,20 @@
       const counts = new Map(names.map(({ name }) => [name, new Map()]));
       for (const id of shown) {
         const [number, key, label, group] = loaded.get(Math.floor(id / labelsPerFile))[id % labelsPerFile];
-        counts.get(names[number].name).set(key, { value: { key, label, group }, count: count.get(id) });
+        counts.get(names[number].name).set(key, { value: { key, label, group }, count: count.get(id), estimated: counted !== docs });
       }
+      for (const { name, fromDates } of names) {
+        if (!fromDates) continue;
+        for (const doc of docs) {
+          const year = this.monthOf(doc).slice(0, 4);
+          const key = year || "undated";
+          const known = counts.get(name).get(key);
+          if (known) known.count += 1;
+          else counts.get(name).set(key, { value: { key, label: year || "Undated", group: "" }, count: 1 });
+        }
+      }
+      counts.countedFrom = from;
+      counts.sample = counted === docs ? 0 : counted.length;
       return counts;
     }
 
@@ -1073,12 +1144,10 @@
         const chosen = filters.length ? await search.filterValues(filters) : null;
         if (run !== this.run) return;
         const base = chosen ? applyFilters(found.results, chosen, filters) : found.results;
-        // Dates are in the facet blocks: fetched before the results only when the results
-        // are sorted or cut by date, else after them.
-        let facts = sort || from || to ? await search.documentFacts(base.map((m) => m.doc)) : null;
-        if (run !== this.run) return;
-        this.undated = facts ? base.filter((m) => !facts.get(m.doc).date).length : 0;
-        this.matches = facts ? byDate(base, facts, this.state) : base;
+        // Documents are numbered in date order: dates cost no request.
+        const monthOf = (match) => search.monthOf(match.doc);
+        this.undated = sort || from || to ? base.filter((m) => !monthOf(m)).length : 0;
+        this.matches = byDate(base, monthOf, this.state);
         this.shown = 0;
         const nodes = await this.nextResults(search);
         if (run !== this.run) return;
@@ -1090,12 +1159,17 @@
         this.renderFilters(search, chosen);
         this.app.dataset.results = stateURL(this.state);
         performance.mark("search-results"); // results are on screen (bench/search.py reads it)
-        facts = facts || (await search.documentFacts(base.map((m) => m.doc)));
+        const docs = this.matches.map((match) => match.doc);
+        const counts = await search.facetCounts(docs);
         if (run !== this.run) return;
-        const counts = await search.facetCounts(this.matches.map((match) => match.doc), facts);
-        if (run !== this.run) return;
+        for (const [id, value] of chosen || []) {
+          // A chosen value's documents are known: its count is exact, even when it is rare
+          // or the others are estimated.
+          const counted = counts.get(id.split("\u0000")[0]);
+          if (counted) counted.set(value.key, { value, count: docs.filter((doc) => value.docs.has(doc)).length });
+        }
         this.renderFacets(search, counts, chosen);
-        this.facetsBox.prepend(this.dateSection(base, facts));
+        this.facetsBox.prepend(this.dateSection(base, monthOf));
         this.app.dataset.complete = stateURL(this.state);
         performance.mark("search-complete"); // facets and dates too (bench/search.py)
       } catch (error) {
@@ -1293,8 +1367,13 @@
             const top = counted
               .filter(({ value }) => value.group === group)
               .sort((a, b) => b.count - a.count || byLabel(a, b))
-              .slice(0, TOP_ENTITIES);
+              .slice(0, facet.shown || undefined);
             if (top.length) sections.push(this.facetSection(facet, TYPE_LABELS[group], top));
+          }
+          if (counts.countedFrom && facet.shown) {
+            sections.push(
+              el("p", { className: "facet-note" }, `Names counted here are each in ${counts.countedFrom} or more articles of the corpus; a narrower search counts rarer names too.`),
+            );
           }
         } else {
           const byKey = (a, b) => b.value.key.localeCompare(a.value.key); // years: newest first
@@ -1302,16 +1381,20 @@
           sections.push(this.facetSection(facet, facet.label, counted));
         }
       }
+      if (counts.sample) {
+        const note = `Counts marked ≈ are estimated from ${counts.sample} of the ${this.matches.length} results; choose one for its exact number.`;
+        sections.unshift(el("p", { className: "facet-note" }, note));
+      }
       this.facetsBox.replaceChildren(...sections);
     }
 
     /** The dates of the results: sort, a from/to range by month, and how many results
      * each month has (each a link to that month), with the undated counted. */
-    dateSection(results, facts) {
+    dateSection(results, monthOf) {
       const byMonth = new Map();
       let undated = 0;
       for (const match of results) {
-        const date = facts.get(match.doc).date;
+        const date = monthOf(match);
         if (date && date.length >= 7) byMonth.set(date.slice(0, 7), (byMonth.get(date.slice(0, 7)) || 0) + 1);
         else if (!date) undated += 1;
       }
@@ -1380,7 +1463,7 @@
     facetSection(facet, heading, counted) {
       const id = `facet-${facet.name}-${heading.replace(/\W+/g, "-").toLowerCase()}`;
       const list = el("ul", { className: "facet-values", "aria-labelledby": id });
-      for (const { value, count } of counted) {
+      for (const { value, count, estimated } of counted) {
         const filter = { name: facet.name, key: value.key };
         const active = this.isActive(facet.name, value.key);
         list.append(
@@ -1396,7 +1479,7 @@
               },
               value.label,
               " ",
-              el("span", { className: "n" }, `(${count})`),
+              el("span", { className: "n" }, estimated ? `(≈${count})` : `(${count})`),
             ),
           ),
         );
@@ -1428,26 +1511,25 @@
   const monthName = (month) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
   /** The results within the state's months (a date known only to its year is in range when
-   * the whole year is), sorted newest or oldest first when asked, undated last. */
-  const byDate = (results, facts, { sort, from, to }) => {
-    const dateOf = (match) => facts.get(match.doc).date;
+   * the whole year is), sorted newest or oldest first when asked, undated last. Documents
+   * are numbered in date order, so a sort by date is a sort by number (articles of the
+   * same date stay in the corpus's order). */
+  const byDate = (results, monthOf, { sort, from, to }) => {
     let keep = results;
     if (from || to) {
       keep = keep.filter((match) => {
-        const date = dateOf(match);
-        if (!date) return false;
-        const first = date.length === 4 ? `${date}-01` : date.slice(0, 7);
-        const last = date.length === 4 ? `${date}-12` : date.slice(0, 7);
+        const month = monthOf(match);
+        if (!month) return false;
+        const first = month.length === 4 ? `${month}-01` : month;
+        const last = month.length === 4 ? `${month}-12` : month;
         return (!from || first >= from) && (!to || last <= to);
       });
     }
     if (!sort) return keep;
     const direction = sort === "newest" ? -1 : 1;
     return [...keep].sort((a, b) => {
-      const [da, db] = [dateOf(a), dateOf(b)];
-      if (!da || !db) return (da ? 0 : 1) - (db ? 0 : 1);
-      if (da !== db) return da < db ? -direction : direction;
-      return b.score - a.score || a.doc - b.doc;
+      const [da, db] = [monthOf(a) ? 0 : 1, monthOf(b) ? 0 : 1];
+      return da - db || (da ? a.doc - b.doc : direction * (a.doc - b.doc));
     });
   };
 
