@@ -35,15 +35,16 @@ def squash(text: str) -> str:
 
 
 def foreign_scripts(html: str) -> list[str]:
-    """Every <script> tag in a page except the site's own search, search box, filter and cite
-    scripts and JSON-LD data."""
+    """Every <script> tag in a page except the site's own search modules, search box, filter
+    and cite scripts and JSON-LD data."""
     tags = re.findall(r"<script\b[^>]*>", html)
     return [
         tag
         for tag in tags
         if not re.fullmatch(
-            r'<script src="[^"]*/theme/js/(?:search|searchbox|filter|cite)\.js\?v=\w+"[^>]*>', tag
+            r'<script src="[^"]*/theme/js/(?:searchbox|filter|cite)\.js\?v=\w+"[^>]*>', tag
         )
+        and not re.fullmatch(r'<script type="module" src="[^"]*/search/js-\w+/main\.js"[^>]*>', tag)
         and tag != '<script type="application/ld+json">'
     ]
 

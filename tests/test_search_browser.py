@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 import pytest
 from conftest import CORPUS, FIXTURES, ROOT, build_site, generated_documents, serve
+from news_explorer.search import search_scripts
 from newscorpus.search import search_files
 from newscorpus.stemmer import stem
 from newscorpus.terms import split_term
@@ -121,8 +122,8 @@ def test_slash_focuses_search_enter_searches_and_arrows_move_through_results(pag
     page.goto(f"{site}/")
     assert page.evaluate("typeof window.lunr") == "undefined"
     assert not any("/search/manifest.json" in url for url in requests)
-    assert not any("/js/search.js" in url for url in requests)  # the search page's only
-    with page.expect_request("**/lunr.min.js?v=*"), page.expect_request("**/js/search.js?v=*"):
+    assert not any("/main.js" in url for url in requests)  # the search page's only
+    with page.expect_request("**/lunr.min.js?v=*"), page.expect_request("**/search/js-*/main.js"):
         page.keyboard.press("/")  # the first focus fetches them ahead, to run on the search page
     assert page.evaluate("document.activeElement.id") == "site-search-q"
     assert page.evaluate("typeof window.lunr") == "undefined"
@@ -391,11 +392,13 @@ def engine_site(tmp_path_factory) -> tuple[Path, list[str]]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
     shutil.copyfile(ROOT / "node_modules/lunr/lunr.min.js", site / "search/lunr.min.js")
-    (site / "js").mkdir()
-    shutil.copyfile(ROOT / "theme/static/js/search.js", site / "js/search.js")
+    for name, content in search_scripts(ROOT / "theme").items():
+        (site / "js" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / "js" / name).write_bytes(content)
+    main = next(name for name in search_scripts(ROOT / "theme") if name.endswith("/main.js"))
     (site / "index.html").write_text(
         '<!doctype html><html lang="en"><title>engine</title><link rel="icon" href="data:,">'
-        f'<script src="js/search.js" '
+        f'<script type="module" src="js/{main}" '
         f'data-search-base="/{SUBPATH}/search/" data-lunr-version="t" '
         f'data-site-root="/{SUBPATH}/"></script></html>',
         encoding="utf-8",

@@ -270,7 +270,7 @@ def one_edit_away(word: str, alphabet: str = "abcxyz0_") -> set[str]:
 
 
 def client_buckets(term: str) -> set[str]:
-    """The buckets search.js fetches for ``term~1`` (its ``candidates``)."""
+    """The buckets engine.js fetches for ``term~1`` (its ``candidates``)."""
     length = len(term)
     first, second = (bucket_char(c) for c in term[:2])
 
@@ -471,3 +471,28 @@ def test_many_facet_values_spread_over_buckets_each_value_in_the_bucket_of_its_h
     for b in range(buckets):
         for value in json.loads(files[f"facets/values/{b}.json"]):
             assert facet_key_hash(value[0], value[1]) % buckets == b
+
+
+def test_the_search_modules_are_copied_under_a_folder_named_after_their_contents(tmp_path):
+    import re
+    import shutil
+
+    from conftest import ROOT
+    from news_explorer.search import search_scripts
+
+    scripts = search_scripts(ROOT / "theme")
+    folders = {name.split("/")[0] for name in scripts}
+    assert len(folders) == 1 and re.fullmatch(r"js-[0-9a-f]{12}", folders.pop())
+    names = {name.split("/")[1] for name in scripts}
+    assert "main.js" in names
+    for name, data in scripts.items():
+        text = data.decode()
+        # Every module a module imports is there, and each stays small enough to read.
+        for imported in re.findall(r'^import .* from "\./([\w.]+)";$', text, re.M):
+            assert imported in names, (name, imported)
+        assert text.count("\n") < 300, name
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme" / "search", theme / "search")
+    (theme / "search" / "dom.js").write_text("// changed\n", encoding="utf-8")
+    changed = search_scripts(theme)
+    assert {name.split("/")[0] for name in changed} != {name.split("/")[0] for name in scripts}

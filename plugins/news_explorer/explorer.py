@@ -68,6 +68,7 @@ from .search import (
     lunr_js,
     search_index,
     search_inputs,
+    search_scripts,
     write_search,
 )
 from .stories import coverage, date_through_stories, quotes_by_speaker
@@ -508,6 +509,7 @@ class ExplorerPagesGenerator(Generator):
     """Writes the topic pages, the timeline, the search files and the research exports."""
 
     deferred: Deferred
+    scripts: dict[str, bytes]
 
     def generate_context(self) -> None:
         """The search and export files (started once the articles were prepared) and the
@@ -516,11 +518,14 @@ class ExplorerPagesGenerator(Generator):
         if catalog is None:
             return
         self.deferred = self.context["news_deferred"]
-        # Pages name the versions of the scripts, not of the index (search.js asks the
+        # Pages name the versions of the scripts, not of the index (the search asks the
         # manifest for that), so a page changes only when its own content does.
+        self.scripts = search_scripts(Path(self.theme))
+        modules = [f"{DEFAULT_FOLDER}/{name}" for name in self.scripts]
         self.context["NEWS_SEARCH"] = {
             "folder": DEFAULT_FOLDER,
-            "script_version": file_version(Path(self.theme) / "static" / "js" / "search.js"),
+            # The search page's modules, main.js (the one it loads) first.
+            "modules": sorted(modules, key=lambda path: not path.endswith("/main.js")),
             "box_version": file_version(Path(self.theme) / "static" / "js" / "searchbox.js"),
             "filter_version": file_version(Path(self.theme) / "static" / "js" / "filter.js"),
             "cite_version": file_version(Path(self.theme) / "static" / "js" / "cite.js"),
@@ -608,6 +613,7 @@ class ExplorerPagesGenerator(Generator):
         started = time.perf_counter()
         files = dict(t.cast(dict[str, bytes], self.deferred.result("search")))
         files["lunr.min.js"] = lunr_js(self.settings).read_bytes()
+        files.update(self.scripts)
         write_search(Path(self.output_path) / DEFAULT_FOLDER, files)
         manifest = json.loads(files["manifest.json"])
         logger.info(

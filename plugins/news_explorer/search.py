@@ -63,6 +63,22 @@ def file_version(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
+MODULES = "search"  # the theme's folder of the search page's ES modules
+
+
+def search_scripts(theme: Path) -> dict[str, bytes]:
+    """The search page's ES modules (``theme/search/*.js``), in the search folder under
+    ``js-<digest of them all>/``: a module imports its neighbours by relative address,
+    which carries no ``?v=``, so the folder's name changes whenever any of them does and
+    a browser never mixes two builds' modules. ``main.js`` is the one the page loads."""
+    sources = {path.name: path.read_bytes() for path in sorted((theme / MODULES).glob("*.js"))}
+    digest = hashlib.sha256()
+    for name, data in sources.items():
+        digest.update(name.encode() + b"\0" + data + b"\0")
+    folder = f"js-{digest.hexdigest()[:12]}"
+    return {f"{folder}/{name}": data for name, data in sources.items()}
+
+
 def search_documents(
     articles: Sequence, refs: Sequence[ArticleRef], corpus: CorpusExtraction, catalog: Catalog,
     settings: dict, quotes: Sequence[Sequence[Quote]] | None = None,

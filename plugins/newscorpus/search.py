@@ -4,7 +4,7 @@ The corpus is indexed as lunr indexes it (fields title, entities and body; refer
 article slug), and the index is cut into *pieces* by term so that a query downloads only
 the pieces that hold its terms. A piece holds, for each of its terms, lunr's
 inverted-index entry and each document's weight for that term, which is all lunr.js
-needs to score the query: the browser (``theme/static/js/search.js``) rebuilds a small
+needs to score the query: the browser (``theme/search/``) rebuilds a small
 lunr index from those entries and gets the same results and scores as the single-file
 index (:mod:`newscorpus.fullindex`, which lunr.py builds and the tests compare with).
 
@@ -432,7 +432,7 @@ FACET_SAMPLE_BYTES = 12_000
 
 
 def facet_key_hash(name: str, key: str) -> int:
-    """FNV-1a (32 bits) of ``name``, a NUL and ``key`` as UTF-16 code units (search.js
+    """FNV-1a (32 bits) of ``name``, a NUL and ``key`` as UTF-16 code units (files.js
     computes the same to find a value's bucket)."""
     data = f"{name}\0{key}".encode("utf-16-le")
     value = 0x811C9DC5

@@ -2,7 +2,7 @@
 
 The index is split on whitespace only (lunr's default separator also splits on hyphens,
 which would turn "S-400" into "s" and "400"). Each word then goes through
-:func:`split_term`, which ``theme/static/js/search.js`` implements again as the lunr.js
+:func:`split_term`, which ``theme/search/`` implements again as the lunr.js
 pipeline function ``newsTerms``:
 
 - lower case, curly apostrophes made straight, dashes and slashes split the word;

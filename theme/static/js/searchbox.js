@@ -1,6 +1,7 @@
 /* Every page but the search page: "/" focuses the search box, and the first focus on a
  * search box fetches the search page's scripts ahead of time (rel=prefetch), so the first
- * results come sooner. The search itself (search.js) loads on the search page only. */
+ * results come sooner. The search itself (the modules of search/js-…/) loads on the search
+ * page only. */
 (() => {
   "use strict";
   const ahead = (document.currentScript.dataset.prefetch || "").split(" ").filter(Boolean);
