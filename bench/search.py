@@ -533,6 +533,15 @@ def article_entities(site: Path) -> dict[str, list[str]] | None:
     return None
 
 
+def whole_card(search: Path, n: int) -> dict:
+    """Card ``n`` with every paragraph of its article (a long one's rest from its own file)."""
+    card = json.loads((search / "cards" / f"{n}.json").read_text())
+    if card.get("rest"):
+        rest = json.loads((search / "cards" / f"{n}-rest.json").read_text())
+        card["paragraphs"] = [*card["paragraphs"], *rest]
+    return card
+
+
 def field_texts(cards: list[dict], entities: dict[str, list[str]]) -> list[dict[str, str]]:
     """Each document's indexed field texts: the card's title; its entity names joined by
     spaces; its paragraphs joined by blank lines, which is the cleaned text the index
@@ -694,7 +703,7 @@ def bench(name: str, corpus: Path, key: str, site_root: Path | None, note: str =
         documents = manifest["documents"]
         print(f"  articles: {documents}")
         index_sizes(search)
-        cards = [json.loads((search / "cards" / f"{n}.json").read_text()) for n in range(documents)]
+        cards = [whole_card(search, n) for n in range(documents)]
         refs = [card["ref"] for card in cards]
         weigh = functools.cache(lambda path: gz(site / path) if (site / path).is_file() else 0)
         with served(root) as base, sync_playwright() as playwright:

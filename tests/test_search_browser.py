@@ -318,6 +318,31 @@ def test_each_result_shows_up_to_three_passages_each_linking_to_its_paragraph(pa
     assert page.console_errors == []
 
 
+def test_a_word_only_late_in_a_long_article_gets_its_passage_from_there(page, site, search_site):
+    """A card holds an article's first paragraphs; "consortium" stands only in a later one
+    of the Despardes article, so its passage comes from the rest, fetched for it alone."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_search(page, site, "consortium")
+    page.wait_for_selector("#search-app[data-complete]", state="attached")
+    result = page.locator(".result").filter(has_text="discuss joint production")
+    snippet = result.locator(".snippet").first
+    assert "consortium" in snippet.inner_text().lower()
+    anchor = snippet.locator(".passage-link").get_attribute("href").rsplit("#p", 1)[1]
+    cards = [
+        json.loads(path.read_text())
+        for path in (search_site / SUBPATH).glob("search/cards/*[0-9].json")
+    ]
+    (card,) = [card for card in cards if "discuss-joint-production" in card["ref"]]
+    assert card["rest"] and int(anchor) > len(card["paragraphs"])
+    assert sum("-rest.json" in url for url in requests) == 1
+    requests.clear()
+    open_search(page, site, "S-400")
+    page.wait_for_selector("#search-app[data-complete]", state="attached")
+    assert not any("-rest.json" in url for url in requests)  # the leads hold "S-400"
+    assert page.console_errors == []
+
+
 def test_accents_are_folded_on_both_sides(page, site):
     assert found(page, site, "Erdoğan") == found(page, site, "erdogan") != set()
     assert found(page, site, "ERDOĞAN") == found(page, site, "Erdogan")

@@ -496,3 +496,27 @@ def test_the_search_modules_are_copied_under_a_folder_named_after_their_contents
     (theme / "search" / "dom.js").write_text("// changed\n", encoding="utf-8")
     changed = search_scripts(theme)
     assert {name.split("/")[0] for name in changed} != {name.split("/")[0] for name in scripts}
+
+
+def test_a_long_article_s_card_holds_its_first_paragraphs_and_the_rest_its_own_file():
+    from newscorpus.search import CARD_HEAD_CHARS
+
+    lead = "Turkey will take delivery of the S-400 system in July, officials said."
+    later = [
+        f"Paragraph {n} says more about the deal and the sanctions it risks." for n in range(60)
+    ]
+    docs = [
+        SearchDocument("long", "T", (), "b", card={"paragraphs": [lead, *later]}),
+        SearchDocument("short", "T", (), "b", card={"paragraphs": [lead]}),
+    ]
+    files = search_files(docs)
+    long_card = json.loads(files["cards/0.json"])
+    rest = json.loads(files["cards/0-rest.json"])
+    assert (
+        long_card["paragraphs"][0] == lead and "Paragraph 59" not in files["cards/0.json"].decode()
+    )
+    assert long_card["paragraphs"] + rest == [lead, *later]
+    assert long_card["rest"] == len(rest)
+    assert sum(map(len, long_card["paragraphs"][:-1])) < CARD_HEAD_CHARS
+    assert json.loads(files["cards/1.json"]) == {"ref": "short", "paragraphs": [lead]}
+    assert "cards/1-rest.json" not in files

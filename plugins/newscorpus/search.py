@@ -20,7 +20,8 @@ Files, relative to the search folder (every JSON file compact and deterministic)
   queries with edit distance 1 (see :func:`term_buckets`);
 - ``positions/<n>.json``: where the terms of piece ``n`` occur in each document, for
   phrase queries only (``[term, per field [positions per document, as gaps]]``);
-- ``cards/<n>.json``: what a result shows for document ``n``;
+- ``cards/<n>.json``: what a result shows for document ``n``, and ``cards/<n>-rest.json``
+  the paragraphs of a long one past its first (:func:`card_files`);
 - ``facets/tier-<t>/<k>.json``, ``facets/labels/<n>.json`` and
   ``facets/values/<b>.json``: the facet values of a block of documents, their labels, and
   the documents of a bucket of facet values (see :func:`facet_files`); the manifest's
@@ -590,6 +591,29 @@ def facet_files(
     return description, files
 
 
+# A card holds its article's first paragraphs up to about this many characters; the rest
+# are in a file of their own that a result fetches only when its passages are there.
+CARD_HEAD_CHARS = 1200
+
+
+def card_files(n: int, document: SearchDocument) -> dict[str, bytes]:
+    """``cards/<n>.json``: what a result shows for document ``n``, with its first paragraphs
+    (``paragraphs``, at least one, then up to CARD_HEAD_CHARS characters); when there are
+    more, their number (``rest``) and ``cards/<n>-rest.json`` with them. A result whose
+    query words all stand in the first paragraphs (most do: a lead says what an article is
+    about) takes its passages from there, and ten results cost ten small files."""
+    card = {"ref": document.ref, **document.card}
+    paragraphs = list(card.get("paragraphs", ()))
+    head, length = 0, 0
+    while head < len(paragraphs) and (head == 0 or length < CARD_HEAD_CHARS):
+        length += len(paragraphs[head])
+        head += 1
+    if head == len(paragraphs):
+        return {f"cards/{n}.json": dump(card)}
+    card["paragraphs"], card["rest"] = paragraphs[:head], len(paragraphs) - head
+    return {f"cards/{n}.json": dump(card), f"cards/{n}-rest.json": dump(paragraphs[head:])}
+
+
 def search_files(
     documents: Sequence[SearchDocument],
     facets: Sequence[Facet] = (),
@@ -620,7 +644,7 @@ def search_files(
     files.update(facet_contents)
     split.manifest["facets"] = facet_description
     for n, document in enumerate(documents):
-        files[f"cards/{n}.json"] = dump({"ref": document.ref, **document.card})
+        files.update(card_files(n, document))
     if full_index:
         from .fullindex import build_index  # lunr.py, only when the single file is asked for
 

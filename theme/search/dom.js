@@ -92,6 +92,14 @@ export const bestPassages = (engine, paragraphs, matched) => {
   return best.length ? best : scored.slice(0, 1);
 };
 
+/** Whether one of ``paragraphs`` holds every stem of ``matched`` (then no later paragraph
+ * can be a better passage than the best of these). */
+export const holdsAll = (engine, paragraphs, matched) =>
+  paragraphs.some((text) => {
+    const stems = new Set(text.split(/\s+/).flatMap((word) => engine.stems(word)));
+    return [...matched].every((stem) => stems.has(stem));
+  });
+
 export const toggle = (filters, filter) =>
   filters.some((f) => sameFilter(f, filter))
     ? filters.filter((f) => !sameFilter(f, filter))

@@ -69,6 +69,11 @@ export class Engine {
     }
     return this.cards.get(n);
   }
+  /** The paragraphs of a long article past those its card holds. */
+  cardRest(n) {
+    return this.fetchOnce(this.cards, `cards/${n}-rest.json`);
+  }
+
 
   /** A TokenSet of every term (leading wildcards, edit distances above 1). */
   async allTerms() {

@@ -166,6 +166,8 @@ export class SearchPage {
       }
       this.renderFacets(search, counts, chosen);
       this.facetsBox.prepend(this.dateSection(base, monthOf));
+      await this.later; // the passages of long articles past their cards' first paragraphs
+      if (run !== this.run) return;
       this.app.dataset.complete = stateURL(this.state);
       performance.mark("search-complete"); // facets and dates too (bench/search.py)
     } catch (error) {

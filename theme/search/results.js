@@ -1,6 +1,6 @@
 /* The result list: items with passages, more of them, filters, the download (SearchPage's). */
 
-import { bestPassages, el, highlighted, sayNames, siteURL, snippet, stateURL, toCSV, toggle } from "./dom.js";
+import { bestPassages, el, highlighted, holdsAll, sayNames, siteURL, snippet, stateURL, toCSV, toggle } from "./dom.js";
 import { url } from "./files.js";
 import { prepare } from "./load.js";
 
@@ -41,11 +41,24 @@ export class ResultList {
     this.say(`${rows.length} results saved as ${format.toUpperCase()}.`);
   }
 
-  /** The next page of result items (their cards are fetched now). */
+  /** The next page of result items (their cards are fetched now). A long article's
+   * card holds its first paragraphs; when none of them holds every word the query
+   * matched, the rest are fetched after the items show and its passages chosen again
+   * (``this.later`` is done when they are). */
   async nextResults(search) {
     const batch = this.matches.slice(this.shown, this.shown + PAGE_SIZE);
     const cards = await Promise.all(batch.map((match) => search.card(match.doc)));
-    return cards.map((card, i) => this.result(search, card, batch[i]));
+    const items = cards.map((card, i) => this.result(search, card, batch[i]));
+    this.later = Promise.all(
+      cards.map(async (card, i) => {
+        const matched = new Set(batch[i].terms);
+        if (!card.rest || holdsAll(search, card.paragraphs, matched)) return;
+        const rest = await search.cardRest(batch[i].doc);
+        items[i].querySelectorAll(".snippet").forEach((node) => node.remove());
+        items[i].append(...this.passages(search, card, [...card.paragraphs, ...rest], matched));
+      }),
+    );
+    return items;
   }
 
   async showMore() {
@@ -89,21 +102,26 @@ export class ResultList {
         ),
       ),
       meta,
-      ...bestPassages(search, card.paragraphs || [card.text || ""], matched).map((passage) =>
+      ...this.passages(search, card, card.paragraphs || [card.text || ""], matched),
+    );
+  }
+
+  /** Up to three passages of ``paragraphs``, each linking to its paragraph. */
+  passages(search, card, paragraphs, matched) {
+    return bestPassages(search, paragraphs, matched).map((passage) =>
+      el(
+        "p",
+        { className: "snippet" },
+        highlighted(search, snippet(search, passage.text, matched), matched),
+        " ",
         el(
-          "p",
-          { className: "snippet" },
-          highlighted(search, snippet(search, passage.text, matched), matched),
-          " ",
-          el(
-            "a",
-            {
-              className: "passage-link",
-              href: `${siteURL(card.url)}#p${passage.number}`,
-              "aria-label": `Paragraph ${passage.number} of “${card.title}”`,
-            },
-            `\u00b6${passage.number}`,
-          ),
+          "a",
+          {
+            className: "passage-link",
+            href: `${siteURL(card.url)}#p${passage.number}`,
+            "aria-label": `Paragraph ${passage.number} of “${card.title}”`,
+          },
+          `\u00b6${passage.number}`,
         ),
       ),
     );
