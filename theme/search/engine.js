@@ -3,6 +3,7 @@
 import { Facets } from "./facets.js";
 import { bucketChar, bucketKey, byTermIndex, fetchJSON } from "./files.js";
 import { Language } from "./language.js";
+import { mixIn } from "./mixin.js";
 import { plainWords } from "./query.js";
 import { newsTerms } from "./terms.js";
 
@@ -285,9 +286,5 @@ export class Engine {
   }
 }
 
-// The query language's methods and the facets' join the engine's.
-for (const mixin of [Language, Facets]) {
-  for (const name of Object.getOwnPropertyNames(mixin.prototype)) {
-    if (name !== "constructor") Object.defineProperty(Engine.prototype, name, Object.getOwnPropertyDescriptor(mixin.prototype, name));
-  }
-}
+// The query language's methods and the facets' are the engine's too.
+mixIn(Engine, Language, Facets);

@@ -3,6 +3,7 @@
 import { applyFilters, byDate, el, monthName, readState, stateURL, toggle } from "./dom.js";
 import { FacetView } from "./facetview.js";
 import { prepare } from "./load.js";
+import { mixIn } from "./mixin.js";
 import { ResultList } from "./results.js";
 
 export class SearchPage {
@@ -224,8 +225,5 @@ export class SearchPage {
   }
 }
 
-for (const mixin of [ResultList, FacetView]) {
-  for (const name of Object.getOwnPropertyNames(mixin.prototype)) {
-    if (name !== "constructor") Object.defineProperty(SearchPage.prototype, name, Object.getOwnPropertyDescriptor(mixin.prototype, name));
-  }
-}
+// The result list's methods and the facets' are the page's too.
+mixIn(SearchPage, ResultList, FacetView);
