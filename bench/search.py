@@ -72,7 +72,8 @@ ROUNDS_TARGET = 3
 QUERY_MS_TARGET = 10.0
 REPEATS = 11
 LATENCY_MS = 40  # emulated round trip for the cold queries
-KINDS = ("script", "manifest", "pieces", "positions", "terms", "cards", "facets", "other")
+KINDS = ("script", "manifest", "directory", "pieces", "positions", "terms", "cards", "facets",
+         "other")  # fmt: skip
 # The indexed fields (NEWS_SEARCH_FIELDS) and how the scan gets each one's text.
 FIELDS = ("title", "entities", "body")
 SHOWN_DIFFERENCES = 3
@@ -214,7 +215,8 @@ def kind_of(path: str) -> str:
     if parts[1:] == ["terms.json"]:
         return "terms"
     folder = parts[1] if len(parts) > 2 else ""
-    return folder if folder in {"pieces", "positions", "terms", "cards", "facets"} else "other"
+    kinds = {"directory", "pieces", "positions", "terms", "cards", "facets"}
+    return folder if folder in kinds else "other"
 
 
 def index_sizes(search: Path) -> None:
@@ -222,6 +224,7 @@ def index_sizes(search: Path) -> None:
         "pieces": sorted((search / "pieces").glob("*.json")),
         "cards": sorted((search / "cards").glob("*.json")),
         "manifest": [search / "manifest.json"],
+        "directory": sorted((search / "directory").glob("*.json")),
         "terms": [search / "terms.json", *sorted((search / "terms").glob("*.json"))],
         "facets": sorted((search / "facets").rglob("*.json")),
         "positions": sorted((search / "positions").glob("*.json")),
@@ -254,7 +257,7 @@ def rounds(events: list[tuple[str, float, float]]) -> int:
     for url, start, end in events:
         path = urlparse(url).path
         kind = path.rsplit("/", 2)[-2] if path.count("/") > 2 else path
-        kind = kind if kind in {"pieces", "cards"} else path
+        kind = kind if kind in {"directory", "pieces", "cards"} else path
         node = nodes.setdefault(kind, [start, end])
         node[0], node[1] = min(node[0], start), max(node[1], end)
     depth: dict[str, int] = {}

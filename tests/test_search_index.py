@@ -164,14 +164,23 @@ def test_split_pieces_cover_every_term_once_in_order(serialised, documents):
     flat = [entry for piece in split.pieces for entry in piece]
     assert flat == term_entries(serialised, refs)
     # Each piece starts at a prefix of its first term that sorts after the piece before,
-    # and every term is found in its own piece by the manifest's starts.
-    starts = split.manifest["pieces"]
+    # and every term is found in its own piece by the starts: the manifest's sections,
+    # then the section's directory.
+    starts = split.starts
+    sections, size = split.manifest["sections"], split.manifest["sectionPieces"]
+    assert sections == starts[::size] and split.manifest["pieceCount"] == len(split.pieces)
+    directory = split.directory()
+    assert [
+        s for k in range(len(directory)) for s in json.loads(directory[f"directory/{k}.json"])
+    ] == starts
     for n, piece in enumerate(split.pieces):
         assert piece[0][0].startswith(starts[n])
         assert n == 0 or js_order(starts[n]) > js_order(split.pieces[n - 1][-1][0])
         for entry in piece:
-            keys = [js_order(start) for start in starts]
-            assert bisect.bisect_right(keys, js_order(entry[0])) - 1 == n
+            section = bisect.bisect_right([js_order(x) for x in sections], js_order(entry[0])) - 1
+            within = json.loads(directory[f"directory/{section}.json"])
+            found = bisect.bisect_right([js_order(x) for x in within], js_order(entry[0])) - 1
+            assert section * size + found == n
     assert sum(map(len, starts)) < sum(len(piece[0][0]) for piece in split.pieces)
     assert split.terms == [entry[0] for entry in flat]
     assert split.files == [dump(piece) for piece in split.pieces]
@@ -207,7 +216,7 @@ def test_a_small_corpus_is_one_piece(documents):
     files = search_files(documents[:5], piece_bytes=20_000)
     manifest = json.loads(files["manifest.json"])
     assert manifest["documents"] == 5
-    assert len(manifest["pieces"]) == 1
+    assert manifest["pieceCount"] == 1 and len(manifest["sections"]) == 1
     assert sorted(name for name in files if name.startswith("pieces/")) == ["pieces/0.json"]
 
 

@@ -115,7 +115,13 @@ def test_story_and_quote_exports_have_csv_twins_and_footer_links(seed_site):
 def search_entry(site: Path, term: str) -> tuple[dict, list]:
     """The search manifest and the index entry of ``term``, from the piece that holds it."""
     manifest = json.loads(read(site, "search/manifest.json"))
-    keys = [js_order(start) for start in manifest["pieces"]]
+    sections = manifest["sections"]
+    starts = [
+        start
+        for k in range(len(sections))
+        for start in json.loads(read(site, f"search/directory/{k}.json"))
+    ]
+    keys = [js_order(start) for start in starts]
     number = bisect.bisect_right(keys, js_order(term)) - 1
     piece = json.loads(read(site, f"search/pieces/{number}.json"))
     return manifest, next(e for e in piece if e[0] == term)

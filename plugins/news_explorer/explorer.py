@@ -619,7 +619,7 @@ class ExplorerPagesGenerator(Generator):
         logger.info(
             "news explorer: search index of %d articles in %d pieces (waited %.1f s)",
             manifest["documents"],
-            len(manifest["pieces"]),
+            manifest["pieceCount"],
             time.perf_counter() - started,
         )
 

@@ -11,13 +11,14 @@ index (:mod:`newscorpus.fullindex`, which lunr.py builds and the tests compare w
 Files, relative to the search folder (every JSON file compact and deterministic):
 
 - ``manifest.json``: lunr version, fields, search pipeline, document count, and where
-  every piece starts (pieces cover consecutive runs of terms in lunr.js's sort order);
+  every 64th piece starts (pieces cover consecutive runs of terms in lunr.js's sort
+  order), and ``directory/<k>.json`` where the pieces of each run of 64 start;
 - ``pieces/<n>.json``: ``[term, term index, postings per field]`` where a field's postings
   are ``[document gap, weight × 1000, …]`` with documents numbered in date order
   (:func:`date_order`);
-- ``terms.json``: every term, for leading-wildcard and wide fuzzy queries only, and
-  ``terms/<bucket>.json``: the terms by length and first or second character, for fuzzy
-  queries with edit distance 1 (see :func:`term_buckets`);
+- ``terms.json``: every term with its piece, for leading-wildcard and wide fuzzy
+  queries only, and ``terms/<bucket>.json``: the terms by length and first or second
+  character with their pieces, for fuzzy queries (see :func:`term_buckets`);
 - ``positions/<n>.json``: where the terms of piece ``n`` occur in each document, for
   phrase queries only (``[term, per field [positions per document, as gaps]]``);
 - ``cards/<n>.json``: what a result shows for document ``n``, and ``cards/<n>-rest.json``
@@ -205,6 +206,20 @@ class SplitIndex:
     terms: list[str]
     # Each piece as its file holds it: the JSON of its entries (``dump(piece)``).
     files: list[bytes] = field(default_factory=list)
+    # Where each piece starts (:func:`separators`): the manifest holds every
+    # SECTION_PIECES-th, ``directory/<k>.json`` the starts of section ``k``'s pieces.
+    starts: list[str] = field(default_factory=list)
+
+    def piece_of(self) -> dict[str, int]:
+        """Each term's piece number."""
+        return {entry[0]: n for n, piece in enumerate(self.pieces) for entry in piece}
+
+    def directory(self) -> dict[str, bytes]:
+        """``directory/<k>.json``: where the pieces of section ``k`` start."""
+        return {
+            f"directory/{k // SECTION_PIECES}.json": dump(self.starts[k : k + SECTION_PIECES])
+            for k in range(0, len(self.starts), SECTION_PIECES)
+        }
 
 
 def index_entries(
@@ -277,8 +292,9 @@ def split_index(
     entries: list[list], manifest: dict, piece_bytes: int = DEFAULT_PIECE_BYTES
 ) -> SplitIndex:
     """Cut the term entries into runs of consecutive terms of at most ``piece_bytes``
-    gzipped; the manifest (:func:`index_manifest`) gets where every piece starts
-    (:func:`separators`).
+    gzipped; the manifest (:func:`index_manifest`) gets where every SECTION_PIECES-th
+    piece starts (:func:`separators`), and :meth:`SplitIndex.directory` where the others
+    do: the manifest every query fetches grows 64 times slower than the index.
 
     A single term whose entry is larger than that gets a piece of its own. Each entry is
     written to JSON once: a piece's file is its entries' JSON joined.
@@ -292,11 +308,18 @@ def split_index(
         for part in _fit(run, dumped, piece_bytes)
     ]
     pieces = [entries[run.start : run.stop] for run in runs]
-    starts = [piece[0][0] for piece in pieces]
-    ends = [piece[-1][0] for piece in pieces]
-    manifest = {**manifest, "pieces": separators(starts, ends)}
+    starts = separators([piece[0][0] for piece in pieces], [piece[-1][0] for piece in pieces])
+    manifest = {
+        **manifest,
+        "pieceCount": len(pieces),
+        "sectionPieces": SECTION_PIECES,
+        "sections": starts[::SECTION_PIECES],
+    }
     files = [_joined(dumped[run.start : run.stop]) for run in runs]
-    return SplitIndex(manifest, pieces, [entry[0] for entry in entries], files)
+    return SplitIndex(manifest, pieces, [entry[0] for entry in entries], files, starts)
+
+
+SECTION_PIECES = 64
 
 
 def separators(starts: Sequence[str], ends: Sequence[str]) -> list[str]:
@@ -637,9 +660,13 @@ def search_files(
     files = {f"pieces/{n}.json": piece for n, piece in enumerate(split.files)}
     for n, piece in enumerate(positions_files(documents, split, names, positions)):
         files[f"positions/{n}.json"] = piece
-    files["terms.json"] = dump(split.terms)
+    files.update(split.directory())
+    # The term lists give each term's piece: a fuzzy query finds its pieces without the
+    # directory.
+    piece_of = split.piece_of()
+    files["terms.json"] = dump([[term, piece_of[term]] for term in split.terms])
     for key, bucket in term_buckets(split.terms).items():
-        files[f"terms/{key}.json"] = dump(bucket)
+        files[f"terms/{key}.json"] = dump([[term, piece_of[term]] for term in bucket])
     facet_description, facet_contents = facet_files(documents, facets)
     files.update(facet_contents)
     split.manifest["facets"] = facet_description

@@ -1,10 +1,11 @@
 /* lunr.js over the pieces: the terms a query needs, fetched, and a small index of them. */
 
 import { Facets } from "./facets.js";
-import { bucketChar, bucketKey, byTermIndex, fetchJSON } from "./files.js";
+import { byTermIndex, fetchJSON, lastAtMost } from "./files.js";
 import { Language } from "./language.js";
 import { mixIn } from "./mixin.js";
 import { plainWords } from "./query.js";
+import { TermLists } from "./termlists.js";
 import { newsTerms } from "./terms.js";
 
 export const WEIGHT_SCALE = 1000;
@@ -26,19 +27,28 @@ export class Engine {
     this.facetFiles = new Map(); // path -> Promise<JSON> (facets/docs and facets/values)
     this.terms = null; // Promise<TokenSet> of every term
     this.buckets = new Map(); // bucket name -> Promise<[term, ...]>
+    this.directories = new Map(); // section number -> Promise<[piece start, ...]>
+    this.termPieces = new Map(); // term -> piece number, as the term lists give them
   }
 
-  /** The number of the piece whose run of terms would hold ``term``. */
-  pieceOf(term) {
-    const firsts = this.manifest.pieces;
-    let low = 0;
-    let high = firsts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (firsts[middle] <= term) low = middle;
-      else high = middle - 1;
+  /** The number of the piece whose run of terms would hold ``term``: from the term
+   * lists when they gave it, else the manifest's section and that section's directory. */
+  async pieceOf(term) {
+    if (this.termPieces.has(term)) return this.termPieces.get(term);
+    const section = lastAtMost(this.manifest.sections, term);
+    if (!this.directories.has(section)) {
+      const loading = fetchJSON(`directory/${section}.json`);
+      loading.catch(() => this.directories.delete(section));
+      this.directories.set(section, loading);
     }
-    return low;
+    const starts = await this.directories.get(section);
+    return section * this.manifest.sectionPieces + lastAtMost(starts, term);
+  }
+
+  /** The pieces of ``terms``, fetched together. */
+  async piecesOf(terms) {
+    const numbers = await Promise.all(terms.map((term) => this.pieceOf(term)));
+    return Promise.all(numbers.map((n) => this.piece(n)));
   }
 
   piece(n) {
@@ -73,57 +83,6 @@ export class Engine {
   /** The paragraphs of a long article past those its card holds. */
   cardRest(n) {
     return this.fetchOnce(this.cards, `cards/${n}-rest.json`);
-  }
-
-
-  /** A TokenSet of every term (leading wildcards, edit distances above 1). */
-  async allTerms() {
-    if (!this.terms) {
-      this.terms = fetchJSON("terms.json").then((terms) => this.lunr.TokenSet.fromArray(terms));
-      this.terms.catch(() => {
-        this.terms = null;
-      });
-    }
-    return this.terms;
-  }
-
-  /** A TokenSet of the terms in the named buckets (see term_buckets in search.py). */
-  async bucketTerms(keys) {
-    const lists = await Promise.all(
-      [...new Set(keys)].map((key) => {
-        if (!this.buckets.has(key)) {
-          const loading = fetchJSON(`terms/${key}.json`);
-          loading.catch(() => this.buckets.delete(key));
-          this.buckets.set(key, loading);
-        }
-        return this.buckets.get(key);
-      }),
-    );
-    return this.lunr.TokenSet.fromArray([...new Set(lists.flat())].sort());
-  }
-
-  /** The terms a fuzzy or leading-wildcard clause could expand to, as a TokenSet. */
-  async candidates(probe) {
-    const chars = Array.from(probe.term);
-    const length = probe.term.length;
-    const [first, second] = chars.map(bucketChar);
-    if (probe.editDistance === 2 && !probe.term.includes("*") && chars.length >= 2) {
-      // A suggestion two edits away keeps the first letter: the terms of that first
-      // letter and a length within two, not the whole term list.
-      return this.bucketTerms([-2, -1, 0, 1, 2].map((d) => bucketKey("f", length + d, first)));
-    }
-    if (probe.editDistance !== 1 || probe.term.includes("*") || chars.length < 2) {
-      return this.allTerms();
-    }
-    return this.bucketTerms([
-      bucketKey("f", length - 1, first), // an edit after the first character
-      bucketKey("f", length, first),
-      bucketKey("f", length + 1, first),
-      bucketKey("s", length, second), // the first character replaced
-      bucketKey("f", length - 1, second), // the first character deleted
-      bucketKey("s", length + 1, first), // a character inserted before it
-      bucketKey("s", length, first), // the first two swapped
-    ]);
   }
 
   fetchOnce(cache, path) {
@@ -174,18 +133,21 @@ export class Engine {
         }
       }
     }
-    const numbers = new Set(wanted.map((term) => this.pieceOf(term)));
-    for (const [prefix] of ranges) {
-      for (let n = this.pieceOf(prefix); n <= this.pieceOf(`${prefix}\uffff`); n += 1) {
-        numbers.add(n);
-      }
+    const bounds = ranges.flatMap(([prefix]) => [prefix, `${prefix}\uffff`]);
+    const [exact, spans, candidates] = await Promise.all([
+      Promise.all(wanted.map((term) => this.pieceOf(term))),
+      Promise.all(bounds.map((term) => this.pieceOf(term))),
+      Promise.all(open.map((probe) => this.candidates(probe))),
+    ]);
+    const numbers = new Set(exact);
+    for (let i = 0; i < spans.length; i += 2) {
+      for (let n = spans[i]; n <= spans[i + 1]; n += 1) numbers.add(n);
     }
     let expanded = [];
-    const candidates = await Promise.all(open.map((probe) => this.candidates(probe)));
     open.forEach((probe, i) => {
       const matches = candidates[i].intersect(this.lunr.TokenSet.fromClause(probe)).toArray();
       expanded = expanded.concat(matches);
-      for (const term of matches) numbers.add(this.pieceOf(term));
+      for (const term of matches) numbers.add(this.termPieces.get(term));
     });
     const loaded = await Promise.all([...numbers].map((n) => this.piece(n)));
     const entries = new Map();
@@ -286,5 +248,5 @@ export class Engine {
   }
 }
 
-// The query language's methods and the facets' are the engine's too.
-mixIn(Engine, Language, Facets);
+// The query language's, the facets' and the term lists' methods are the engine's too.
+mixIn(Engine, Language, Facets, TermLists);

@@ -73,3 +73,16 @@ export const byTermIndex = (elements) => {
   for (let i = 0; i < elements.length; i += 2) pairs.push([elements[i], elements[i + 1]]);
   return pairs.sort((a, b) => a[0] - b[0]).flat();
 };
+
+/** The index of the last of ``sorted`` (strings, in JavaScript's order) that is at most
+ * ``value`` (0 when none is). */
+export const lastAtMost = (sorted, value) => {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (sorted[middle] <= value) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+};

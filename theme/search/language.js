@@ -25,7 +25,7 @@ export class Language {
   async phraseDocs(unit, docs, entries) {
     const terms = unit.words.flatMap((word) => this.contentTerms(word));
     if (terms.length < 2) return docs;
-    const numbers = [...new Set(terms.map((term) => this.pieceOf(term)))];
+    const numbers = [...new Set(await Promise.all(terms.map((term) => this.pieceOf(term))))];
     const loaded = await Promise.all(numbers.map((n) => this.positions(n)));
     // term -> field -> doc -> Set of positions
     const where = new Map();
@@ -104,7 +104,9 @@ export class Language {
     });
     if (!candidates.length) return;
     const terms = candidates.map((c) => this.pipeline.runString(c.text)[0] || "");
-    const pieces = await Promise.all(terms.map((term) => this.piece(this.pieceOf(term))));
+    // The plain words' pieces come in the same round: the query needs most of them.
+    const words = groups.flat().filter((unit) => unit.plain).flatMap((unit) => this.pipeline.runString(unit.text));
+    const [pieces] = await Promise.all([this.piecesOf(terms), this.piecesOf(words)]);
     let taken = Infinity;
     // From the end, so earlier positions stay put; a pair is tried before a single word.
     const order = candidates.map((c, k) => k).sort((a, b) => candidates[b].i - candidates[a].i);
@@ -127,7 +129,7 @@ export class Language {
     if (!near.length && Array.from(term).length >= TWO_EDITS_FROM) {
       near.push(...(await this.nearTerms(term, 2)));
     }
-    const pieces = await Promise.all(near.map((t) => this.piece(this.pieceOf(t))));
+    const pieces = await this.piecesOf(near);
     const counted = near.map((t, i) => {
       const entry = pieces[i].get(t);
       const docs = new Set();
