@@ -38,7 +38,8 @@ export class FacetView {
           );
         }
       } else {
-        const byKey = (a, b) => b.value.key.localeCompare(a.value.key); // years: newest first
+        // Years newest first, the undated last.
+        const byKey = (a, b) => (a.value.key === "undated") - (b.value.key === "undated") || b.value.key.localeCompare(a.value.key);
         counted.sort(facet.name === "year" ? byKey : (a, b) => b.count - a.count || byLabel(a, b));
         sections.push(this.facetSection(facet, facet.label, counted));
       }
