@@ -15,7 +15,7 @@ Files, relative to the search folder (every JSON file compact and deterministic)
   order), and ``directory/<k>.json`` where the pieces of each run of 64 start;
 - ``pieces/<n>.json``: ``[term, term index, postings per field]`` where a field's postings
   are ``[document gap, weight × 1000, …]`` with documents numbered in date order
-  (:func:`date_order`);
+  (:func:`in_date_order`);
 - ``terms.json``: every term with its piece, for leading-wildcard and wide fuzzy
   queries only, and ``terms/<bucket>.json``: the terms by length and first or second
   character with their pieces, for fuzzy queries (see :func:`term_buckets`);
@@ -466,7 +466,7 @@ def facet_key_hash(name: str, key: str) -> int:
     return value
 
 
-def date_order(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
+def in_date_order(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
     """The documents as the index numbers them: dated ones oldest first (a date known to
     its year only before that year's months, a month before its days, as the strings
     sort), then the undated, each in the given order otherwise.
@@ -517,7 +517,7 @@ def facet_files(
     block_docs: int = FACET_BLOCK_DOCS,
 ) -> tuple[dict, dict[str, bytes]]:
     """The facets as files no first query has to fetch whole, and their description for
-    the manifest (``documents`` in the index's order, :func:`date_order`).
+    the manifest (``documents`` in the index's order, :func:`in_date_order`).
 
     Every facet value gets a number: facet by facet, group by group (an entity's type),
     most common first, so each (facet, group) is a run of numbers the manifest lists, and
@@ -554,24 +554,20 @@ def facet_files(
     # Within a facet's group, the first tier most common first (what broad queries show);
     # the later tiers by their first document, so that the rare values a narrow query
     # shows (those of a few documents, often of one story) have their labels together.
-    values.sort(
-        key=lambda v: (
-            v[0],
-            v[4],
-            tier(v),
-            v[5][0] if tier(v) else -len(v[5]),
-            v[3].casefold(),
-            v[2],
-        )
-    )
+    def order(tiered_value: tuple[int, list]) -> tuple:
+        value_tier, (number, _, key, label, group, docs) = tiered_value
+        return (number, group, value_tier, docs[0] if value_tier else -len(docs),
+                label.casefold(), key)  # fmt: skip
+
+    tiered = sorted(((tier(v), v) for v in values), key=order)
+    tier_of = [t for t, _ in tiered]
+    values = [v for _, v in tiered]
     runs: list[list] = []
-    tier_of: list[int] = []
-    for value_number, value in enumerate(values):
+    for value_number, (value, value_tier) in enumerate(zip(values, tier_of, strict=True)):
         number, group = value[0], value[4]
-        tier_of.append(tier(value))
         if not runs or runs[-1][:2] != [number, group]:
-            runs.append([number, group, value_number, tier_of[-1]])
-        runs[-1][3] = max(runs[-1][3], tier_of[-1])
+            runs.append([number, group, value_number, value_tier])
+        runs[-1][3] = max(runs[-1][3], value_tier)
     size = sum(len(dump(value[1:])) for value in values)
     buckets = max(1, math.ceil(size / FACET_BUCKET_BYTES))
     by_bucket: list[list] = [[] for _ in range(buckets)]
@@ -650,7 +646,7 @@ def search_files(
     ``positions`` gives a document's term positions from its field texts
     (:func:`field_positions`, or a function that keeps them between builds).
     """
-    documents = date_order(documents)
+    documents = in_date_order(documents)
     positions = remembered(positions)
     counts = counts_of(positions)
     entries = index_entries(documents, fields, counts)

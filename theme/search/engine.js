@@ -23,11 +23,11 @@ export class Engine {
     this.fields = manifest.fields;
     this.pieces = new Map(); // piece number -> Promise<Map(term -> entry)>
     this.positionPieces = new Map(); // piece number -> Promise<Map(term -> positions)>
-    this.cards = new Map(); // document number -> Promise<card>
+    this.cards = new Map(); // path -> Promise<card, or a long card's other paragraphs>
     this.facetFiles = new Map(); // path -> Promise<JSON> (facets/docs and facets/values)
     this.terms = null; // Promise<TokenSet> of every term
     this.buckets = new Map(); // bucket name -> Promise<[term, ...]>
-    this.directories = new Map(); // section number -> Promise<[piece start, ...]>
+    this.directories = new Map(); // path -> Promise<[piece start, ...]> of a section
     this.termPieces = new Map(); // term -> piece number, as the term lists give them
   }
 
@@ -36,12 +36,7 @@ export class Engine {
   async pieceOf(term) {
     if (this.termPieces.has(term)) return this.termPieces.get(term);
     const section = lastAtMost(this.manifest.sections, term);
-    if (!this.directories.has(section)) {
-      const loading = fetchJSON(`directory/${section}.json`);
-      loading.catch(() => this.directories.delete(section));
-      this.directories.set(section, loading);
-    }
-    const starts = await this.directories.get(section);
+    const starts = await this.fetchOnce(this.directories, `directory/${section}.json`);
     return section * this.manifest.sectionPieces + lastAtMost(starts, term);
   }
 
@@ -73,13 +68,9 @@ export class Engine {
   }
 
   card(n) {
-    if (!this.cards.has(n)) {
-      const loading = fetchJSON(`cards/${n}.json`);
-      loading.catch(() => this.cards.delete(n));
-      this.cards.set(n, loading);
-    }
-    return this.cards.get(n);
+    return this.fetchOnce(this.cards, `cards/${n}.json`);
   }
+
   /** The paragraphs of a long article past those its card holds. */
   cardRest(n) {
     return this.fetchOnce(this.cards, `cards/${n}-rest.json`);

@@ -1,6 +1,6 @@
 /* Facet counts over a query's results, from the blocks of its documents (Engine's). */
 
-import { facetKeyHash, ungap } from "./files.js";
+import { facetKeyHash, lastAtMost, ungap } from "./files.js";
 
 // The most blocks of a facet tier after the first that a query's counts fetch.
 export const TIER_BLOCKS = 8;
@@ -26,14 +26,7 @@ export class Facets {
         start += count;
       }
     }
-    let low = 0;
-    let high = this.dateStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.dateStarts[middle] <= doc) low = middle;
-      else high = middle - 1;
-    }
-    return this.dateValues[low] || "";
+    return this.dateValues[lastAtMost(this.dateStarts, doc)] || "";
   }
 
   /** The values of the chosen filters: Map("name\0key" -> {key, label, group, docs}),

@@ -74,7 +74,7 @@ export const byTermIndex = (elements) => {
   return pairs.sort((a, b) => a[0] - b[0]).flat();
 };
 
-/** The index of the last of ``sorted`` (strings, in JavaScript's order) that is at most
+/** The index of the last of ``sorted`` (strings or numbers, ascending) that is at most
  * ``value`` (0 when none is). */
 export const lastAtMost = (sorted, value) => {
   let low = 0;
