@@ -99,8 +99,9 @@ NEWS_NLP_PROCESSES = 2
 # Characters of each article the model reads for names and dates; a longer file
 # (a whole scraped site in one .txt) is read this far, with a warning.
 NEWS_NLP_MAX_CHARS = 100_000
-# Extraction results are cached under CACHE_PATH/<this>; None turns it off.
-NEWS_EXTRACTION_CACHE = "news-extraction"
+# Results kept for the next build (readings, extractions, stories, page keys) are
+# under CACHE_PATH/<this>; None keeps nothing.
+NEWS_CACHE = "news-cache"
 # Extra aliases ("Canonical = alias | alias" per line) in this file in the
 # corpus folder, if it exists.
 NEWS_ALIASES_FILE = "aliases.conf"

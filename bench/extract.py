@@ -5,8 +5,9 @@ Measures, over the same cleaned bodies:
 - the baseline: spaCy's small pipeline alone, as shipped (every component), through
   ``nlp.pipe``; and, for information, the pipeline our extraction loads (NER only, plus
   the weapon rules);
-- a cold ``extract_corpus`` into an empty cache folder (target: at most 1.3x the baseline);
-- a warm ``extract_corpus`` over the same cache folder (target: under 5 s).
+- a cold extraction (the pipeline's step, :func:`newscorpus.pipeline.extract`) into an
+  empty store (target: at most 1.3x the baseline);
+- a warm extraction over the same store (target: under 5 s).
 
 Each extraction starts with the pipeline unloaded, as in a fresh build process. Then it
 prints what was extracted and the peak memory of this process and of its workers.
@@ -30,10 +31,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from newscorpus.entities import body_text  # noqa: E402
-from newscorpus.extract import BATCH_SIZE, CorpusExtraction, extract_corpus  # noqa: E402
+from newscorpus.extract import BATCH_SIZE, CorpusExtraction  # noqa: E402
 from newscorpus.model import ENTITY_TYPES, Article  # noqa: E402
 from newscorpus.nlp import DEFAULT_MODEL, load_pipeline  # noqa: E402
 from newscorpus.parse import UnreadableFile, parse_article  # noqa: E402
+from newscorpus.pipeline import Options, extract  # noqa: E402
+from newscorpus.store import Store  # noqa: E402
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -95,12 +98,12 @@ def baseline(texts: Sequence[str], processes: int) -> float:
     return seconds
 
 
-def extract(
+def extract_into(
     articles: Sequence[Article], cache: Path, processes: int
 ) -> tuple[CorpusExtraction, float]:
-    """``extract_corpus`` from an unloaded pipeline, as a fresh build process would run it."""
+    """The extraction step from an unloaded pipeline, as a fresh build process runs it."""
     load_pipeline.cache_clear()
-    return timed(lambda: extract_corpus(articles, cache_folder=cache, processes=processes))
+    return timed(lambda: extract(articles, Options(processes=processes), Store(cache)))
 
 
 def verdict(ok: bool) -> str:
@@ -158,13 +161,13 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="bench-extract-") as folder:
         cache = Path(folder)
-        cold, seconds = extract(articles, cache, args.processes)
+        cold, seconds = extract_into(articles, cache, args.processes)
         print(f"cold extraction: {rate(len(articles), seconds)}  cache hits: {cold.cache_hits}")
         if base is not None:
             ratio = seconds / base
             met = verdict(ratio <= COLD_TARGET)
             print(f"  cold / baseline: {ratio:.2f}  (target <= {COLD_TARGET}: {met})")
-        warm, seconds = extract(articles, cache, args.processes)
+        warm, seconds = extract_into(articles, cache, args.processes)
         print(f"warm extraction: {rate(len(articles), seconds)}  cache hits: {warm.cache_hits}")
         print(f"  target < {WARM_TARGET:.0f} s: {verdict(seconds < WARM_TARGET)}")
         print(f"  same result as cold: {warm.articles == cold.articles}")

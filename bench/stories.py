@@ -27,9 +27,10 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from newscorpus.catalog import ArticleRef  # noqa: E402
 from newscorpus.coverage import article_quotes, quote_records, story_input  # noqa: E402
-from newscorpus.extract import extract_corpus  # noqa: E402
 from newscorpus.nlp import DEFAULT_MODEL  # noqa: E402
 from newscorpus.parse import UnreadableFile, parse_article  # noqa: E402
+from newscorpus.pipeline import Options, extract  # noqa: E402
+from newscorpus.store import Store  # noqa: E402
 from newscorpus.stories import find_stories  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"
@@ -39,7 +40,7 @@ TARGET_SECONDS = 10.0
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--cache", type=Path, default=ROOT / "cache" / "news-extraction")
+    parser.add_argument("--cache", type=Path, default=ROOT / "cache" / "news-cache")
     parser.add_argument("--limit", type=int, default=0)
     args = parser.parse_args()
 
@@ -53,7 +54,7 @@ def main() -> None:
         except UnreadableFile:
             continue
     started = time.perf_counter()
-    corpus = extract_corpus(articles, model=DEFAULT_MODEL, cache_folder=args.cache, processes=2)
+    corpus = extract(articles, Options(model=DEFAULT_MODEL, processes=2), Store(args.cache))
     print(f"{len(articles)} articles read and extracted in {time.perf_counter() - started:.1f} s")
     print(f"  ({corpus.cache_hits} from the cache {args.cache}; not part of the timing below)")
 

@@ -1,4 +1,4 @@
-"""Digests, the memo and the shelf: what lets a rebuild reuse the last build's results."""
+"""Digests: the addresses under which a rebuild finds the last build's results."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import pytest
 from conftest import ROOT
 from newscorpus.catalog import Catalog, EntityRecord, distinct_slugs
 from newscorpus.digest import Undigestable, digest
-from newscorpus.memo import MISSING, Memo, Shelf
 from newscorpus.nlp import DEFAULT_MODEL, installed_version, load_pipeline, model_version
 from newscorpus.topics import Topic
 
@@ -69,97 +68,6 @@ def test_referred_objects_are_digested_as_their_reference():
 def test_what_cannot_be_serialised_is_undigestable():
     with pytest.raises(Undigestable):
         digest([lambda: None])
-
-
-def test_memo_reuses_a_result_only_for_the_same_inputs(tmp_path):
-    calls = []
-
-    def compute(value):
-        calls.append(value)
-        return {"value": value}
-
-    memo = Memo(tmp_path)
-    assert memo.get("step", memo.key("a"), lambda: compute("a")) == {"value": "a"}
-    again = Memo(tmp_path)
-    assert again.get("step", again.key("a"), lambda: compute("never")) == {"value": "a"}
-    assert again.hits == ["step"]
-    assert again.get("step", again.key("b"), lambda: compute("b")) == {"value": "b"}
-    assert calls == ["a", "b"]
-
-
-LOADED: list[str] = []
-
-
-def _loaded(name: str) -> Loud:
-    LOADED.append(name)
-    return Loud(name)
-
-
-class Loud:
-    """A value that records each time it is unpickled."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __reduce__(self) -> tuple:
-        return _loaded, (self.name,)
-
-
-def test_a_slot_kept_for_other_inputs_is_not_loaded(tmp_path):
-    Memo(tmp_path).store("step", "old key", Loud("old"))
-    LOADED.clear()
-    assert Memo(tmp_path).get("step", "new key", lambda: "fresh") == "fresh"
-    assert LOADED == []
-    assert Memo(tmp_path).load("step", "new key") == "fresh"
-
-
-@dataclass(slots=True)
-class Record:
-    name: str
-    items: list[Item]
-    parent: Record | None = None
-
-
-def test_dataclasses_come_back_from_the_memo_equal_and_shared_where_they_were(tmp_path):
-    item = Item("S-400", frozenset({"weapon", "air defence"}))
-    top = Record("top", [item])
-    value = [Record("child", [item, item], top), top]
-    Memo(tmp_path).store("step", "k", value)
-    back = Memo(tmp_path).load("step", "k")
-    assert back == value
-    child, parent = back
-    assert child.parent is parent and child.items[0] is child.items[1] is parent.items[0]
-    with pytest.raises(AttributeError):
-        child.items[0].name = "changed"  # still frozen
-
-
-def test_a_deferred_memo_writes_its_results_when_flushed(tmp_path):
-    memo = Memo(tmp_path, defer=True)
-    assert memo.get("step", "k", lambda: "computed") == "computed"
-    assert memo.get("step", "k", lambda: "again") == "computed"  # found before the flush
-    assert Memo(tmp_path).load("step", "k") is MISSING
-    memo.flush()
-    assert Memo(tmp_path).load("step", "k") == "computed"
-    assert memo.pending == {}
-
-
-def test_a_damaged_memo_or_shelf_file_is_computed_again(tmp_path):
-    memo = Memo(tmp_path / "memo")
-    memo.get("step", memo.key(1), lambda: 1)
-    (tmp_path / "memo" / "step.pickle").write_bytes(b"not a pickle")
-    assert Memo(tmp_path / "memo").get("step", memo.key(1), lambda: 2) == 2
-    shelf = Shelf(tmp_path / "shelf")
-    shelf.get("ab12", lambda: "first")
-    shelf.path("ab12").write_bytes(b"\x80")
-    assert shelf.get("ab12", lambda: "second") == "second"
-    assert Shelf(tmp_path / "shelf").get("ab12", lambda: "third") == "second"
-
-
-def test_no_folder_keeps_nothing():
-    results = iter([1, 2])
-    memo = Memo(None)
-    assert memo.get("step", "k", lambda: next(results)) == 1
-    assert memo.get("step", "k", lambda: next(results)) == 2
 
 
 def test_a_catalog_pickles_its_linked_records_without_recursing():

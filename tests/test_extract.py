@@ -20,7 +20,7 @@ GOLD = json.loads((Path(__file__).parent / "data" / "expected_entities.json").re
 @pytest.fixture(scope="module")
 def extraction(seeds):
     names = sorted(seeds)
-    corpus = extract_corpus([seeds[n] for n in names], cache_folder=None, processes=1)
+    corpus = extract_corpus([seeds[n] for n in names], processes=1)
     return {name: x for name, x in zip(names, corpus.articles, strict=True)}, corpus
 
 

@@ -135,7 +135,7 @@ def test_the_extractor_takes_any_article(texts):
             articles.append(parse_article(text.encode("utf-8"), f"{number}.txt"))
         except UnreadableFile:
             continue
-    corpus = extract_corpus(articles, cache_folder=None, processes=1, curation=Curation())
+    corpus = extract_corpus(articles, processes=1, curation=Curation())
     assert len(corpus.articles) == len(articles)
     for extraction in corpus.articles:
         for entity in extraction.entities:

@@ -35,11 +35,11 @@ def test_every_setting_the_plugin_reads_or_the_project_sets_has_a_default():
 
 
 def test_a_setting_left_out_takes_its_default_and_a_setting_given_is_kept():
-    settings = {"NEWS_STORY_MAX_DAYS": 3, "NEWS_EXTRACTION_CACHE": None}
+    settings = {"NEWS_STORY_MAX_DAYS": 3, "NEWS_CACHE": None}
     assert value(settings, "NEWS_QUOTES_PER_PAGE") == 200
-    assert value(settings, "NEWS_EXTRACTION_CACHE") is None  # None turns caching off
+    assert value(settings, "NEWS_CACHE") is None  # None turns caching off
     with_defaults(settings)
     assert settings["NEWS_STORY_MAX_DAYS"] == 3
-    assert settings["NEWS_EXTRACTION_CACHE"] is None
+    assert settings["NEWS_CACHE"] is None
     assert settings["NEWS_TOPIC_FEED_ATOM"] is None
     assert set(settings) == set(DEFAULTS)

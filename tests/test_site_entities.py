@@ -218,7 +218,7 @@ def test_rebuild_reuses_the_extraction_cache(tmp_path):
     cache = tmp_path / "cache"
     extra = (f'CACHE_PATH="{cache.as_posix()}"',)
     build_site(corpus, tmp_path / "one", extra=extra)
-    files = sorted((cache / "news-extraction").rglob("*.json"))
+    files = sorted((cache / "news-cache" / "extraction").rglob("*.pickle"))
     assert len(files) == 5
     stamps = {path: path.stat().st_mtime_ns for path in files}
     build_site(corpus, tmp_path / "two", extra=extra)
@@ -229,7 +229,9 @@ def test_rebuild_reuses_the_extraction_cache(tmp_path):
     edited = next(corpus.glob("000_*.txt"))
     edited.write_text(edited.read_text(encoding="utf-8").replace("Istanbul", "Izmir"), "utf-8")
     build_site(corpus, tmp_path / "three", extra=extra)
-    assert len(list((cache / "news-extraction").rglob("*.json"))) == 6
+    # The edited article is read again, and the result for its old text is pruned.
+    now = sorted((cache / "news-cache" / "extraction").rglob("*.pickle"))
+    assert len(now) == 5 and len(set(now) - set(files)) == 1
 
 
 def test_injected_markup_never_reaches_any_page_as_markup(bad_build):

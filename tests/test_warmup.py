@@ -9,83 +9,112 @@ from types import SimpleNamespace
 import pytest
 from conftest import CORPUS, parse_file
 from news_explorer import warmup
+from news_explorer.session import begin, session_of
 from newscorpus.extract import analyse
 from newscorpus.nlp import DEFAULT_MODEL
 from newscorpus.stories import signatures_of
 
-SETTINGS = {"NEWS_SPACY_MODEL": DEFAULT_MODEL}
+
+def settings_for(tmp_path: Path, *, kept: bool = True, cache: bool = True) -> dict:
+    """A build's settings, with extractions kept by an earlier build when ``kept``."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    settings = {"NEWS_SPACY_MODEL": DEFAULT_MODEL, "PATH": str(corpus),
+                "CACHE_PATH": str(tmp_path / "cache")}  # fmt: skip
+    if not cache:
+        settings["NEWS_CACHE"] = None
+    if kept:
+        (tmp_path / "cache" / "news-cache" / "extraction" / "ab").mkdir(parents=True)
+    begin(settings)
+    return settings
 
 
 @pytest.fixture(autouse=True)
-def no_standby_left(monkeypatch):
-    monkeypatch.setattr(warmup, "STAMPS", None)
-    yield
-    warmup.stop()
+def no_standby_left():
+    sessions: list = []
+    yield sessions
+    for session in sessions:
+        warmup.stop(session)
 
 
-def test_a_first_build_or_no_cache_reads_every_article_here(tmp_path):
-    warmup.expect_changes(SETTINGS, None)  # caching turned off
-    assert warmup.STANDBY is None
-    warmup.expect_changes(SETTINGS, tmp_path / "news-extraction")  # no cache yet
-    assert warmup.STANDBY is None
-    (tmp_path / "empty").mkdir()
-    warmup.expect_changes(SETTINGS, tmp_path / "empty")
-    assert warmup.STANDBY is None
+def test_a_first_build_or_no_cache_reads_every_article_here(tmp_path, no_standby_left):
+    settings = settings_for(tmp_path / "off", cache=False)  # caching turned off
+    warmup.expect_changes(settings)
+    assert session_of(settings).standby is None
+    settings = settings_for(tmp_path / "first", kept=False)  # no results kept yet
+    warmup.expect_changes(settings)
+    assert session_of(settings).standby is None
 
 
-def test_changed_articles_are_read_by_the_ready_model_with_the_same_results(tmp_path):
-    cache = tmp_path / "news-extraction"
-    (cache / "ab").mkdir(parents=True)
-    warmup.expect_changes(SETTINGS, cache)
-    standby = warmup.STANDBY
+def test_changed_articles_are_read_by_the_ready_model_with_the_same_results(
+    tmp_path, no_standby_left
+):
+    settings = settings_for(tmp_path)
+    session = session_of(settings)
+    no_standby_left.append(session)
+    warmup.expect_changes(settings)
+    standby = session.standby
     assert standby is not None and standby.process is not None
-    warmup.expect_changes(SETTINGS, cache)
-    assert warmup.STANDBY is standby  # one per build
+    warmup.expect_changes(settings)
+    assert session.standby is standby  # one per build
     articles = [parse_file(path) for path in sorted(CORPUS.glob("*.txt"))[:2]]
     assert standby.call(os.getpid) != os.getpid()
-    there = list(warmup.analyser(articles, DEFAULT_MODEL, 100_000, 1))
+    there = list(warmup.analyser(session)(articles, DEFAULT_MODEL, 100_000, 1))
     assert there == list(analyse(articles, DEFAULT_MODEL, 100_000))
     texts = [" ".join(block.text for block in article.blocks) for article in articles]
-    made, expected = warmup.signatures(texts), signatures_of(texts)
+    made, expected = warmup.signer(session)(texts), signatures_of(texts)
     assert [s.terms for s in made] == [s.terms for s in expected]
     assert all((a.minhash == b.minhash).all() for a, b in zip(made, expected, strict=True))
-    warmup.stop()
-    assert warmup.STANDBY is None and standby.process is None
+    warmup.stop(session)
+    assert session.standby is None and standby.process is None
 
 
-def test_many_changed_articles_are_read_here_in_parallel_and_the_standby_gives_way(tmp_path):
-    cache = tmp_path / "news-extraction"
-    (cache / "ab").mkdir(parents=True)
-    warmup.expect_changes(SETTINGS, cache)
+def test_many_changed_articles_are_read_here_in_parallel_and_the_standby_gives_way(
+    tmp_path, no_standby_left
+):
+    settings = settings_for(tmp_path)
+    session = session_of(settings)
+    no_standby_left.append(session)
+    warmup.expect_changes(settings)
     article = parse_file(Path(sorted(CORPUS.glob("*.txt"))[0]))
-    found = warmup.analyser([article], DEFAULT_MODEL, 100_000, 2)
-    assert warmup.STANDBY is None
+    found = warmup.analyser(session)([article], DEFAULT_MODEL, 100_000, 2)
+    assert session.standby is None
     assert list(found) == list(analyse([article], DEFAULT_MODEL, 100_000))
 
 
-def test_a_build_readies_the_model_when_the_corpus_changed_since_the_last_build(tmp_path):
-    corpus, cache = tmp_path / "corpus", tmp_path / "cache"
-    corpus.mkdir()
+def test_a_build_readies_the_model_when_the_corpus_changed_since_the_last_build(
+    tmp_path, no_standby_left
+):
+    settings = settings_for(tmp_path)
+    corpus = Path(settings["PATH"])
     (corpus / "a.txt").write_text("Headline\n\nBody.\n", encoding="utf-8")
-    (cache / "news-extraction" / "ab").mkdir(parents=True)
-    readers = SimpleNamespace(settings={**SETTINGS, "PATH": str(corpus), "CACHE_PATH": str(cache)})
 
+    def build() -> SimpleNamespace:
+        """A new build of the corpus: its session, and its readers' view of the settings."""
+        begin(settings)
+        no_standby_left.append(session_of(settings))
+        return SimpleNamespace(settings=settings)
+
+    readers = build()
     warmup.start(readers)  # nothing seen before
-    standby = warmup.STANDBY
+    standby = session_of(settings).standby
     assert standby is not None
     warmup.start(readers)  # the next generator's readers: the same build
-    assert warmup.STANDBY is standby
-    warmup.finish(None)
-    assert warmup.STANDBY is None
+    assert session_of(settings).standby is standby
+    warmup.finish(readers)
+    assert session_of(settings).standby is None
 
+    readers = build()
     warmup.start(readers)  # the same files
-    assert warmup.STANDBY is None
-    warmup.finish(None)
+    assert session_of(settings).standby is None
+    warmup.finish(readers)
 
     (corpus / "a.txt").write_text("Headline\n\nBody, edited.\n", encoding="utf-8")
+    readers = build()
     warmup.start(readers)
-    assert warmup.STANDBY is not None
-    warmup.finish(None)
+    assert session_of(settings).standby is not None
+    warmup.finish(readers)
     (corpus / "b.txt").write_text("Another\n\nBody.\n", encoding="utf-8")
+    readers = build()
     warmup.start(readers)
-    assert warmup.STANDBY is not None
+    assert session_of(settings).standby is not None

@@ -11,7 +11,7 @@ import gc
 from newscorpus.settings import with_defaults
 from pelican import signals
 
-from . import report, unchanged, warmup
+from . import report, session, unchanged, warmup
 from .explorer import get_generators, prepare_articles, restore_entity_tags
 from .publishing import fix_feed_dates
 from .reader import NewsPageReader, NewsTextReader
@@ -77,4 +77,5 @@ def register() -> None:
     signals.finalized.connect(unchanged.finish)
     signals.finalized.connect(report.finish_build)
     signals.finalized.connect(warmup.finish)
+    signals.finalized.connect(session.end)
     signals.finalized.connect(freeze_at_end)

@@ -20,7 +20,7 @@ import pickle
 import typing as t
 from collections.abc import Callable
 
-from newscorpus.memo import MISSING, Memo
+from newscorpus.store import MISSING, Store
 
 logger = logging.getLogger(__name__)
 
@@ -63,36 +63,42 @@ class Background(t.Generic[T]):
 
 class Deferred:
     """Corpus-wide steps made after the pages are started: each kept from the last build
-    when its key is the same, else made in the background with the memo's new results
-    written there too. :meth:`result` waits for a step's value."""
+    when its inputs are the same, else made in the background, where the store's held
+    results are written too. :meth:`result` waits for a step's value."""
 
-    def __init__(self, memo: Memo, steps: dict[str, tuple[str, Callable[[], object]]]) -> None:
-        self.memo = memo
+    def __init__(self, store: Store, steps: dict[str, tuple[object, Callable[[], object]]]) -> None:
+        self.store = store
         self.values: dict[str, object] = {}
         todo = {}
-        for name, (key, make) in steps.items():
-            kept = memo.load(name, key)
+        for name, (inputs, make) in steps.items():
+            key = store.key(name, inputs)
+            kept = store.load(name, key)
             if kept is MISSING:
                 todo[name] = (key, make)
             else:
                 self.values[name] = kept
 
-        def work() -> dict[str, object]:
-            made = {name: make() for name, (_, make) in todo.items()}
-            for name, value in made.items():
-                memo.store(name, todo[name][0], value)
-            memo.flush()
-            return made
+        handed = dict(store.pending)
 
-        self.job = Background(work) if todo or memo.pending else None
+        def work() -> tuple[dict[str, object], set[tuple[str, str]]]:
+            made = {name: make() for name, (_, make) in todo.items()}
+            store.pending.update(handed)  # (here already, unless the work runs in this process)
+            store.hold()
+            for name, value in made.items():
+                store.put(name, todo[name][0], value)
+            store.flush()
+            return made, store.used
+
+        self.job = Background(work) if todo or handed else None
+        store.forget_pending()  # the work writes them
 
     def result(self, name: str) -> object:
         """The value of step ``name`` (waiting for the background work if it runs)."""
         if self.job is not None:
-            self.values.update(self.job.result())
+            made, used = self.job.result()
+            self.values.update(made)
             self.job = None
-            # The work wrote them (in the child, whose memo is a copy of this one).
-            self.memo.pending.clear()
+            self.store.note_used(used)
         return self.values[name]
 
 

@@ -24,33 +24,20 @@ from newscorpus.catalog import (
     OTHER,
     ArticleRef,
     Catalog,
-    build_catalog,
     index_letter,
     mark_paged,
     split_timeline,
 )
 from newscorpus.charts import Series, bar_chart, by_month, small_multiples
 from newscorpus.coverage import QuoteRecord, StoryRecord
-from newscorpus.digest import Digester
-from newscorpus.export import (
-    EXPORT_NAMES,
-    article_rows,
-    entity_rows,
-    event_row,
-    export_files,
-    quote_row,
-    story_row,
-    write_exports,
-)
-from newscorpus.extract import extract_corpus
+from newscorpus.export import EXPORT_NAMES, export_files, export_tables, write_exports
 from newscorpus.labels import distinguish
-from newscorpus.memo import Memo, Shelf
-from newscorpus.model import ENTITY_TYPES
+from newscorpus.model import ENTITY_TYPES, Published
 from newscorpus.network import companion_network
 from newscorpus.nlp import ModelMissing
 from newscorpus.overview import corpus_overview, outlet_table
+from newscorpus.pipeline import Options, Source, build_corpus
 from newscorpus.settings import value
-from newscorpus.stories import Story
 from newscorpus.topics import TopicError, load_topics
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
@@ -58,9 +45,13 @@ from pelican.utils import slugify
 
 from . import report, warmup
 from .background import Deferred
-from .folders import extraction_folder, memo_folder, shelf_folder
-from .ordering import order_articles
-from .publishing import news_article_ld, pin_sitemap_clock, site_date, stamp_undated
+from .publishing import (
+    news_article_ld,
+    pin_sitemap_clock,
+    set_published,
+    site_date,
+    stamp_undated,
+)
 from .reader import Link, render_body
 from .search import (
     DEFAULT_FOLDER,
@@ -71,7 +62,7 @@ from .search import (
     search_scripts,
     write_search,
 )
-from .stories import coverage, date_through_stories, quotes_by_speaker
+from .session import Session, session_of
 
 logger = logging.getLogger(__name__)
 
@@ -103,105 +94,81 @@ class ExtractionFailed(RuntimeError):
 
 
 def prepare_articles(generator) -> None:
-    """Order the articles, extract entities and dates, and tag every article."""
-    order_articles(generator)
+    """Make the corpus (:func:`newscorpus.pipeline.build_corpus`) of the articles read,
+    and decorate each Pelican article with what was found in it."""
     settings = generator.settings
-    articles = [a for a in generator.articles if getattr(a, "news_article", None) is not None]
+    session = session_of(settings)
+    by_source = {a.source_file: a for a in generator.articles if hasattr(a, "news_article")}
+    pelican = list(by_source.values())
     tag_slug = slug_function(settings)
-    max_chars = int(value(settings, "NEWS_NLP_MAX_CHARS"))
-    # Results are written once the search index has started (it waits for nothing else).
-    memo = Memo(memo_folder(settings), defer=True)
     try:
-        topics = load_topics(value(settings, "NEWS_TOPICS"), tag_slug)
-        curation = load_curation(aliases_file(settings))
-        for problem in curation.problems:
-            report.note(value(settings, "NEWS_ALIASES_FILE") or "", problem)
-        corpus = extract_corpus(
-            [a.news_article for a in articles],
-            model=value(settings, "NEWS_SPACY_MODEL"),
-            cache_folder=extraction_folder(settings),
-            processes=int(value(settings, "NEWS_NLP_PROCESSES")),
-            max_chars=max_chars,
-            curation=curation,
-            memo=memo,
-            analyser=warmup.analyser,
+        options = pipeline_options(settings, session, tag_slug)
+
+        def address(index: int, slug: str, published: Published) -> str:
+            """Where an article's page is, once its slug and date are settled."""
+            article = pelican[index]
+            article.slug = slug
+            if published != article.news_article.published:
+                set_published(article, published, settings)
+            return article.url
+
+        corpus = build_corpus(
+            [Source(a.news_article, a.slug) for a in pelican],
+            options,
+            session.store,
+            address,
+            run_model=warmup.analyser(session),
+            sign=warmup.signer(session),
+            write_later=True,  # by the second process (see Deferred)
         )
     except (ModelMissing, TopicError) as error:
         raise ExtractionFailed(str(error)) from error
+    warmup.stop(session)  # the last step that may need the model
     logger.info(
         "news explorer: %d articles, %d from the extraction cache (%s)",
-        len(articles),
-        corpus.cache_hits,
-        corpus.model,
+        len(corpus.articles),
+        corpus.extraction.cache_hits,
+        corpus.extraction.model,
     )
-    articles, corpus, stories = date_through_stories(generator, articles, corpus, memo)
-    warmup.stop()  # the last step that may need the model
+    if session.store.hits:
+        logger.info("news explorer: reused from the last build: %s", ", ".join(session.store.hits))
+    articles = [pelican[one.index] for one in corpus.articles]
+    generator.articles[:] = articles
     clock = site_date(articles)
     stamp_undated(articles, clock)
     pin_sitemap_clock(clock)
-    refs = [article_ref(a) for a in articles]
-    # An article whose cleaned text another's equals is a copy: it keeps its page (and its
-    # rows in the exports) but is listed, counted and searched once, as its original.
-    copy_of = copies(stories)
-    kept = [i for i in range(len(articles)) if i not in copy_of]
-    hide_copies(generator, [articles[i] for i in sorted(copy_of)])
-    kept_refs = [refs[i] for i in kept]
-    kept_corpus = dataclasses.replace(corpus, articles=tuple(corpus.articles[i] for i in kept))
-    # Each extraction digested once: for the keys of the steps below and of the pages.
-    digested = Digester()
-    extraction_keys = [digested(extraction) for extraction in corpus.articles]
-    corpus_key = memo.key(refs, extraction_keys, corpus.aliases, corpus.model)
-    subs = settings.get("TAG_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
-    catalog_key = memo.key(corpus_key, topics, subs, kept)
-    catalog = memo.get(
-        "catalog",
-        catalog_key,
-        lambda: build_catalog(kept_refs, kept_corpus, topics, tag_slug),
-    )
-    topics_of = dict(zip((ref.slug for ref in kept_refs), catalog.article_topics, strict=True))
-    compact = len(kept_refs) >= int(value(settings, "NEWS_COMPACT_FROM"))
+    refs = corpus.refs
+    kept = corpus.kept
+    hide_copies(generator, [a for a, one in zip(articles, corpus.articles, strict=True)
+                            if one.copy_of is not None])  # fmt: skip
+    catalog = corpus.catalog
+    compact = len(kept) >= int(value(settings, "NEWS_COMPACT_FROM"))
     mark_paged(catalog, int(value(settings, "NEWS_ENTITY_PAGE_MIN_ARTICLES")) if compact else 1)
-    story_records, quote_records, quotes = memo.get(
-        "coverage",
-        memo.key(corpus_key, stories),
-        lambda: coverage(
-            refs, corpus, stories, Shelf(shelf_folder(settings, "quotes")), memo, extraction_keys
-        ),
-    )
-    if memo.hits:
-        logger.info("news explorer: reused from the last build: %s", ", ".join(memo.hits))
-    copy_slugs = {refs[i].slug for i in copy_of}
-    quote_records = [once_each(quote, copy_slugs) for quote in quote_records]
-    story_of = {v.article.slug: record for record in story_records for v in record.versions}
     filed_as: dict[int, list[ArticleRef]] = defaultdict(list)
-    for i, original in sorted(copy_of.items()):
-        filed_as[original].append(refs[i])
-    for index, (article, extraction) in enumerate(zip(articles, corpus.articles, strict=True)):
-        original = copy_of.get(index)
-        article.news_copy_of = refs[original] if original is not None else None
+    for one in corpus.articles:
+        if one.copy_of is not None:
+            filed_as[one.copy_of].append(one.ref)
+    for index, (article, one) in enumerate(zip(articles, corpus.articles, strict=True)):
+        extraction = one.extraction
+        for warning in one.warnings:
+            article.warnings = [*article.warnings, warning]
+            logger.warning("%s: %s", article.source_file, warning)
+        article.news_copy_of = refs[one.copy_of] if one.copy_of is not None else None
         article.news_copies = filed_as.get(index, [])
-        topic_names = topics_of[refs[index if original is None else original].slug]
-        if original is not None and any(
+        if one.copy_of is not None and any(
             e.name not in catalog.entities for e in extraction.entities
         ):
             # A copy names what its original names; should a name differ, it is left out
             # of the copy's names rather than point at a page that does not exist.
             named = tuple(e for e in extraction.entities if e.name in catalog.entities)
             extraction = dataclasses.replace(extraction, entities=named)
-        if len(extraction.text) > max_chars:
-            note = (
-                f"very long ({len(extraction.text):,} characters): names and dates "
-                f"were looked for in the first {max_chars:,}"
-            )
-            article.warnings.append(note)
-            logger.warning("%s: %s", article.source_file, note)
         # Pelican's tag pages are the date tags only; entity pages are written by
         # ExplorerPagesGenerator, and the entity tags join the date tags (for the feeds)
         # once Pelican has gathered its tags (restore_entity_tags).
         article.news_entity_tags = [
             entity_tag(catalog.entities[entity.name], settings) for entity in extraction.entities
         ]
-        article.news_topics = [t for t in catalog.topics if t.topic.name in topic_names]
+        article.news_topics = [t for t in catalog.topics if t.topic.name in one.topics]
         article.news_entities = [
             (
                 TYPE_LABELS[kind],
@@ -211,23 +178,23 @@ def prepare_articles(generator) -> None:
             if any(e.type == kind for e in extraction.entities)
         ]
         article.news_dates = extraction.dates
-        article.news_story = story_of.get(article.slug)
+        article.news_story = one.story
         article._content = render_body(
             article.news_article.blocks, entity_links(extraction, catalog)
         )
         article.news_ld = news_article_ld(
             article, [catalog.entities[e.name] for e in extraction.entities], settings
         )
+    quote_records = list(corpus.quotes)
+    story_records = list(corpus.stories)
     story_titles = label_pages(articles, story_records)
     generator.context["news"] = catalog
     generator.context["news_corpus"] = corpus
-    generator.context["news_extraction_keys"] = extraction_keys
-    generator.context["news_refs"] = refs
+    generator.context["news_extraction_keys"] = corpus.extraction_keys
     generator.context["news_articles"] = articles
     generator.context["news_stories"] = story_records
     generator.context["news_story_titles"] = story_titles
     generator.context["news_quotes"] = quote_records
-    generator.context["news_article_quotes"] = quotes
     generator.context["news_quotes_by_speaker"] = quotes_by_speaker(quote_records)
     per_page = int(value(settings, "NEWS_QUOTES_PER_PAGE"))
     pages = [quote_records[i : i + per_page] for i in range(0, len(quote_records), per_page)]
@@ -237,14 +204,8 @@ def prepare_articles(generator) -> None:
         for number, quotes in enumerate(pages, start=1)
         for quote in quotes
     }
-    overview = corpus_overview(kept_refs, value(settings, "NEWS_UNKNOWN_OUTLET"))
-    generator.context["news_copies"] = len(copy_of)
-    generator.context["news_article_topics"] = [
-        topics_of[refs[copy_of.get(i, i)].slug] for i in range(len(refs))
-    ]
-    generator.context["news_copy_slugs"] = [
-        refs[copy_of[i]].slug if i in copy_of else None for i in range(len(refs))
-    ]
+    overview = corpus_overview([refs[i] for i in kept], value(settings, "NEWS_UNKNOWN_OUTLET"))
+    generator.context["news_copies"] = len(refs) - len(kept)
     generator.context["news_overview"] = overview
     # A large corpus makes a compact site (NEWS_COMPACT_FROM): templates link the
     # compressed exports.
@@ -276,27 +237,59 @@ def prepare_articles(generator) -> None:
     generator.context["NEWS_INDEX_SHOWN"] = int(value(settings, "NEWS_INDEX_SHOWN"))
     # Everything the search index and the exports are made of is known now: they, and
     # writing what the steps above computed, go on in the background (see Deferred).
+    tag_url = settings.get("TAG_URL") or "tag/{slug}.html"
+    quote_urls = generator.context["news_quote_urls"]
+    kept_extraction = dataclasses.replace(
+        corpus.extraction, articles=tuple(corpus.extraction.articles[i] for i in kept)
+    )
     generator.context["news_deferred"] = Deferred(
-        memo,
+        session.store,
         {
             "search": (
-                memo.key(catalog_key, search_inputs(articles, settings)),
-                search_index([articles[i] for i in kept], kept_refs, kept_corpus, catalog,
-                             settings, [quotes[i] for i in kept]),  # fmt: skip
+                (corpus.key, search_inputs(articles, settings)),
+                search_index(
+                    [articles[i] for i in kept],
+                    [refs[i] for i in kept],
+                    kept_extraction,
+                    catalog,
+                    settings,
+                    session.store,
+                    [corpus.articles[i].quotes for i in kept],
+                ),  # fmt: skip
             ),
             "exports": (
-                memo.key(catalog_key, settings.get("TAG_URL"), story_records,
-                         generator.context["news_quote_urls"]),
-                lambda: exports(generator.context, settings.get("TAG_URL")),
+                (corpus.key, tag_url, story_records, quote_urls),
+                lambda: export_files(
+                    export_tables(
+                        corpus,
+                        entity_url=lambda r: tag_url.format(slug=r.slug) if r.paged else "",
+                        story_url=lambda story: f"stories/{story.id}/",
+                        quote_url=lambda quote: quote_urls[quote.id],
+                    )
+                ),
             ),
         },
-    )  # fmt: skip
+    )
 
 
-def copies(stories: Sequence[Story]) -> dict[int, int]:
-    """Each copy's index, with the index of the article it copies (the first of the
-    articles with its cleaned text, in site order)."""
-    return {i: original for story in stories for i, original in story.originals.items()}
+def pipeline_options(settings: dict, session: Session, tag_slug) -> Options:
+    """The pipeline's options from the site's settings (problems of the aliases file go
+    to the build report)."""
+    curation = load_curation(aliases_file(settings))
+    for problem in curation.problems:
+        report.note(session, value(settings, "NEWS_ALIASES_FILE") or "", problem)
+    subs = settings.get("TAG_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    return Options(
+        model=value(settings, "NEWS_SPACY_MODEL"),
+        processes=int(value(settings, "NEWS_NLP_PROCESSES")),
+        max_chars=int(value(settings, "NEWS_NLP_MAX_CHARS")),
+        story_threshold=float(value(settings, "NEWS_STORY_THRESHOLD")),
+        story_max_days=int(value(settings, "NEWS_STORY_MAX_DAYS")),
+        topics=tuple(load_topics(value(settings, "NEWS_TOPICS"), tag_slug)),
+        curation=curation,
+        slug=tag_slug,
+        slug_rules=subs,
+    )
 
 
 def hide_copies(generator, copied: list) -> None:
@@ -308,13 +301,12 @@ def hide_copies(generator, copied: list) -> None:
         generator.hidden_articles.append(article)
 
 
-def once_each(quote: QuoteRecord, copies: set[str]) -> QuoteRecord:
-    """A quote as carried by the articles that are not copies (a copy carries its
-    original's quotes: counting it would count one article twice)."""
-    kept = tuple(c for c in quote.carried_by if c.article.slug not in copies)
-    return (
-        quote if len(kept) == len(quote.carried_by) else dataclasses.replace(quote, carried_by=kept)
-    )
+def quotes_by_speaker(records: Sequence[QuoteRecord]) -> dict[str, list[QuoteRecord]]:
+    found: dict[str, list[QuoteRecord]] = defaultdict(list)
+    for record in records:
+        if record.speaker:
+            found[record.speaker].append(record)
+    return dict(found)
 
 
 def entity_tag(record, settings: dict) -> Tag:
@@ -322,24 +314,6 @@ def entity_tag(record, settings: dict) -> Tag:
     tag = Tag(record.name, settings)
     tag.slug = record.slug
     return tag
-
-
-def article_ref(article) -> ArticleRef:
-    """How pages and exports point at a Pelican article (after its date is settled)."""
-    parsed = article.news_article
-    return ArticleRef(
-        slug=article.slug,
-        url=article.url,
-        title=article.title,
-        outlet=article.outlet,
-        published=parsed.published,
-        section=article.section,
-        byline=parsed.byline,
-        updated=parsed.updated,
-        source=parsed.source,
-        original_url=parsed.url,
-        wire=parsed.wire,
-    )
 
 
 def restore_entity_tags(generator) -> None:
@@ -703,7 +677,7 @@ class ExplorerPagesGenerator(Generator):
         }
         catalog: Catalog = self.context["news"]
         rows = {
-            "articles": len(self.context["news_refs"]),
+            "articles": len(self.context["news_corpus"].articles),
             "entities": len(catalog.entities),
             "timeline": len(catalog.events),
             "stories": len(self.context["news_stories"]),
@@ -736,27 +710,6 @@ def file_size(size: int) -> str:
     if size < 1_000_000:
         return f"{size / 1000:.0f} KB"
     return f"{size / 1_000_000:.1f} MB"
-
-
-def exports(context: dict, tag_url: str | None) -> dict[str, str]:
-    """The research exports' files, from what the build has prepared."""
-    catalog: Catalog = context["news"]
-    url = tag_url or "tag/{slug}.html"
-    quote_urls = context["news_quote_urls"]
-    tables = {
-        "articles": article_rows(
-            context["news_refs"],
-            context["news_corpus"],
-            context["news_article_topics"],
-            context["news_copy_slugs"],
-        ),  # fmt: skip
-        "entities": entity_rows(catalog, lambda r: url.format(slug=r.slug) if r.paged else ""),
-        "timeline": [event_row(event) for event in catalog.events],
-        "stories": [story_row(story, f"stories/{story.id}/") for story in context["news_stories"]],
-        "quotes": [quote_row(quote, quote_urls[quote.id]) for quote in context["news_quotes"]],
-    }
-    assert tuple(tables) == EXPORT_NAMES
-    return export_files(tables)
 
 
 def get_generators(pelican) -> type[Generator]:

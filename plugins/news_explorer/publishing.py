@@ -9,19 +9,40 @@ Their clock is the *site date*: ``SOURCE_DATE_EPOCH`` when the environment sets 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
 from collections.abc import Iterable, Mapping
 
+from newscorpus.model import Published
 from newscorpus.settings import value
+from pelican.urlwrappers import Tag
+from pelican.utils import set_date_tzinfo, strftime
 
-from .reader import UNDATED_SENTINEL
+from .reader import DATE_TAG_COUNT, UNDATED_SENTINEL
 
 logger = logging.getLogger(__name__)
 
 # The site date of a corpus in which nothing is dated and no epoch is given.
 UNIX_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def set_published(article, published: Published, settings: dict) -> None:
+    """Give a Pelican article an inferred publication date (metadata, date, date tags)."""
+    day = published.value
+    assert day is not None
+    article.news_article = dataclasses.replace(article.news_article, published=published)
+    naive = dt.datetime(day.year, day.month, day.day)
+    article.date = set_date_tzinfo(naive, settings.get("TIMEZONE"))
+    article.locale_date = strftime(article.date, settings.get("DEFAULT_DATE_FORMAT", "%x"))
+    article.published_iso = published.iso
+    article.published_label = published.label
+    article.published_status = published.status
+    article.published_precision = published.precision
+    article.published_reason = published.reason
+    names = [published.iso[:4], published.iso[:7]][: DATE_TAG_COUNT[published.precision]]
+    article.tags = [*getattr(article, "tags", []), *(Tag(name, settings) for name in names)]
 
 
 def is_undated(date: dt.datetime) -> bool:

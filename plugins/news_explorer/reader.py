@@ -9,16 +9,16 @@ import logging
 import os
 from collections.abc import Sequence
 
-from newscorpus.memo import Shelf
 from newscorpus.model import CELL_SEPARATOR, Article, Block
 from newscorpus.parse import UnreadableFile
+from newscorpus.pipeline import section_of
 from newscorpus.settings import value
 from newscorpus.webpage import is_web_page, parse_file
 from pelican.readers import BaseReader
 from pelican.utils import slugify
 
 from . import report, warmup
-from .folders import extraction_folder, shelf_folder
+from .session import session_of
 
 logger = logging.getLogger(__name__)
 
@@ -35,34 +35,35 @@ class NewsTextReader(BaseReader):
     file_extensions = ["txt"]
 
     def read(self, filename: str) -> tuple[str, dict]:
+        session = session_of(self.settings)
         source = report.corpus_relative(filename, self.settings)
         if not inside(filename, self.settings["PATH"]):
-            report.skip(source, "a symbolic link to a file outside the corpus folder (refused)")
+            reason = "a symbolic link to a file outside the corpus folder (refused)"
+            report.skip(session, source, reason)
             return "", {"status": "skip", "title": source}
         refusal = self.refuse(source)
         if refusal:
-            report.skip(source, refusal)
+            report.skip(session, source, refusal)
             return "", {"status": "skip", "title": source}
         with open(filename, "rb") as handle:
             raw = handle.read()
-        record = report.source_record(source)
+        record = report.source_record(session, source)
         summary_sentences = value(self.settings, "NEWS_SUMMARY_SENTENCES")
         unknown_outlet = value(self.settings, "NEWS_UNKNOWN_OUTLET")
-        shelf = Shelf(shelf_folder(self.settings, "articles"))
-        key = shelf.key(raw, source, record, summary_sentences, unknown_outlet)
 
         def parse() -> Article:
             # A file not parsed before: its names will be looked for, so ready the model.
-            warmup.expect_changes(self.settings, extraction_folder(self.settings))
+            warmup.expect_changes(self.settings)
             return parse_file(
                 raw, source, record, summary_sentences=summary_sentences,
                 unknown_outlet=unknown_outlet,
             )  # fmt: skip
 
         try:
-            article = shelf.get(key, parse)
+            inputs = (raw, source, record, summary_sentences, unknown_outlet)
+            article = session.store.get("article", inputs, parse)
         except UnreadableFile as error:
-            report.skip(source, str(error))
+            report.skip(session, source, str(error))
             return "", {"status": "skip", "title": source}
         for warning in article.warnings:
             logger.warning("%s: %s", source, warning)
@@ -202,12 +203,6 @@ class Linker:
             cursor = stop
         pieces.append(html.escape(text[cursor - offset : high]))
         return "".join(pieces)
-
-
-def section_of(source: str) -> str:
-    """The first folder of a corpus-relative path: ``business`` for ``business/001.txt``."""
-    parts = source.split("/")
-    return parts[0] if len(parts) > 1 else ""
 
 
 def inside(filename: str, folder: str) -> bool:

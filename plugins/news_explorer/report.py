@@ -9,42 +9,28 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from newscorpus.settings import value
 from newscorpus.sources import SourceRecord, read_sources
+
+from .session import Session, begin, session_of
 
 logger = logging.getLogger(__name__)
 # The file name endings the readers take (a .gz that is not a page is refused by its reader).
 READ_SUFFIXES = {".txt", ".html", ".htm", ".xhtml", ".gz"}
 
 
-@dataclass
-class BuildState:
-    """What one build has learnt about the corpus so far."""
-
-    corpus: Path = Path("corpus")
-    sources: dict[str, SourceRecord] = field(default_factory=dict)
-    skipped: dict[str, str] = field(default_factory=dict)
-    notes: list[dict[str, str]] = field(default_factory=list)
-    articles: list[dict] = field(default_factory=list)
-
-
-STATE = BuildState()
-
-
 def start_build(pelican) -> None:
-    """Reset the state and read the optional sources.csv."""
-    global STATE
+    """Begin the build's session and read the optional sources.csv."""
     settings = pelican.settings
-    STATE = BuildState(corpus=Path(settings["PATH"]))
-    sources_path = STATE.corpus / value(settings, "NEWS_SOURCES_FILE")
+    session = begin(settings)
+    sources_path = session.corpus / value(settings, "NEWS_SOURCES_FILE")
     if sources_path.is_file():
         text = sources_path.read_bytes().decode("utf-8-sig", errors="replace")
-        STATE.sources, warnings = read_sources(text, sources_path.name)
+        session.sources, warnings = read_sources(text, sources_path.name)
         for warning in warnings:
-            note(sources_path.name, warning)
+            note(session, sources_path.name, warning)
 
 
 def corpus_relative(filename: str, settings: dict) -> str:
@@ -52,27 +38,27 @@ def corpus_relative(filename: str, settings: dict) -> str:
     return Path(os.path.relpath(filename, settings["PATH"])).as_posix()
 
 
-def source_record(source: str) -> SourceRecord | None:
+def source_record(session: Session, source: str) -> SourceRecord | None:
     """The sources.csv row for a file, by relative path or by bare file name."""
-    return STATE.sources.get(source) or STATE.sources.get(Path(source).name)
+    return session.sources.get(source) or session.sources.get(Path(source).name)
 
 
-def note(source: str, message: str) -> None:
+def note(session: Session, source: str, message: str) -> None:
     """Record a warning about a settings file (a sources or aliases line), and log it."""
-    STATE.notes.append({"file": source, "message": message})
+    session.notes.append({"file": source, "message": message})
     logger.warning(message)
 
 
-def skip(source: str, reason: str) -> None:
+def skip(session: Session, source: str, reason: str) -> None:
     """Record a file that produced no page."""
-    STATE.skipped[source] = reason
+    session.skipped[source] = reason
     logger.warning("%s: skipped: %s", source, reason)
 
 
 def collect_articles(generator) -> None:
     """Note every article the generator will write, with its warnings."""
     siteurl = generator.settings.get("SITEURL", "")
-    STATE.articles = [
+    session_of(generator.settings).articles = [
         {
             "file": article.source_file,
             "url": f"{siteurl}/{article.url}",
@@ -115,23 +101,26 @@ def unread_files(corpus: Path, seen: set[str], settings_files: set[str]) -> dict
 
 def build_report(settings: dict) -> dict:
     """The report as a JSON-ready dict; keys and lists in a stable order."""
-    seen = {a["file"] for a in STATE.articles} | set(STATE.skipped)
-    skipped = dict(STATE.skipped)
+    session = session_of(settings)
+    seen = {a["file"] for a in session.articles} | set(session.skipped)
+    skipped = dict(session.skipped)
     settings_files = {
         value(settings, "NEWS_SOURCES_FILE"),
         value(settings, "NEWS_ALIASES_FILE") or "",
     }
-    skipped.update(unread_files(STATE.corpus, seen, settings_files))
+    skipped.update(unread_files(session.corpus, seen, settings_files))
     warnings = [
-        {"file": a["file"], "message": message} for a in STATE.articles for message in a["warnings"]
-    ] + STATE.notes
+        {"file": a["file"], "message": message}
+        for a in session.articles
+        for message in a["warnings"]
+    ] + session.notes
     return {
         "counts": {
-            "articles": len(STATE.articles),
+            "articles": len(session.articles),
             "warnings": len(warnings),
             "skipped": len(skipped),
         },
-        "articles": STATE.articles,
+        "articles": session.articles,
         "warnings": sorted(warnings, key=lambda w: (w["file"], w["message"])),
         "skipped": [{"file": name, "reason": skipped[name]} for name in sorted(skipped)],
     }

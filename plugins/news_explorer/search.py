@@ -7,23 +7,22 @@ catalog onto it, and copies lunr.js (installed from npm by ``make``) next to it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from newscorpus.catalog import ArticleRef, Catalog
 from newscorpus.extract import CorpusExtraction
-from newscorpus.memo import Shelf
 from newscorpus.quotes import Quote
 from newscorpus.search import (
     Facet,
     FacetValue,
     SearchDocument,
     field_positions,
+    indexed_texts,
     search_files,
 )
 from newscorpus.settings import value
-
-from .folders import shelf_folder
+from newscorpus.store import Store
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_FOLDER = "search"
@@ -155,18 +154,19 @@ def search_inputs(articles: Sequence, settings: dict) -> tuple:
 
 def search_index(
     articles: Sequence, refs: Sequence[ArticleRef], corpus: CorpusExtraction, catalog: Catalog,
-    settings: dict, quotes: Sequence[Sequence[Quote]] | None = None,
+    settings: dict, store: Store, quotes: Sequence[Sequence[Quote]] | None = None,
 ) -> Callable[[], dict[str, bytes]]:  # fmt: skip
     """The search folder's index files (not lunr.js), as a function to run when there is
-    time: each document's term positions are kept by text (``news-shelf/terms``)."""
-    shelf = Shelf(shelf_folder(settings, "terms"))
-
-    def positions(texts: Mapping[str, str]) -> Mapping[str, Mapping[str, Sequence[int]]]:
-        return shelf.get(shelf.key("positions", texts), lambda: field_positions(texts))
+    time: each document's term positions are kept in ``store`` by its texts."""
 
     def files() -> dict[str, bytes]:
         documents = search_documents(articles, refs, corpus, catalog, settings, quotes)
-        return search_files(documents, **search_options(settings), positions=positions)
+        options = search_options(settings)
+        positions = [
+            store.get("terms", texts, lambda x=texts: field_positions(x))
+            for texts in (indexed_texts(d, options["fields"]) for d in documents)
+        ]
+        return search_files(documents, **options, positions=positions)
 
     return files
 

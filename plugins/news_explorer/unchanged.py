@@ -9,8 +9,8 @@ page's key is the one it was last written with, and the file is still the one wr
 then (same size and modification time), it is not rendered again.
 Pages written by a previous build and by none of this one's are deleted.
 
-The keys live in the cache folder (``CACHE_PATH/news-pages/``), one ledger per output
-folder, so a deleted cache only makes the next build render everything.
+The keys are carried to the next build by the build's store (one ledger per output
+folder), so a deleted cache only makes the next build render everything.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 import typing as t
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -28,16 +27,19 @@ from pathlib import Path
 from newscorpus.catalog import EntityRecord, TopicRecord
 from newscorpus.digest import Digester, Undigestable, digest, files_digest
 from newscorpus.settings import value
+from newscorpus.store import Store
 from pelican import signals
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
+from .session import session_of
+
 logger = logging.getLogger(__name__)
 
 PLUGINS_ROOT = Path(__file__).resolve().parent.parent
 CODE_FOLDERS = ("news_explorer", "newscorpus")
-LEDGER_FOLDER = "news-pages"
+LEDGER = "pages"  # the ledger's kind in the store
 
 # What an article page shows of its article (see theme/templates/article.html).
 ARTICLE_FIELDS = (
@@ -68,7 +70,7 @@ def entity_view(record: EntityRecord, related_shown: int) -> tuple:
 class Ledger:
     """The key and files of every page written, for one output folder."""
 
-    path: Path | None
+    store: Store
     site: str
     output: str = ""
     pages: dict[str, dict] = field(default_factory=dict)
@@ -78,18 +80,12 @@ class Ledger:
     skipped: int = 0
 
     @classmethod
-    def open(cls, settings: Mapping, output_path: str) -> Ledger:
+    def open(cls, store: Store, settings: Mapping, output_path: str) -> Ledger:
         site = site_digest(settings)
         output = os.path.realpath(output_path)
-        cache = settings.get("CACHE_PATH")
-        if not cache:
-            return cls(None, site, output)
-        path = Path(cache) / LEDGER_FOLDER / f"{digest(output)}.json"
-        try:
-            previous = json.loads(path.read_text("utf-8"))["pages"]
-        except (OSError, ValueError, KeyError, TypeError):
-            previous = {}
-        return cls(path, site, output, previous=previous)
+        kept = store.recall(LEDGER, output)
+        previous = kept.get("pages", {}) if isinstance(kept, dict) else {}
+        return cls(store, site, output, previous=previous)
 
     def unchanged(self, name: str, key: str) -> list[str] | None:
         """The files of a page written with ``key`` and untouched since, else ``None``."""
@@ -123,14 +119,8 @@ class Ledger:
                 if os.path.commonpath([os.path.realpath(path), self.output]) == self.output:
                     os.remove(path)
                     logger.info("news explorer: removed %s (no longer in the corpus)", path)
-        if self.path is None or (self.pages == self.previous and self.path.is_file()):
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            # json.dumps, not json.dump: the whole text at once is written by the C encoder.
-            stream.write(json.dumps({"site": self.site, "pages": self.pages}, sort_keys=True))
-        os.replace(temporary, self.path)
+        if self.pages != self.previous:
+            self.store.keep(LEDGER, self.output, {"site": self.site, "pages": self.pages})
 
 
 def site_digest(settings: Mapping) -> str:
@@ -284,17 +274,14 @@ class PageKeys:
         return (self.corpus(context), simple)
 
 
-LEDGER: Ledger | None = None
-
-
 class SkippingWriter(Writer):
     """Pelican's writer, but a page whose key is unchanged is not rendered again."""
 
     def __init__(self, output_path, settings=None) -> None:
         super().__init__(output_path, settings=settings)
-        global LEDGER
-        LEDGER = Ledger.open(self.settings, output_path)
-        self.ledger = LEDGER
+        session = session_of(self.settings)
+        self.ledger = Ledger.open(session.store, self.settings, output_path)
+        session.ledger = self.ledger
         shown = value(self.settings, "NEWS_ENTITY_RELATED_SHOWN")
         self.keys = PageKeys(self.ledger.site, int(shown))
         self._opened: list[str] | None = None
@@ -343,9 +330,9 @@ def get_writer(pelican) -> type[Writer]:
 
 def finish(pelican) -> None:
     """Delete stale pages, save the ledger and say how many pages were written."""
-    global LEDGER
-    if LEDGER is None:
+    session = session_of(pelican.settings)
+    ledger, session.ledger = session.ledger, None
+    if ledger is None:
         return
-    LEDGER.finish()
-    print(f"Pages: {LEDGER.rendered} written, {LEDGER.skipped} unchanged")
-    LEDGER = None
+    ledger.finish()
+    print(f"Pages: {ledger.rendered} written, {ledger.skipped} unchanged")

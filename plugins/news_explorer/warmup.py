@@ -14,26 +14,19 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from newscorpus.dates import normalise
-from newscorpus.digest import digest
-from newscorpus.extract import Analysed, analyse
+from newscorpus.extract import Analysed, Analyser, analyse
 from newscorpus.model import Article
 from newscorpus.nlp import load_pipeline
 from newscorpus.settings import value
 from newscorpus.stories import Signature, signatures_of
 
 from .background import Standby
-from .folders import extraction_folder, kept_folder
-
-STANDBY: Standby | None = None
-# The corpus files' sizes and modification times as this build found them (None when they
-# are the last build's), and where the last build's are kept.
-STAMPS: tuple[dict[str, list[int]] | None, Path] | None = None
+from .session import Session, session_of
 
 
 def corpus_stamps(folder: Path) -> dict[str, list[int]]:
@@ -54,51 +47,41 @@ def start(readers) -> None:
     Every generator makes its readers (so this is called several times a build); the
     first call of a build does the work.
     """
-    global STAMPS
-    if STAMPS is not None:
+    session = session_of(readers.settings)
+    if session.stamps_checked:
         return
-    stop()
-    settings = readers.settings
-    folder = kept_folder(settings, "news-stamps")
-    if folder is None:
+    session.stamps_checked = True
+    if session.store.folder is None:
         return
-    corpus = os.path.realpath(settings["PATH"])
-    path = folder / f"{digest(corpus)}.json"
-    stamps = corpus_stamps(Path(corpus))
-    try:
-        unchanged = json.loads(path.read_text("utf-8")) == stamps
-    except (OSError, ValueError):
-        unchanged = False
-    STAMPS = (None if unchanged else stamps, path)
-    if not unchanged:
-        expect_changes(settings, extraction_folder(settings))
+    stamps = corpus_stamps(session.corpus.resolve())
+    if session.store.recall("stamps", str(session.corpus.resolve())) != stamps:
+        session.stamps = stamps
+        expect_changes(readers.settings)
 
 
 def finish(pelican) -> None:
     """The build is done: keep what it found of the corpus for the next one."""
-    global STAMPS
-    stop()
-    if STAMPS is None:
-        return
-    stamps, path = STAMPS
-    STAMPS = None
-    if stamps is None:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(stamps, sort_keys=True), encoding="utf-8")
+    session = session_of(pelican.settings)
+    stop(session)
+    if session.stamps is not None:
+        session.store.keep("stamps", str(session.corpus.resolve()), session.stamps)
 
 
-def expect_changes(settings: dict, cache: Path | None) -> None:
+def expect_changes(settings: dict) -> None:
     """A file has changed since the last build: get the model ready, once per build.
 
-    ``cache`` is the extraction cache folder; without one (caching off, or a first
-    build), every article is read in the build's own process.
+    Without kept extractions (caching off, or a first build), every article is read in
+    the build's own process.
     """
-    global STANDBY
-    if STANDBY is not None or cache is None or not cache.is_dir() or not any(cache.iterdir()):
+    session = session_of(settings)
+    folder = session.store.folder
+    kept = folder / "extraction" if folder is not None else None
+    if session.standby is not None or kept is None or not kept.is_dir():
+        return
+    if not any(kept.iterdir()):
         return
     model = value(settings, "NEWS_SPACY_MODEL")
-    STANDBY = Standby(functools.partial(get_ready, model))
+    session.standby = Standby(functools.partial(get_ready, model))
 
 
 def get_ready(model: str) -> None:
@@ -109,31 +92,38 @@ def get_ready(model: str) -> None:
     normalise("18 May 2019", None)  # dateparser loads its language data on first use
 
 
-def analyser(
-    articles: Sequence[Article], model: str, max_chars: int, processes: int
-) -> Iterable[Analysed]:
+def analyser(session: Session) -> Analyser:
     """:func:`newscorpus.extract.analyse`, by the model made ready if there is one: a few
     articles there; many in parallel here (the ready model then gives way)."""
-    if STANDBY is None or processes > 1:
-        stop()
-        return analyse(articles, model, max_chars, processes)
-    return STANDBY.call(analysed, articles, model, max_chars)
+
+    def run(
+        articles: Sequence[Article], model: str, max_chars: int, processes: int
+    ) -> Iterable[Analysed]:
+        if session.standby is None or processes > 1:
+            stop(session)
+            return analyse(articles, model, max_chars, processes)
+        return session.standby.call(analysed, articles, model, max_chars)
+
+    return run
 
 
 def analysed(articles: Sequence[Article], model: str, max_chars: int) -> list[Analysed]:
     return list(analyse(articles, model, max_chars))
 
 
-def signatures(texts: Sequence[str]) -> list[Signature]:
+def signer(session: Session) -> Callable[[Sequence[str]], list[Signature]]:
     """:func:`newscorpus.stories.signatures_of`, where the model was made ready if it was."""
-    if STANDBY is None:
-        return signatures_of(texts)
-    return STANDBY.call(signatures_of, texts)
+
+    def sign(texts: Sequence[str]) -> list[Signature]:
+        if session.standby is None:
+            return signatures_of(texts)
+        return session.standby.call(signatures_of, texts)
+
+    return sign
 
 
-def stop(*_: object) -> None:
-    """The model's process is no longer needed (or a new build starts)."""
-    global STANDBY
-    if STANDBY is not None:
-        STANDBY.close()
-        STANDBY = None
+def stop(session: Session) -> None:
+    """The model's process is no longer needed."""
+    if session.standby is not None:
+        session.standby.close()
+        session.standby = None

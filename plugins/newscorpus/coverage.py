@@ -11,7 +11,7 @@ import bisect
 import dataclasses
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .catalog import ArticleRef
@@ -153,19 +153,25 @@ def article_quotes(extraction: Extraction) -> list[Quote]:
     ]
 
 
+def said(quotes: Sequence[Sequence[Quote]]) -> list[tuple[str, str | None]]:
+    """Every quote of every article as :func:`match_quotes` takes them: (text, speaker)."""
+    return [(quote.text, quote.speaker) for article in quotes for quote in article]
+
+
 def quote_records(
     refs: Sequence[ArticleRef],
     quotes: Sequence[Sequence[Quote]],
-    match: Callable[[list[tuple[str, str | None]]], list[list[int]]] = match_quotes,
+    groups: Sequence[Sequence[int]] | None = None,
 ) -> list[QuoteRecord]:
     """Each quote once: the longest wording, its speaker, and the articles that carried it,
     each once (date order).
 
     Records are ordered by how many outlets carried them, then by speaker and text.
-    ``match`` groups the quotes (:func:`match_quotes`, or a function that keeps groups).
+    ``groups`` are :func:`match_quotes` of :func:`said` (computed when not given).
     """
     flat = [(n, quote) for n, article in enumerate(quotes) for quote in article]
-    groups = match([(quote.text, quote.speaker) for _, quote in flat])
+    if groups is None:
+        groups = match_quotes(said(quotes))
     records = []
     for group in groups:
         members = [flat[i] for i in group]

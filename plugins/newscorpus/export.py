@@ -6,12 +6,16 @@ import csv
 import gzip
 import io
 import json
-from collections.abc import Sequence
+import typing as t
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .catalog import ArticleRef, Catalog, Event
+from .catalog import ArticleRef, Catalog, EntityRecord, Event
 from .coverage import QuoteRecord, StoryRecord
 from .extract import CorpusExtraction
+
+if t.TYPE_CHECKING:
+    from .pipeline import Corpus
 
 EXPORT_NAMES = ("articles", "entities", "timeline", "stories", "quotes")
 LIST_SEPARATOR = "; "
@@ -131,6 +135,31 @@ def quote_row(quote: QuoteRecord, url: str) -> dict:
             for c in quote.carried_by
         ],
     }
+
+
+def export_tables(
+    corpus: Corpus,
+    entity_url: Callable[[EntityRecord], str] = lambda record: "",
+    story_url: Callable[[StoryRecord], str] = lambda story: "",
+    quote_url: Callable[[QuoteRecord], str] = lambda quote: "",
+) -> dict[str, list[dict]]:
+    """The rows of every export, by name (:data:`EXPORT_NAMES`), with the addresses of
+    the pages a site has for them ("" for none)."""
+    refs = corpus.refs
+    tables = {
+        "articles": article_rows(
+            refs,
+            corpus.extraction,
+            [article.topics for article in corpus.articles],
+            [None if a.copy_of is None else refs[a.copy_of].slug for a in corpus.articles],
+        ),
+        "entities": entity_rows(corpus.catalog, entity_url),
+        "timeline": [event_row(event) for event in corpus.catalog.events],
+        "stories": [story_row(story, story_url(story)) for story in corpus.stories],
+        "quotes": [quote_row(quote, quote_url(quote)) for quote in corpus.quotes],
+    }
+    assert tuple(tables) == EXPORT_NAMES
+    return tables
 
 
 def to_json(rows: list[dict]) -> str:

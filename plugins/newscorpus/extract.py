@@ -1,8 +1,8 @@
-"""Entities and dates for a whole corpus: the NLP pass, the cache, then canonical names.
+"""Entities and dates for a whole corpus: the NLP pass, then canonical names.
 
-The model reads each cleaned body once (in parallel, in batches); its raw
-mentions are cached by content hash, so a rebuild only reads what changed.
-Canonical names are then decided over the whole corpus, which is cheap.
+The model reads each cleaned body once (in parallel, in batches); canonical names are
+then decided over the whole corpus, which is cheap. The pipeline keeps each article's
+reading between builds, so a rebuild only reads what changed.
 """
 
 from __future__ import annotations
@@ -10,13 +10,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from .cache import ExtractionCache, content_key
 from .canonical import CanonicalCorpus, Curation, canonicalise, load_curation
 from .dates import normalise_dates
 from .entities import body_text, chunks, read_doc
-from .memo import Memo
 from .model import Article, DateMention, Entity, RawExtraction
 from .nlp import DEFAULT_MODEL, installed_version, load_pipeline, model_version
 from .settings import DEFAULTS
@@ -93,56 +90,42 @@ def extract_corpus(
     articles: Sequence[Article],
     *,
     model: str = DEFAULT_MODEL,
-    cache_folder: Path | None = None,
     processes: int = 2,
     curation: Curation | None = None,
     max_chars: int = MAX_CHARS,
-    memo: Memo | None = None,
-    analyser: Analyser | None = None,
 ) -> CorpusExtraction:
-    """Run (or reuse) the NLP pass over every article and fold names corpus-wide.
+    """Run the NLP pass over every article and fold names corpus-wide (nothing kept: the
+    pipeline, :mod:`newscorpus.pipeline`, keeps each article's reading between builds).
 
     The model reads the first ``max_chars`` characters of each body (cut between
-    blocks): names and dates past that point of a huge file are not looked for. The
-    model is loaded only when an article is not in the cache, and those articles are read
-    by :func:`analyse` (or ``analyser``, which may run it elsewhere); with ``memo``, the
-    corpus-wide folding of names is reused when no article changed.
+    blocks): names and dates past that point of a huge file are not looked for.
     """
-    version = installed_version(model) or model_version(load_pipeline(model))
-    cache = ExtractionCache(cache_folder)
     texts = [body_text(article.blocks) for article in articles]
-    keys = [
-        content_key(
-            version,
-            article.published.iso,
-            article.published.precision,
-            text,
-            # Only a body cut short depends on the limit (so other keys stay as they were).
-            *([str(max_chars)] if len(text) > max_chars else []),
-        )
-        for article, text in zip(articles, texts, strict=True)
-    ]
-    results: list[tuple[RawExtraction, tuple[DateMention, ...]] | None] = [
-        cache.get(key) for key in keys
-    ]
-    missing = [index for index, result in enumerate(results) if result is None]
-    hits = len(articles) - len(missing)
-    if missing:
-        workers = processes if len(missing) >= MIN_PARALLEL_ARTICLES else 1
-        found = (analyser or analyse)([articles[i] for i in missing], model, max_chars, workers)
-        for index, result in zip(missing, found, strict=True):
-            cache.put(keys[index], *result)
-            results[index] = result
-    done = [result for result in results if result is not None]
+    workers = processes if len(articles) >= MIN_PARALLEL_ARTICLES else 1
+    done = list(analyse(articles, model, max_chars, workers))
     curation = load_curation() if curation is None else curation
-    memo = memo or Memo(None)
     raws = [raw for raw, _ in done]
-    kept = memo.get(
-        "canonical",
-        memo.key(keys, curation),
-        lambda: mention_numbers(canonicalise(raws, texts, curation), raws),
-    )
-    canonical = with_mentions(kept, raws)
+    canonical = canonicalise(raws, texts, curation)
+    version = installed_version(model) or model_version(load_pipeline(model))
+    return corpus_extraction(texts, done, canonical, version, 0)
+
+
+def extraction_inputs(version: str, article: Article, text: str, max_chars: int) -> tuple:
+    """What one article's reading depends on: the model, the publication date (relative
+    dates are read against it) and the text (and the limit, for a body cut short)."""
+    published = article.published
+    limit = (max_chars,) if len(text) > max_chars else ()
+    return (version, published.iso, published.precision, text, *limit)
+
+
+def corpus_extraction(
+    texts: Sequence[str],
+    done: Sequence[Analysed],
+    canonical: CanonicalCorpus,
+    version: str,
+    hits: int,
+) -> CorpusExtraction:
+    """Every article's extraction from its reading and the corpus-wide names."""
     return CorpusExtraction(
         tuple(
             Extraction(text, entities, dates, raw.sentences)
@@ -154,7 +137,7 @@ def extract_corpus(
     )
 
 
-# Canonical entities as the memo keeps them: per article, (name, type, the numbers of the
+# Canonical entities as the store keeps them: per article, (name, type, the numbers of the
 # entity's mentions in the article's raw mentions), and the aliases.
 KeptCanonical = tuple[tuple[tuple[tuple[str, str, tuple[int, ...]], ...], ...], Mapping]
 

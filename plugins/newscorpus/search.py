@@ -141,18 +141,24 @@ def field_positions(texts: Mapping[str, str]) -> dict[str, dict[str, list[int]]]
     return {name: term_positions(text) for name, text in texts.items()}
 
 
-def remembered(positions: FieldPositions) -> FieldPositions:
-    """``positions``, each document's computed once: the counts, the positions files and
-    the single-file index all read them."""
-    found: dict[tuple, Mapping[str, Mapping[str, Sequence[int]]]] = {}
+def indexed_texts(document: SearchDocument, fields: Sequence[tuple[str, int]]) -> dict[str, str]:
+    """The texts of the fields a document is indexed by, in the fields' order."""
+    texts = field_texts(document)
+    return {name: texts[name] for name, _ in fields}
 
-    def lookup(texts: Mapping[str, str]) -> Mapping[str, Mapping[str, Sequence[int]]]:
-        key = tuple(texts.items())
-        if key not in found:
-            found[key] = positions(texts)
-        return found[key]
 
-    return lookup
+def looked_up(
+    documents: Sequence[SearchDocument],
+    fields: Sequence[tuple[str, int]],
+    positions: Sequence[Mapping[str, Mapping[str, Sequence[int]]]] | None,
+) -> FieldPositions:
+    """Term positions by field texts: ``positions`` (each document's, in order), or
+    :func:`field_positions` of each document's texts, computed once."""
+    texts = [indexed_texts(document, fields) for document in documents]
+    if positions is None:
+        positions = [field_positions(one) for one in texts]
+    found = {tuple(one.items()): at for one, at in zip(texts, positions, strict=True)}
+    return lambda one: found[tuple(one.items())]
 
 
 def counts_of(positions: FieldPositions) -> FieldCounts:
@@ -639,22 +645,22 @@ def search_files(
     fields: Sequence[tuple[str, int]] = DEFAULT_FIELDS,
     piece_bytes: int = DEFAULT_PIECE_BYTES,
     full_index: bool = False,
-    positions: FieldPositions = field_positions,
+    positions: Sequence[Mapping[str, Mapping[str, Sequence[int]]]] | None = None,
 ) -> dict[str, bytes]:
     """Every file of the search folder: relative path → content.
 
-    ``positions`` gives a document's term positions from its field texts
-    (:func:`field_positions`, or a function that keeps them between builds).
+    ``positions`` are each document's term positions (:func:`field_positions` of its
+    :func:`indexed_texts`), in the order of ``documents``; computed when not given.
     """
+    lookup = looked_up(documents, fields, positions)
     documents = in_date_order(documents)
-    positions = remembered(positions)
-    counts = counts_of(positions)
+    counts = counts_of(lookup)
     entries = index_entries(documents, fields, counts)
     names = [name for name, _ in fields]
     manifest = index_manifest(names, len(documents))
     split = split_index(entries, manifest, piece_bytes)
     files = {f"pieces/{n}.json": piece for n, piece in enumerate(split.files)}
-    for n, piece in enumerate(positions_files(documents, split, names, positions)):
+    for n, piece in enumerate(positions_files(documents, split, names, lookup)):
         files[f"positions/{n}.json"] = piece
     files.update(split.directory())
     # The term lists give each term's piece: a fuzzy query finds its pieces without the

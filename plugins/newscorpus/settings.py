@@ -38,8 +38,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("NEWS_NLP_PROCESSES", 2, "processes for the NLP pass over uncached articles"),
     Setting("NEWS_NLP_MAX_CHARS", 100_000,
             "characters of each body the model reads for names and dates"),
-    Setting("NEWS_EXTRACTION_CACHE", "news-extraction",
-            "cache folder under CACHE_PATH; None turns caching off"),
+    Setting("NEWS_CACHE", "news-cache",
+            "the folder under CACHE_PATH where results are kept for the next build; "
+            "None keeps nothing"),
     Setting("NEWS_ALIASES_FILE", "aliases.conf",
             "your corrections of names, a file in the corpus folder"),
     Setting(

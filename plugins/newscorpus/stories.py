@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -407,21 +407,54 @@ def same_sentence(a: frozenset[str], b: frozenset[str]) -> bool:
     return smaller >= MIN_CONTAINED and common / smaller >= CONTAINED
 
 
+@dataclass(frozen=True, slots=True)
+class StoryGroup:
+    """Articles found to tell one story, before their sentences are compared."""
+
+    members: tuple[int, ...]
+    duplicates: tuple[tuple[int, ...], ...]  # articles with one cleaned text, each set once
+    similarity: float
+    distinct: tuple[int, ...]  # the members that are not a copy of another
+
+    def story_articles(self, articles: Sequence[StoryArticle]) -> list[StoryArticle]:
+        """The distinct members, whose sentences are compared."""
+        return [articles[i] for i in self.distinct]
+
+
 def find_stories(
     articles: Sequence[StoryArticle],
     threshold: float = DEFAULT_THRESHOLD,
     max_days: int = DEFAULT_MAX_DAYS,
-    signatures: Callable[[Sequence[str]], list[Signature]] = signatures_of,
-    pairs: Callable[[Sequence[Signature], float], set[tuple[int, int]]] = candidate_pairs,
-    compare: Callable[[Sequence[StoryArticle]], Comparison] = compare_sentences,
 ) -> list[Story]:
     """Every story with at least two articles, ordered by their first article.
 
-    ``signatures`` computes every text's :class:`Signature`, ``pairs`` the candidate
-    pairs (:func:`candidate_pairs`) and ``compare`` a story's sentences
-    (:func:`compare_sentences`): a caller that keeps results between runs passes
-    functions that look them up first.
+    The steps, which a caller keeping results between runs takes one by one:
+    :func:`signatures_of`, :func:`candidate_pairs`, :func:`story_groups`,
+    :func:`compare_sentences` for each group with two distinct texts or more, then
+    :func:`assemble_story`.
     """
+    signed = signatures_of([a.text for a in articles])
+    groups = story_groups(articles, signed, candidate_pairs(signed, threshold), threshold,
+                          max_days)  # fmt: skip
+    return [
+        assemble_story(
+            articles,
+            group,
+            compare_sentences(group.story_articles(articles)) if len(group.distinct) > 1 else None,
+        )  # fmt: skip
+        for group in groups
+    ]
+
+
+def story_groups(
+    articles: Sequence[StoryArticle],
+    signed: Sequence[Signature],
+    pairs: set[tuple[int, int]],
+    threshold: float = DEFAULT_THRESHOLD,
+    max_days: int = DEFAULT_MAX_DAYS,
+) -> list[StoryGroup]:
+    """The groups of two articles or more: equal cleaned texts, and candidate ``pairs``
+    whose overlap reaches ``threshold``, sharing a name, within ``max_days``."""
     groups = Groups(len(articles))
     by_text: dict[str, list[int]] = defaultdict(list)
     for i, article in enumerate(articles):
@@ -430,10 +463,8 @@ def find_stories(
     for same in by_text.values():
         for i in same[1:]:
             groups.join(same[0], i)
-
-    signed = signatures([a.text for a in articles])
     scores: dict[tuple[int, int], float] = {}
-    for i, j in sorted(pairs(signed, threshold)):
+    for i, j in sorted(pairs):
         score = jaccard(signed[i].terms, signed[j].terms)
         a, b = articles[i], articles[j]
         if (
@@ -443,38 +474,46 @@ def find_stories(
         ):
             groups.join(i, j)
             scores[(i, j)] = score
-
-    stories = []
+    found = []
     for group in (g for g in groups.members() if len(g) > 1):
         duplicates = [same for same in by_text.values() if len(same) > 1 and same[0] in group]
         inner = [s for (i, j), s in scores.items() if i in group and j in group]
         # Copies say what their original says: only distinct texts are compared.
         original = originals_of(duplicates)
-        distinct = [i for i in group if i not in original]
-        if len(distinct) > 1:
-            shared, unique, rows = compare([articles[i] for i in distinct])
-        else:
-            first = articles[distinct[0]]
-            shared, unique, rows = tuple(s for s in first.sentences if content_terms(s)), ((),), ()
-        column = {i: n for n, i in enumerate(distinct)}
-        stories.append(
-            Story(
-                id=articles[group[0]].slug,
+        found.append(
+            StoryGroup(
                 members=tuple(group),
                 duplicates=tuple(tuple(d) for d in sorted(duplicates)),
                 similarity=round(min(inner), 3) if inner else 1.0,
-                shared=shared,
-                unique=tuple(unique[column[original.get(i, i)]] for i in group),
-                rows=tuple(
-                    Row(
-                        row.kind,
-                        tuple(row.cells[column[i]] if i in column else () for i in group),
-                    )
-                    for row in rows
-                ),
+                distinct=tuple(i for i in group if i not in original),
             )
         )
-    return stories
+    return found
+
+
+def assemble_story(
+    articles: Sequence[StoryArticle], group: StoryGroup, comparison: Comparison | None
+) -> Story:
+    """A group as a story, with the :func:`compare_sentences` of its distinct texts
+    (``None`` when there is only one)."""
+    if comparison is None:
+        first = articles[group.distinct[0]]
+        comparison = tuple(s for s in first.sentences if content_terms(s)), ((),), ()
+    shared, unique, rows = comparison
+    column = {i: n for n, i in enumerate(group.distinct)}
+    original = originals_of(group.duplicates)
+    return Story(
+        id=articles[group.members[0]].slug,
+        members=group.members,
+        duplicates=group.duplicates,
+        similarity=group.similarity,
+        shared=shared,
+        unique=tuple(unique[column[original.get(i, i)]] for i in group.members),
+        rows=tuple(
+            Row(row.kind, tuple(row.cells[column[i]] if i in column else () for i in group.members))
+            for row in rows
+        ),
+    )
 
 
 def inferred_dates(
