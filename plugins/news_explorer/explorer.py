@@ -24,6 +24,7 @@ from newscorpus.catalog import (
     OTHER,
     ArticleRef,
     Catalog,
+    EntityRecord,
     index_letter,
     mark_paged,
     split_timeline,
@@ -63,6 +64,7 @@ from .search import (
     write_search,
 )
 from .session import Session, session_of
+from .unchanged import EVERY_ARTICLE
 
 logger = logging.getLogger(__name__)
 
@@ -513,69 +515,78 @@ class ExplorerPagesGenerator(Generator):
         write = writer.write_file
         relative = self.settings.get("RELATIVE_URLS", False)
 
-        def page(save_as: str, template: str, **extra) -> None:
+        def page(save_as: str, template: str, view: object, **extra) -> None:
+            """Write a page; ``view`` is what it shows, for its key (see unchanged)."""
             url = save_as.removesuffix("index.html")
             write(save_as, self.get_template(template), self.context, relative_urls=relative,
-                  url=url, template_name=template, **extra)  # fmt: skip
+                  url=url, template_name=template, news_view=view, **extra)  # fmt: skip
 
-        page("index.html", "home", nav_section="home")
+        page("index.html", "home", EVERY_ARTICLE, nav_section="home")
         self.write_entity_pages(writer, catalog)
         for kind, folder in TYPE_PATHS.items():
             letters = catalog.by_letter(kind)
             for letter, records in letters:
-                page(f"entities/{folder}/{letter}/index.html", "entities", nav_section="tags",
-                     kind=kind, letter=letter, records=records,
-                     letters=letters)  # fmt: skip
-        page("topics/index.html", "topics", nav_section="topics")
+                shown = [(r.name, r.type, r.slug, len(r.articles)) for r in records]
+                counts = [(letter, len(group)) for letter, group in letters]
+                page(f"entities/{folder}/{letter}/index.html", "entities",
+                     (kind, letter, shown, counts), nav_section="tags", kind=kind,
+                     letter=letter, records=records, letters=letters)  # fmt: skip
+        page("topics/index.html", "topics", EVERY_ARTICLE, nav_section="topics")
         for record in catalog.topics:
             chart, rows = month_chart(record.articles, f"Articles about {record.topic.name}",
                                       f"topic-{record.topic.slug}")  # fmt: skip
-            page(f"topics/{record.topic.slug}/index.html", "topic", record=record,
-                 chart=chart, chart_rows=rows)  # fmt: skip
+            page(f"topics/{record.topic.slug}/index.html", "topic", EVERY_ARTICLE,
+                 record=record, chart=chart, chart_rows=rows)  # fmt: skip
+
+        topics = [(t.topic.name, t.topic.slug) for t in catalog.topics]
 
         def timeline(base: str, events: list, topic) -> None:
             """The timeline at ``base``, split by year and month when it is long."""
             strip, strip_rows = event_chart(events, chart_id="timeline")
             parts = split_timeline(events, int(value(self.settings, "NEWS_TIMELINE_MOST")))
             if len(parts) == 1:
-                page(f"{base}index.html", "timeline", events=events, topic=topic,
-                     chart=strip, chart_rows=strip_rows)  # fmt: skip
+                page(f"{base}index.html", "timeline", (events, topic, topics, str(strip)),
+                     events=events, topic=topic, chart=strip, chart_rows=strip_rows)  # fmt: skip
                 return
             keys = [key for key, _ in parts]
             shown = [(key, part_label(key, keys), len(group)) for key, group in parts]
             common = {"topic": topic, "parts": shown, "total": len(events), "base": base}
-            page(f"{base}index.html", "timeline", events=None, part=None, chart=strip,
-                 chart_rows=strip_rows, **common)  # fmt: skip
+            page(f"{base}index.html", "timeline", (topic, topics, shown, str(strip)),
+                 events=None, part=None, chart=strip, chart_rows=strip_rows,
+                 **common)  # fmt: skip
             for key, group in parts:
-                page(f"{base}{key}/index.html", "timeline", events=group, part=key, **common)
+                page(f"{base}{key}/index.html", "timeline", (group, topic, topics, shown, key),
+                     events=group, part=key, **common)  # fmt: skip
 
         self.write_archives(page)
         timeline("timeline/", catalog.events, None)
         for record in catalog.topics:
             timeline(f"timeline/{record.topic.slug}/", record.events, record)
-        page(f"{DEFAULT_FOLDER}/index.html", "search", nav_section="search")
+        page(f"{DEFAULT_FOLDER}/index.html", "search", EVERY_ARTICLE, nav_section="search")
         stories = self.context.get("news_stories", [])
         per_page = int(value(self.settings, "NEWS_STORIES_PER_PAGE"))
         story_pages = [stories[i : i + per_page] for i in range(0, len(stories), per_page)]
         story_urls = [story_page_url(n) for n in range(1, len(story_pages) + 1)]
         for number, shown in enumerate(story_pages or [[]], start=1):
-            page(story_page_url(number) + "index.html", "stories", nav_section="stories",
-                 stories=shown, page_number=number, page_urls=story_urls)  # fmt: skip
+            page(story_page_url(number) + "index.html", "stories", EVERY_ARTICLE,
+                 nav_section="stories", stories=shown, page_number=number,
+                 page_urls=story_urls)  # fmt: skip
+        titles = self.context.get("news_story_titles") or {}
         for story in self.context.get("news_stories", []):
-            page(f"stories/{story.id}/index.html", "story", story=story)
+            page(f"stories/{story.id}/index.html", "story", (story, titles.get(story.id)),
+                 story=story)  # fmt: skip
         quote_pages = self.context.get("news_quote_pages", [[]])
+        every_quote = self.context.get("news_quotes") or []
+        carried = sum(1 for q in every_quote if len(q.carried_by) > 1)
+        quote_urls = [quote_page_url(n) for n in range(1, len(quote_pages) + 1)]
         for number, quotes in enumerate(quote_pages, start=1):
-            page(
-                quote_page_url(number) + "index.html",
-                "quotes",
-                nav_section="quotes",
-                quotes=quotes,
-                page_number=number,
-                page_urls=[quote_page_url(n) for n in range(1, len(quote_pages) + 1)],
-            )
+            speakers = [catalog.entities.get(q.speaker) for q in quotes]
+            view = (quotes, speakers, len(every_quote), carried, number, quote_urls)
+            page(quote_page_url(number) + "index.html", "quotes", view, nav_section="quotes",
+                 quotes=quotes, page_number=number, page_urls=quote_urls)  # fmt: skip
         # GitHub Pages serves 404.html for every missing path, at any depth: absolute links.
         write("404.html", self.get_template("404"), self.context, relative_urls=False,
-              url="404.html", template_name="404")  # fmt: skip
+              url="404.html", template_name="404", news_view=EVERY_ARTICLE)  # fmt: skip
         self.write_topic_feeds(writer, catalog)
         self.write_hosting_files()
         # Last: both are made in a second process while everything else is written.
@@ -604,21 +615,27 @@ class ExplorerPagesGenerator(Generator):
         articles = self.context["articles"]
         most = int(value(self.settings, "NEWS_ARCHIVE_MOST"))
         if len(articles) <= most:
-            page("archives/index.html", "archives", articles=articles, nav_section="archives")
+            page("archives/index.html", "archives", EVERY_ARTICLE, articles=articles,
+                 nav_section="archives")  # fmt: skip
             return
         parts = archive_parts(articles, most)
         keys = [key for key, _ in parts]
         shown = [(key, archive_label(key, keys), len(group)) for key, group in parts]
         common = {"parts": shown, "total": len(articles), "nav_section": "archives"}
-        page("archives/index.html", "archives", articles=None, part=None, **common)
+        page("archives/index.html", "archives", EVERY_ARTICLE, articles=None, part=None,
+             **common)  # fmt: skip
         for key, group in parts:
-            page(f"archives/{key}/index.html", "archives", articles=group, part=key, **common)
+            page(f"archives/{key}/index.html", "archives", EVERY_ARTICLE, articles=group,
+                 part=key, **common)  # fmt: skip
 
     def write_entity_pages(self, writer, catalog: Catalog) -> None:
         """One page per entity, with the tag template, listing its articles in site order."""
         template = self.get_template("tag")
         by_slug = {article.slug: article for article in self.context["news_articles"]}
         least = int(value(self.settings, "NEWS_NETWORK_MIN_ARTICLES"))
+        related_shown = int(value(self.settings, "NEWS_ENTITY_RELATED_SHOWN"))
+        by_speaker = self.context.get("news_quotes_by_speaker") or {}
+        quote_urls = self.context.get("news_quote_urls") or {}
         for record in catalog.entities.values():
             if not record.paged:
                 continue
@@ -626,6 +643,11 @@ class ExplorerPagesGenerator(Generator):
             chart, rows = month_chart(
                 record.articles, f"Articles that name {record.name}", "mentions"
             )
+            articles = [by_slug[ref.slug] for ref in record.articles]
+            network = companion_network(record) if len(record.articles) >= least else None
+            said = by_speaker.get(record.name, [])
+            view = entity_view(record, related_shown, tag, articles, chart, network,
+                               [(q, quote_urls.get(q.id)) for q in said])  # fmt: skip
             writer.write_file(
                 tag.save_as,
                 template,
@@ -634,11 +656,12 @@ class ExplorerPagesGenerator(Generator):
                 url=tag.url,
                 template_name="tag",
                 tag=tag,
-                articles=[by_slug[ref.slug] for ref in record.articles],
+                articles=articles,
                 page_name=tag.page_name,
                 chart=chart,
                 chart_rows=rows,
-                network=companion_network(record) if len(record.articles) >= least else None,
+                network=network,
+                news_view=view,
             )
 
     def write_topic_feeds(self, writer, catalog: Catalog) -> None:
@@ -690,7 +713,7 @@ class ExplorerPagesGenerator(Generator):
                      if p.name.startswith(f"{name}.{suffix}")]  # fmt: skip
             sizes = [(p.name, file_size(p.stat().st_size)) for p in paths]
             shown.append((name, label, what, f"{rows[name]:,}", sizes))
-        page("data/index.html", "data", nav_section="data", exports=shown)
+        page("data/index.html", "data", EVERY_ARTICLE, nav_section="data", exports=shown)
 
 
 # Each export's heading on the data page, and what one of its rows is.
@@ -701,6 +724,26 @@ EXPORT_LABELS = {
     "stories": ("Stories", "stories: the articles that tell one, shared sentences"),
     "quotes": ("Quotes", "quotes: speaker, text, the articles that carry it"),
 }
+
+
+def entity_view(
+    record: EntityRecord, related_shown: int, tag: Tag, articles: list, chart: Markup,
+    network, said: list,
+) -> tuple:  # fmt: skip
+    """What an entity page shows, for its key: its record but not its mentions (they are
+    sentences of its articles, which are digested whole), of the names it appears with
+    the ones listed and how many, the network drawn, and the quotes it said with their
+    addresses."""
+    drawn = (
+        [(c.record.name, c.record.slug, c.record.type, c.shared) for c in network.companions]
+        + [(a.record.name, b.record.name, n) for a, b, n in network.links]
+        if network
+        else None
+    )
+    shown = (record.name, record.type, record.slug, record.aliases,
+             record.cooccurring[:related_shown], len(record.cooccurring), record.outlets,
+             len(record.mentions))  # fmt: skip
+    return (tag, articles, shown, said, str(chart), drawn)
 
 
 def file_size(size: int) -> str:

@@ -1,12 +1,14 @@
 """Rebuild only what changed: a Pelican writer that skips pages whose content is unchanged.
 
 Every page is keyed by a digest of what it shows: the site (settings, theme, our code,
-Pelican's and Jinja's versions), its file name and template, and the data behind it —
-an article's metadata, text and extraction; an entity's record and its articles; a
-story's record; a timeline's events; a page of quotes its quotes and their speakers;
-any other page (lists, topics…) every article. When a
-page's key is the one it was last written with, and the file is still the one written
-then (same size and modification time), it is not rendered again.
+Pelican's and Jinja's versions), its file name and template, and its *view*, the data
+behind it. Our generator passes each page's view with the page (``news_view``: an
+entity's record and its articles, a story's record, a timeline's events, a page of
+quotes and their speakers; :data:`EVERY_ARTICLE` for a page that lists the corpus);
+a page of Pelican's own generators is its article (an article page) or every article
+(its lists and date pages). When a page's key is the one it was last written with, and
+the file is still the one written then (same size and modification time), it is not
+rendered again.
 Pages written by a previous build and by none of this one's are deleted.
 
 The keys are carried to the next build by the build's store (one ledger per output
@@ -26,7 +28,6 @@ from pathlib import Path
 
 from newscorpus.catalog import EntityRecord, TopicRecord
 from newscorpus.digest import Digester, Undigestable, digest, files_digest
-from newscorpus.settings import value
 from newscorpus.store import Store
 from pelican import signals
 from pelican.contents import Content
@@ -56,14 +57,6 @@ ARTICLE_FIELDS = (
 def article_view(article: Content) -> tuple:
     """Everything an article page shows of its article."""
     return tuple(getattr(article, name, None) for name in ARTICLE_FIELDS)
-
-
-def entity_view(record: EntityRecord, related_shown: int) -> tuple:
-    """What an entity page shows of its record: not its mentions (they are sentences of its
-    articles' texts), and of the names it appears with, the ones listed and how many."""
-    return (record.name, record.type, record.slug, record.aliases,
-            record.cooccurring[:related_shown], len(record.cooccurring), record.outlets,
-            len(record.mentions))  # fmt: skip
 
 
 @dataclass
@@ -161,17 +154,18 @@ class PageKeys:
     the digest of every article. Nothing a page shows changes while pages are written.
     """
 
-    def __init__(self, site: str, related_shown: int) -> None:
+    def __init__(self, site: str) -> None:
         self.site = site
-        self.related_shown = related_shown
         self._articles: dict[int, str] = {}
         self._extractions: dict[int, str | None] | None = None  # digests, by article
         self._corpus: str | None = None
+        self._context: Mapping = {}
         self.digest = Digester(self.refer())
 
     def refer(self) -> dict[type, Callable[[t.Any], object]]:
         """Short forms of objects named on a page about something else."""
         return {
+            EveryArticle: lambda _: self.corpus(self._context),
             Content: self.article,
             URLWrapper: lambda w: (type(w).__name__, w.name, w.slug, w.url),
             EntityRecord: lambda r: ("entity", r.name, r.type, r.slug, r.paged),
@@ -207,12 +201,12 @@ class PageKeys:
         return self._corpus
 
     def key(
-        self, name: str, template: str, relative: bool, kwargs: Mapping, context: Mapping
+        self, name: str, template: str, relative: bool, view: object, context: Mapping
     ) -> str | None:
-        """The key of a page, or ``None`` when its data cannot be digested (always render)."""
+        """The key of a page, or ``None`` when its view cannot be digested (always render)."""
         try:
             self.start(context)
-            view = self.view(template, kwargs, context)
+            self._context = context
             # Every page's footer links the exports, compressed in a compact site.
             compact = context.get("news_compact")
             return self.digest((self.site, name, template, relative, compact, view))
@@ -220,58 +214,28 @@ class PageKeys:
             logger.debug("news explorer: rendering %s every time: %s", name, error)
             return None
 
-    def view(self, template: str, kwargs: Mapping, context: Mapping) -> object:
-        """The data a page shows, by its template."""
-        if template == "article" and "article" in kwargs:
-            return self.article(kwargs["article"])
-        if template == "tag" and "tag" in kwargs:
-            catalog = context.get("news")
-            record = catalog.entities.get(kwargs["tag"].name) if catalog else None
-            said = (context.get("news_quotes_by_speaker") or {}).get(kwargs["tag"].name, [])
-            urls = context.get("news_quote_urls") or {}
-            network = kwargs.get("network")
-            drawn = (
-                [
-                    (c.record.name, c.record.slug, c.record.type, c.shared)
-                    for c in network.companions
-                ]
-                + [(a.record.name, b.record.name, n) for a, b, n in network.links]
-                if network
-                else None
-            )
-            return (
-                kwargs["tag"],
-                list(kwargs.get("articles", ())),
-                entity_view(record, self.related_shown) if record else None,
-                said,
-                [urls.get(q.id) for q in said],
-                str(kwargs.get("chart", "")),
-                drawn,
-            )
-        if template == "entities" and "records" in kwargs:
-            # A letter of the entity index: the names, their links and article counts.
-            shown = [(r.name, r.type, r.slug, len(r.articles)) for r in kwargs["records"]]
-            letters = [(letter, len(group)) for letter, group in kwargs.get("letters", ())]
-            return (kwargs.get("kind"), kwargs.get("letter"), shown, letters)
-        if template == "timeline" and "events" in kwargs:
-            catalog = context.get("news")
-            topics = [(t.topic.name, t.topic.slug) for t in catalog.topics] if catalog else []
-            split = (kwargs.get("parts"), kwargs.get("part"), kwargs.get("total"),
-                     str(kwargs.get("chart", "")))  # fmt: skip
-            return (kwargs["events"], kwargs.get("topic"), topics, split)
-        if template == "quotes" and "quotes" in kwargs:
-            catalog = context.get("news")
-            every = context.get("news_quotes") or []
-            quotes = kwargs["quotes"]
-            speakers = [catalog.entities.get(q.speaker) if catalog else None for q in quotes]
-            carried = sum(1 for q in every if len(q.carried_by) > 1)
-            return (quotes, speakers, len(every), carried, kwargs.get("page_number"),
-                    kwargs.get("page_urls"))  # fmt: skip
-        if template == "story" and "story" in kwargs:
-            story = kwargs["story"]
-            return (story, (context.get("news_story_titles") or {}).get(story.id))
-        simple = {k: v for k, v in kwargs.items() if isinstance(v, str | int | float | bool)}
-        return (self.corpus(context), simple)
+    @staticmethod
+    def pelican_view(kwargs: Mapping) -> object:
+        """The view of a page of Pelican's own generators: its article, else every article
+        (with the page's plain variables: a date archive's period, a feed's name…)."""
+        if "article" in kwargs:
+            return kwargs["article"]
+        return listing(kwargs)
+
+
+class EveryArticle:
+    """In a page's view: the page draws on every article (a list, the home page); it
+    is digested as all of them, in site order."""
+
+
+EVERY_ARTICLE = EveryArticle()
+VIEW = "news_view"  # the keyword under which a generator passes a page's view
+
+
+def listing(variables: Mapping) -> tuple:
+    """The view of a page that draws on the whole corpus, with its plain variables."""
+    plain = {k: v for k, v in variables.items() if isinstance(v, str | int | float | bool)}
+    return (EVERY_ARTICLE, plain)
 
 
 class SkippingWriter(Writer):
@@ -282,8 +246,7 @@ class SkippingWriter(Writer):
         session = session_of(self.settings)
         self.ledger = Ledger.open(session.store, self.settings, output_path)
         session.ledger = self.ledger
-        shown = value(self.settings, "NEWS_ENTITY_RELATED_SHOWN")
-        self.keys = PageKeys(self.ledger.site, int(shown))
+        self.keys = PageKeys(self.ledger.site)
         self._opened: list[str] | None = None
 
     def _open_w(self, filename, encoding, override=False):
@@ -294,10 +257,13 @@ class SkippingWriter(Writer):
     def write_file(self, name, template, context, *args, **kwargs):
         if not name:
             return super().write_file(name, template, context, *args, **kwargs)
+        view = kwargs.pop(VIEW) if VIEW in kwargs else None
         page_args = {k: v for k, v in kwargs.items() if k not in WRITE_OPTIONS}
+        if view is None:
+            view = self.keys.pelican_view(page_args)
         template_name = Path(getattr(template, "name", "") or "").stem
         relative = bool(kwargs.get("relative_urls", args[0] if args else False))
-        key = self.keys.key(name, template_name, relative, page_args, context)
+        key = self.keys.key(name, template_name, relative, view, context)
         files = self.ledger.unchanged(name, key) if key else None
         if files is not None:
             self.ledger.skipped += 1
