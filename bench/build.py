@@ -34,8 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from newscorpus.nlp import DEFAULT_MODEL  # noqa: E402
-from newscorpus.parse import UnreadableFile, parse_article  # noqa: E402
+from newscorpus.entities.nlp import DEFAULT_MODEL  # noqa: E402
+from newscorpus.reading.parse import UnreadableFile, parse_article  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"
 MEMORY_LIMIT = 1.5 * 1024**3

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from newscorpus.parse import UnreadableFile, parse_article  # noqa: E402
+from newscorpus.reading.parse import UnreadableFile, parse_article  # noqa: E402
 
 DEFAULT_FOLDER = ROOT.parent / "shared" / "corpora" / "bbc"
 

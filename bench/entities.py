@@ -43,10 +43,10 @@ from statistics import fmean
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from newscorpus.extract import Extraction, extract_corpus  # noqa: E402
+from newscorpus.entities.extract import Extraction, extract_corpus  # noqa: E402
+from newscorpus.entities.nlp import DEFAULT_MODEL, load_pipeline  # noqa: E402
 from newscorpus.model import Article  # noqa: E402
-from newscorpus.nlp import DEFAULT_MODEL, load_pipeline  # noqa: E402
-from newscorpus.parse import parse_article  # noqa: E402
+from newscorpus.reading.parse import parse_article  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "gum-news"
 DEFAULT_BBC = ROOT.parent / "shared" / "corpora" / "bbc"

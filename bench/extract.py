@@ -30,12 +30,12 @@ from typing import TYPE_CHECKING, TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from newscorpus.entities import body_text  # noqa: E402
-from newscorpus.extract import BATCH_SIZE, CorpusExtraction  # noqa: E402
+from newscorpus.entities.extract import BATCH_SIZE, CorpusExtraction  # noqa: E402
+from newscorpus.entities.mentions import body_text  # noqa: E402
+from newscorpus.entities.nlp import DEFAULT_MODEL, load_pipeline  # noqa: E402
 from newscorpus.model import ENTITY_TYPES, Article  # noqa: E402
-from newscorpus.nlp import DEFAULT_MODEL, load_pipeline  # noqa: E402
-from newscorpus.parse import UnreadableFile, parse_article  # noqa: E402
 from newscorpus.pipeline import Options, extract  # noqa: E402
+from newscorpus.reading.parse import UnreadableFile, parse_article  # noqa: E402
 from newscorpus.store import Store  # noqa: E402
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""Fitting the core's small logistic models (see ``newscorpus.learned``): shared by the
+"""Fitting the core's small logistic models (see ``newscorpus.reading.learned``): shared by the
 training scripts in this folder."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from newscorpus.learned import as_json
+from newscorpus.reading.learned import as_json
 
 PENALTY = 1.0
 FOLDS = 5
@@ -125,7 +125,7 @@ def write_model(
     thresholds: dict[str, float],
 ) -> None:
     """Write a fitted model (mean, scale, weights with the intercept last) where
-    :func:`newscorpus.learned.load` reads it."""
+    :func:`newscorpus.reading.learned.load` reads it."""
     mean, scale, weights = model
     about = f"fitted by bench/{script} on the pages development set"
     text = as_json(about, feature_names, mean, scale, weights[:-1], weights[-1], thresholds)

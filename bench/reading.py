@@ -1,8 +1,8 @@
 """How well the reader reads real pages: text, headline, outlet, date (not a test).
 
-Runs :func:`newscorpus.parse.parse_article` over the text dumps of the pages
+Runs :func:`newscorpus.reading.parse.parse_article` over the text dumps of the pages
 development set (``../shared/corpora/pages``: ``text/`` and ``text-inscriptis/``), and
-:func:`newscorpus.webpage.parse_page` over its saved pages (``html/``), and scores them
+:func:`newscorpus.reading.webpage.parse_page` over its saved pages (``html/``), and scores them
 against the set's gold, the way its README describes:
 
 - article text: the "with" and "without" snippets found in the cleaned output
@@ -43,8 +43,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 import trafilatura  # noqa: E402
-from newscorpus.parse import UNKNOWN_OUTLET, UnreadableFile, parse_article  # noqa: E402
-from newscorpus.webpage import decode_page, parse_page  # noqa: E402
+from newscorpus.reading.parse import UNKNOWN_OUTLET, UnreadableFile, parse_article  # noqa: E402
+from newscorpus.reading.webpage import decode_page, parse_page  # noqa: E402
 
 PAGES = ROOT.parent / "shared" / "corpora" / "pages"
 STYLES = ("text", "text-inscriptis", "html")

@@ -56,7 +56,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from newscorpus.search import index_terms
+from newscorpus.search.documents import index_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus"

@@ -2,7 +2,7 @@
 
 Reads and extracts the corpus first (through the extraction cache, not timed), then times:
 
-- story grouping (:func:`newscorpus.stories.find_stories`: MinHash LSH, exact overlaps,
+- story grouping (:func:`newscorpus.corpus.stories.find_stories`: MinHash LSH, exact overlaps,
   shared and unique sentences);
 - quote extraction in every article and quote matching across the corpus.
 
@@ -25,13 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from newscorpus.catalog import ArticleRef  # noqa: E402
-from newscorpus.coverage import article_quotes, quote_records, story_input  # noqa: E402
-from newscorpus.nlp import DEFAULT_MODEL  # noqa: E402
-from newscorpus.parse import UnreadableFile, parse_article  # noqa: E402
+from newscorpus.corpus.catalog import ArticleRef  # noqa: E402
+from newscorpus.corpus.coverage import article_quotes, quote_records, story_input  # noqa: E402
+from newscorpus.corpus.stories import find_stories  # noqa: E402
+from newscorpus.entities.nlp import DEFAULT_MODEL  # noqa: E402
 from newscorpus.pipeline import Options, extract  # noqa: E402
+from newscorpus.reading.parse import UnreadableFile, parse_article  # noqa: E402
 from newscorpus.store import Store  # noqa: E402
-from newscorpus.stories import find_stories  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"
 TARGET_SECONDS = 10.0

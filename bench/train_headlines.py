@@ -1,7 +1,7 @@
 """Fit the headline model on the pages development set (not a test).
 
 Every title-shaped line above a page's article is a candidate
-(:func:`newscorpus.headline.candidate_features`); a candidate is the headline when it
+(:func:`newscorpus.reading.headline.candidate_features`); a candidate is the headline when it
 is one of the forms of the page's gold headline or of its HTML title and first
 heading (as ``bench/reading.py`` judges it). A conditional logit (each candidate's
 chance among the page's candidates and "none of them") is fitted on the candidates of
@@ -30,13 +30,13 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from logistic import cross_validated_choice, fit_choice, write_model  # noqa: E402
-from newscorpus.clean import to_units  # noqa: E402
-from newscorpus.decode import UnreadableFile, decode  # noqa: E402
-from newscorpus.furniture import line_furniture  # noqa: E402
-from newscorpus.headline import FEATURE_NAMES, MODEL_FILE, candidate_features  # noqa: E402
-from newscorpus.language import detect  # noqa: E402
-from newscorpus.outlet import split_title_suffix  # noqa: E402
-from newscorpus.region import article_span  # noqa: E402
+from newscorpus.reading.clean import to_units  # noqa: E402
+from newscorpus.reading.decode import UnreadableFile, decode  # noqa: E402
+from newscorpus.reading.furniture import line_furniture  # noqa: E402
+from newscorpus.reading.headline import FEATURE_NAMES, MODEL_FILE, candidate_features  # noqa: E402
+from newscorpus.reading.language import detect  # noqa: E402
+from newscorpus.reading.outlet import split_title_suffix  # noqa: E402
+from newscorpus.reading.region import article_span  # noqa: E402
 from reading import loose, page_titles, title_forms  # noqa: E402
 
 PAGES = ROOT.parent / "shared" / "corpora" / "pages"

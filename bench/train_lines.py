@@ -3,7 +3,7 @@
 Every "with" and "without" snippet of ``../shared/corpora/pages/gold.json`` labels the
 line of the text dump it starts on (article text or furniture), in both dump styles
 (``text/`` and ``text-inscriptis/``). Each line's features are those of
-:func:`newscorpus.linemodel.line_features`, taken from the rules' verdicts alone. A
+:func:`newscorpus.reading.linemodel.line_features`, taken from the rules' verdicts alone. A
 logistic regression (standardised features, L2 penalty, Newton's method) is fitted on
 them; the figures printed are cross-validated with the folds split by site, so no site
 is scored by a model that saw it. Then the model is fitted on every page and written to
@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from logistic import cross_validated, fit, write_model  # noqa: E402
-from newscorpus.clean import clean, to_units  # noqa: E402
-from newscorpus.furniture import line_furniture  # noqa: E402
-from newscorpus.linemodel import (  # noqa: E402
+from newscorpus.reading.clean import clean, to_units  # noqa: E402
+from newscorpus.reading.furniture import line_furniture  # noqa: E402
+from newscorpus.reading.linemodel import (  # noqa: E402
     FEATURE_NAMES,
     MODEL_FILE,
     droppable_line,

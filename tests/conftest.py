@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 from newscorpus.model import Article
-from newscorpus.parse import parse_article
-from newscorpus.search import SearchDocument
+from newscorpus.reading.parse import parse_article
+from newscorpus.search.documents import SearchDocument
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

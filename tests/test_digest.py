@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import pytest
 from conftest import ROOT
-from newscorpus.catalog import Catalog, EntityRecord, distinct_slugs
+from newscorpus.corpus.catalog import Catalog, EntityRecord, distinct_slugs
+from newscorpus.corpus.topics import Topic
 from newscorpus.digest import Undigestable, digest
-from newscorpus.nlp import DEFAULT_MODEL, installed_version, load_pipeline, model_version
-from newscorpus.topics import Topic
+from newscorpus.entities.nlp import DEFAULT_MODEL, installed_version, load_pipeline, model_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ def test_a_dataclass_with_a_set_field_digests_the_same_in_every_process():
         "import sys; sys.path.insert(0, 'plugins'); sys.path.insert(0, 'tests')\n"
         "import re\n"
         "from newscorpus.digest import digest\n"
-        "from newscorpus.topics import Topic\n"
+        "from newscorpus.corpus.topics import Topic\n"
         "print(digest(Topic('S-400', 's-400', frozenset('abcdefgh'), (re.compile('S'),))))\n"
     )
     seen = {

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site
-from newscorpus.catalog import ArticleRef, EntityRecord
-from newscorpus.charts import bar_chart, by_month, small_multiples
+from newscorpus.corpus.catalog import ArticleRef, EntityRecord
+from newscorpus.corpus.charts import bar_chart, by_month, small_multiples
+from newscorpus.corpus.network import companion_network
+from newscorpus.corpus.overview import corpus_overview, outlet_table
 from newscorpus.model import UNDATED, Published
-from newscorpus.network import companion_network
-from newscorpus.overview import corpus_overview, outlet_table
 from test_site import page, text_of
 
 

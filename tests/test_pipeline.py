@@ -10,16 +10,13 @@ import sys
 
 import pytest
 from conftest import CORPUS, ROOT
-from newscorpus.__main__ import slug
+from newscorpus.corpus.stories import signatures_of
+from newscorpus.entities.extract import analyse
 from newscorpus.export import export_tables
-from newscorpus.extract import analyse
 from newscorpus.pipeline import Options, Source, build_corpus
-from newscorpus.settings import DEFAULTS
 from newscorpus.store import Store
-from newscorpus.stories import signatures_of
-from newscorpus.topics import load_topics
 
-OPTIONS = Options(processes=1, topics=tuple(load_topics(DEFAULTS["NEWS_TOPICS"], slug)), slug=slug)
+OPTIONS = Options(processes=1)  # the default topics, plain slugs
 
 
 def sources_of(seeds) -> list[Source]:

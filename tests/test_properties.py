@@ -12,12 +12,12 @@ from collections import Counter
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from newscorpus.canonical import Curation
-from newscorpus.clean import clean, to_blocks, to_units
-from newscorpus.dates import normalise
-from newscorpus.decode import UnreadableFile, decode
-from newscorpus.extract import extract_corpus
-from newscorpus.parse import parse_article
+from newscorpus.entities.canonical import Curation
+from newscorpus.entities.dates import normalise
+from newscorpus.entities.extract import extract_corpus
+from newscorpus.reading.clean import clean, to_blocks, to_units
+from newscorpus.reading.decode import UnreadableFile, decode
+from newscorpus.reading.parse import parse_article
 
 # Lines that trip the cleaner's rules, mixed with arbitrary ones.
 FURNITURE = [

@@ -9,10 +9,10 @@ from urllib.parse import quote
 
 import pytest
 from conftest import CORPUS, FIXTURES, ROOT, build_site, generated_documents, serve
-from news_explorer.search import search_scripts
-from newscorpus.search import search_files
-from newscorpus.stemmer import stem
-from newscorpus.terms import split_term
+from news_explorer.site_search import search_scripts
+from newscorpus.search.index import search_files
+from newscorpus.search.stemmer import stem
+from newscorpus.search.terms import split_term
 
 pytestmark = pytest.mark.browser
 
@@ -516,7 +516,7 @@ def test_terms_are_the_same_in_python_and_in_the_browser(page, engine_site):
 
 
 def test_facet_key_hashes_are_the_same_in_python_and_in_the_browser(page, engine_site):
-    from newscorpus.search import facet_key_hash
+    from newscorpus.search.index import facet_key_hash
 
     root, _ = engine_site
     keys = [

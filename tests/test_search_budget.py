@@ -21,8 +21,9 @@ from urllib.parse import quote, unquote, urlparse
 
 import pytest
 from conftest import seed_sentences, serve
-from news_explorer.search import facets
-from newscorpus.search import FacetValue, SearchDocument, search_files
+from news_explorer.site_search import facets
+from newscorpus.search.documents import FacetValue, SearchDocument
+from newscorpus.search.index import search_files
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from conftest import CORPUS, build_site
-from newscorpus.search import js_order
+from newscorpus.search.documents import js_order
 
 DW = "turkey-to-produce-missile-system-with-russia"
 UNDATED = "turkey-says-to-produce-s-500s-with-russia-after-s-400-missile-deal"

@@ -108,6 +108,29 @@ def test_pruning_deletes_what_the_build_did_not_use(tmp_path):
     assert after.get("catalog", "corpus one", lambda: "gone") == "gone"
 
 
+def test_a_result_loaded_keeps_the_results_its_making_used(tmp_path):
+    def stories(store: Store, texts: list[str]) -> list[str]:
+        return [store.get("signature", text, lambda x=text: x.lower()) for text in texts]
+
+    first = Store(tmp_path)
+    first.get("stories", ("A", "B"), lambda: stories(first, ["A", "B"]))
+    warm = Store(tmp_path)  # nothing changed: the stories are loaded, not made
+    assert warm.get("stories", ("A", "B"), lambda: None) == ["a", "b"]
+    assert warm.prune() == 0  # each text's signature is the stories' and stays
+    edited = Store(tmp_path)  # one text changed: the other's signature is found
+    made: list[str] = []
+
+    def signature(text: str) -> str:
+        made.append(text)
+        return text.lower()
+
+    edited.get("stories", ("A", "C"), lambda: [
+        edited.get("signature", text, lambda x=text: signature(x)) for text in ("A", "C")
+    ])  # fmt: skip
+    assert made == ["C"]
+    assert edited.prune() == 2  # the old stories and B's signature
+
+
 def test_steps_are_made_in_the_background_with_the_held_results_written_there(tmp_path):
     store = Store(tmp_path)
     store.hold()

@@ -10,9 +10,9 @@ import pytest
 from conftest import CORPUS, parse_file
 from news_explorer import warmup
 from news_explorer.session import begin, session_of
-from newscorpus.extract import analyse
-from newscorpus.nlp import DEFAULT_MODEL
-from newscorpus.stories import signatures_of
+from newscorpus.corpus.stories import signatures_of
+from newscorpus.entities.extract import analyse
+from newscorpus.entities.nlp import DEFAULT_MODEL
 
 
 def settings_for(tmp_path: Path, *, kept: bool = True, cache: bool = True) -> dict:

@@ -81,11 +81,9 @@ class Deferred:
         handed = dict(store.pending)
 
         def work() -> tuple[dict[str, object], set[tuple[str, str]]]:
-            made = {name: make() for name, (_, make) in todo.items()}
             store.pending.update(handed)  # (here already, unless the work runs in this process)
             store.hold()
-            for name, value in made.items():
-                store.put(name, todo[name][0], value)
+            made = {name: store.make(name, key, make) for name, (key, make) in todo.items()}
             store.flush()
             return made, store.used
 

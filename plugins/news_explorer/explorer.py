@@ -1,4 +1,4 @@
-"""Entities, topics, timeline and exports: Pelican glue over :mod:`newscorpus.extract`.
+"""Entities, topics, timeline and exports: Pelican glue over :mod:`newscorpus.entities.extract`.
 
 Runs once all articles are read and before Pelican gathers tags, so each
 article's tags are its canonical entities plus its date tags.
@@ -17,8 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from markupsafe import Markup
-from newscorpus.canonical import load_curation
-from newscorpus.catalog import (
+from newscorpus.corpus.catalog import (
     DIGITS,
     INDEX_LETTERS,
     OTHER,
@@ -29,17 +28,18 @@ from newscorpus.catalog import (
     mark_paged,
     split_timeline,
 )
-from newscorpus.charts import Series, bar_chart, by_month, small_multiples
-from newscorpus.coverage import QuoteRecord, StoryRecord
+from newscorpus.corpus.charts import Series, bar_chart, by_month, small_multiples
+from newscorpus.corpus.coverage import QuoteRecord, StoryRecord
+from newscorpus.corpus.labels import distinguish
+from newscorpus.corpus.network import companion_network
+from newscorpus.corpus.overview import corpus_overview, outlet_table
+from newscorpus.corpus.topics import TopicError, load_topics
+from newscorpus.entities.canonical import load_curation
+from newscorpus.entities.nlp import ModelMissing
 from newscorpus.export import EXPORT_NAMES, export_files, export_tables, write_exports
-from newscorpus.labels import distinguish
 from newscorpus.model import ENTITY_TYPES, Published
-from newscorpus.network import companion_network
-from newscorpus.nlp import ModelMissing
-from newscorpus.overview import corpus_overview, outlet_table
 from newscorpus.pipeline import Options, Source, build_corpus
 from newscorpus.settings import value
-from newscorpus.topics import TopicError, load_topics
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 from pelican.utils import slugify
@@ -54,7 +54,8 @@ from .publishing import (
     stamp_undated,
 )
 from .reader import Link, render_body
-from .search import (
+from .session import Session, session_of
+from .site_search import (
     DEFAULT_FOLDER,
     file_version,
     lunr_js,
@@ -63,7 +64,6 @@ from .search import (
     search_scripts,
     write_search,
 )
-from .session import Session, session_of
 from .unchanged import EVERY_ARTICLE
 
 logger = logging.getLogger(__name__)
@@ -100,8 +100,7 @@ def prepare_articles(generator) -> None:
     and decorate each Pelican article with what was found in it."""
     settings = generator.settings
     session = session_of(settings)
-    by_source = {a.source_file: a for a in generator.articles if hasattr(a, "news_article")}
-    pelican = list(by_source.values())
+    pelican = [a for a in generator.articles if getattr(a, "news_article", None) is not None]
     tag_slug = slug_function(settings)
     try:
         options = pipeline_options(settings, session, tag_slug)

@@ -10,10 +10,10 @@ import os
 from collections.abc import Sequence
 
 from newscorpus.model import CELL_SEPARATOR, Article, Block
-from newscorpus.parse import UnreadableFile
 from newscorpus.pipeline import section_of
+from newscorpus.reading.parse import UnreadableFile
+from newscorpus.reading.webpage import is_web_page, parse_file
 from newscorpus.settings import value
-from newscorpus.webpage import is_web_page, parse_file
 from pelican.readers import BaseReader
 from pelican.utils import slugify
 

@@ -11,8 +11,8 @@ import logging
 import os
 from pathlib import Path
 
+from newscorpus.reading.sources import SourceRecord, read_sources
 from newscorpus.settings import value
-from newscorpus.sources import SourceRecord, read_sources
 
 from .session import Session, begin, session_of
 

@@ -14,8 +14,8 @@ import typing as t
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newscorpus.reading.sources import SourceRecord
 from newscorpus.settings import value
-from newscorpus.sources import SourceRecord
 from newscorpus.store import Store
 
 if t.TYPE_CHECKING:

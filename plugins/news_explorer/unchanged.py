@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from newscorpus.catalog import EntityRecord, TopicRecord
+from newscorpus.corpus.catalog import EntityRecord, TopicRecord
 from newscorpus.digest import Digester, Undigestable, digest, files_digest
 from newscorpus.store import Store
 from pelican import signals

@@ -18,12 +18,12 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from newscorpus.dates import normalise
-from newscorpus.extract import Analysed, Analyser, analyse
+from newscorpus.corpus.stories import Signature, signatures_of
+from newscorpus.entities.dates import normalise
+from newscorpus.entities.extract import Analysed, Analyser, analyse
+from newscorpus.entities.nlp import load_pipeline
 from newscorpus.model import Article
-from newscorpus.nlp import load_pipeline
 from newscorpus.settings import value
-from newscorpus.stories import Signature, signatures_of
 
 from .background import Standby
 from .session import Session, session_of
@@ -93,7 +93,7 @@ def get_ready(model: str) -> None:
 
 
 def analyser(session: Session) -> Analyser:
-    """:func:`newscorpus.extract.analyse`, by the model made ready if there is one: a few
+    """:func:`newscorpus.entities.extract.analyse`, by the model made ready if there is one: a few
     articles there; many in parallel here (the ready model then gives way)."""
 
     def run(
@@ -112,7 +112,7 @@ def analysed(articles: Sequence[Article], model: str, max_chars: int) -> list[An
 
 
 def signer(session: Session) -> Callable[[Sequence[str]], list[Signature]]:
-    """:func:`newscorpus.stories.signatures_of`, where the model was made ready if it was."""
+    """:func:`newscorpus.corpus.stories.signatures_of`, where the model was made ready if it was."""
 
     def sign(texts: Sequence[str]) -> list[Signature]:
         if session.standby is None:

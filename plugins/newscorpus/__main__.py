@@ -11,33 +11,22 @@ bytes.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from .canonical import load_curation
+from .corpus.topics import TopicError
+from .entities.canonical import load_curation
+from .entities.nlp import ModelMissing
 from .export import export_files, export_tables, write_exports
-from .nlp import ModelMissing
-from .parse import UnreadableFile
-from .pipeline import Options, Source, build_corpus
+from .pipeline import Options, Source, build_corpus, plain_slug
+from .reading.parse import UnreadableFile
+from .reading.sources import read_sources
+from .reading.webpage import HTML_SUFFIXES, parse_file
 from .settings import DEFAULTS
-from .sources import read_sources
 from .store import Store
-from .topics import TopicError, load_topics
-from .webpage import HTML_SUFFIXES, parse_file
 
 TEXT_SUFFIXES = (".txt",)
-MAX_SLUG_LENGTH = 80
-
-
-def slug(text: str) -> str:
-    """A URL slug: ASCII letters and digits joined by hyphens ("Ankara's S-400" →
-    "ankaras-s-400")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^\w\s-]", "", ascii_text).strip().lower()
-    return re.sub(r"[-\s]+", "-", words)[:MAX_SLUG_LENGTH].strip("-")
 
 
 def corpus_files(folder: Path) -> tuple[list[Path], dict[str, str]]:
@@ -91,14 +80,9 @@ def run(folder: Path, out: Path, cache: Path | None, processes: int) -> tuple[in
             continue
         said += [f"{name}: {warning}" for warning in article.warnings]
         stem = Path(name).name.split(".")[0]
-        sources.append(Source(article, slug(article.headline) or slug(stem) or "article"))
-    options = Options(
-        processes=processes,
-        topics=tuple(load_topics(DEFAULTS["NEWS_TOPICS"], slug)),
-        curation=curation,
-        slug=slug,
-        slug_rules="newscorpus",
-    )
+        slug = plain_slug(article.headline) or plain_slug(stem) or "article"
+        sources.append(Source(article, slug))
+    options = Options(processes=processes, curation=curation)
     corpus = build_corpus(sources, options, store, lambda index, name, published: "")
     said += [
         f"{one.article.source}: {warning}" for one in corpus.articles for warning in one.warnings

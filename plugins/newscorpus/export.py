@@ -10,9 +10,9 @@ import typing as t
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .catalog import ArticleRef, Catalog, EntityRecord, Event
-from .coverage import QuoteRecord, StoryRecord
-from .extract import CorpusExtraction
+from .corpus.catalog import ArticleRef, Catalog, EntityRecord, Event
+from .corpus.coverage import QuoteRecord, StoryRecord
+from .entities.extract import CorpusExtraction
 
 if t.TYPE_CHECKING:
     from .pipeline import Corpus

@@ -21,14 +21,15 @@ runs it over a folder to write the exports without a site.
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing as t
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .canonical import Curation, canonicalise
-from .catalog import ArticleRef, Catalog, build_catalog
-from .coverage import (
+from .corpus.catalog import ArticleRef, Catalog, build_catalog
+from .corpus.coverage import (
     QuoteRecord,
     StoryRecord,
     article_quotes,
@@ -37,27 +38,8 @@ from .coverage import (
     story_input,
     story_records,
 )
-from .dates import normalise_dates
-from .digest import Digester, digest
-from .entities import body_text
-from .extract import (
-    MIN_PARALLEL_ARTICLES,
-    Analysed,
-    Analyser,
-    CorpusExtraction,
-    Extraction,
-    analyse,
-    corpus_extraction,
-    extraction_inputs,
-    mention_numbers,
-    with_mentions,
-)
-from .model import Article, DateSpan, Published
-from .nlp import installed_version, load_pipeline, model_version
-from .quotes import Quote, match_quotes
-from .settings import DEFAULTS
-from .store import MISSING, Store
-from .stories import (
+from .corpus.quotes import Quote, match_quotes
+from .corpus.stories import (
     KnownPairs,
     Signature,
     Story,
@@ -69,7 +51,27 @@ from .stories import (
     story_groups,
     updated_pairs,
 )
-from .topics import Topic
+from .corpus.topics import Topic, load_topics
+from .digest import Digester, digest
+from .entities.canonical import Curation, canonicalise
+from .entities.dates import normalise_dates
+from .entities.extract import (
+    MIN_PARALLEL_ARTICLES,
+    Analysed,
+    Analyser,
+    CorpusExtraction,
+    Extraction,
+    analyse,
+    corpus_extraction,
+    extraction_inputs,
+    mention_numbers,
+    with_mentions,
+)
+from .entities.mentions import body_text
+from .entities.nlp import installed_version, load_pipeline, model_version
+from .model import Article, DateSpan, Published
+from .settings import DEFAULTS
+from .store import MISSING, Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,18 +91,35 @@ class Options:
     max_chars: int = DEFAULTS["NEWS_NLP_MAX_CHARS"]
     story_threshold: float = DEFAULTS["NEWS_STORY_THRESHOLD"]
     story_max_days: int = DEFAULTS["NEWS_STORY_MAX_DAYS"]
-    topics: tuple[Topic, ...] = ()
+    # The topics followed (the default ones unless given), each with its slug.
+    topics: tuple[Topic, ...] = field(default_factory=lambda: default_topics())
     curation: Curation = field(default_factory=Curation)
     # The slug of an entity's page from its name, and what it depends on besides the
     # name (the store's keys cannot digest a function).
-    slug: Callable[[str], str] = str
-    slug_rules: object = ()
+    slug: Callable[[str], str] = field(default=lambda name: plain_slug(name))
+    slug_rules: object = "plain_slug"
+
+
+MAX_SLUG_LENGTH = 80
+
+
+def plain_slug(text: str) -> str:
+    """A URL slug: ASCII letters and digits joined by hyphens ("Ankara's S-400" →
+    "ankaras-s-400"), at most ``MAX_SLUG_LENGTH`` characters."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^\w\s-]", "", ascii_text).strip().lower()
+    return re.sub(r"[-\s]+", "-", words)[:MAX_SLUG_LENGTH].strip("-")
+
+
+def default_topics() -> tuple[Topic, ...]:
+    """The topics of ``NEWS_TOPICS``'s default, with plain slugs."""
+    return tuple(load_topics(DEFAULTS["NEWS_TOPICS"], plain_slug))
 
 
 # Where an article's page is, from its position among the sources, its slug and its
 # settled publication date.
 Address = Callable[[int, str, Published], str]
-# Signatures of story texts (newscorpus.stories.signatures_of, or a function that gives
+# Signatures of story texts (newscorpus.corpus.stories.signatures_of, or a function that gives
 # the same results, e.g. from another process).
 Signer = Callable[[Sequence[str]], list[Signature]]
 
@@ -191,7 +210,7 @@ def build_corpus(
 ) -> Corpus:
     """The corpus made of ``sources``: see the module's description for the steps.
 
-    ``run_model`` reads articles with the model (:func:`newscorpus.extract.analyse`, or
+    ``run_model`` reads articles with the model (:func:`newscorpus.entities.extract.analyse`, or
     a function giving the same results), ``sign`` makes story signatures. Results are
     kept in ``store``; with ``write_later``, those made after the extraction are held
     in memory for the caller to flush when it has time (see :meth:`Store.flush`).
@@ -341,7 +360,7 @@ def story_inputs(
 def group_stories(
     inputs: Sequence[StoryArticle], options: Options, store: Store, sign: Signer
 ) -> list[Story]:
-    """:func:`newscorpus.stories.find_stories`, its costly steps kept one by one:
+    """:func:`newscorpus.corpus.stories.find_stories`, its costly steps kept one by one:
     signatures by text, candidate pairs updated from the last build's, comparisons by
     the sentences compared."""
     threshold, max_days = options.story_threshold, options.story_max_days

@@ -9,7 +9,9 @@ hold the last value under a name.
 
 One serialisation (pickle, with dataclasses written as calls of their constructor) and
 one atomic write for all of them. After a build, :meth:`Store.prune` deletes the results
-it did not use, so the folder holds one build's worth.
+it did not use, so the folder holds one build's worth. A result is kept with the
+results its making looked up or kept (a corpus's stories with each article's
+signature): a build that loads it uses those too, so they are not pruned.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ class Store:
         self.held = False
         self.pending: dict[tuple[str, str], object] = {}
         self.used: set[tuple[str, str]] = set()  # what this build looked up or kept
+        self.traces: list[set[tuple[str, str]]] = []  # of the results being made
         self.hits: list[str] = []  # kinds of results loaded, in order
 
     @staticmethod
@@ -62,31 +65,55 @@ class Store:
         found = self.load(kind, key)
         if found is not MISSING:
             return t.cast(T, found)
-        value = compute()
-        self.put(kind, key, value)
+        return self.make(kind, key, compute)
+
+    def make(self, kind: str, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, kept at ``key`` with the results it looked up or kept itself
+        (its steps': a later build that loads it uses them too, and keeps them)."""
+        self.traces.append(set())
+        try:
+            value = compute()
+        finally:
+            steps = self.traces.pop()
+        self.put(kind, key, value, steps)
         return value
 
     def load(self, kind: str, key: str) -> object:
         """The result kept at ``key``, else ``MISSING``."""
         if self.folder is None:
             return MISSING
-        self.used.add((kind, key))
+        self.use({(kind, key)})
         if (kind, key) in self.pending:
-            return self.pending[kind, key]
-        found = read_pickle(self.path(kind, key))
-        if found is not MISSING and kind not in self.hits:
-            self.hits.append(kind)
-        return found
+            steps, value = self.pending[kind, key]
+        else:
+            found = read_pickle(self.path(kind, key))
+            if not (isinstance(found, tuple) and len(found) == 2):
+                return MISSING  # absent, unreadable or not written by this store
+            steps, value = found
+            if kind not in self.hits:
+                self.hits.append(kind)
+        self.use(steps)
+        return value
 
-    def put(self, kind: str, key: str, value: object) -> None:
-        """Keep ``value`` at ``key`` (now, or at :meth:`flush` while held)."""
+    def put(
+        self, kind: str, key: str, value: object, steps: Iterable[tuple[str, str]] = ()
+    ) -> None:
+        """Keep ``value`` at ``key`` (now, or at :meth:`flush` while held), with the
+        results of the ``steps`` that made it."""
         if self.folder is None:
             return
-        self.used.add((kind, key))
+        self.use({(kind, key)})
+        kept = (tuple(sorted(steps)), value)
         if self.held:
-            self.pending[kind, key] = value
+            self.pending[kind, key] = kept
         else:
-            write_pickle(self.path(kind, key), value)
+            write_pickle(self.path(kind, key), kept)
+
+    def use(self, results: Iterable[tuple[str, str]]) -> None:
+        """Note results as used by this build, and by every result being made."""
+        self.used.update(results)
+        for trace in self.traces:
+            trace.update(results)
 
     def path(self, kind: str, key: str) -> Path:
         assert self.folder is not None

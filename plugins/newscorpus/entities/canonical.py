@@ -1,0 +1,526 @@
+"""One entity per real thing: names cleaned, aliases and surnames folded, types voted.
+
+Works over the whole corpus at once, because the evidence is spread across it:
+"Erdogan" in one article is "Recep Tayyip Erdogan" in another, and a name the
+model once calls a place is a person in its other twenty mentions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import ENTITY_TYPES, Entity, EntityType, Mention, RawExtraction
+from ..wordlists import load_lines, load_words
+from .nlp import designator_pattern
+from .people import FIRST_NAMES, ROLES
+
+# Tie-break for the type vote: a designator rule outranks the model.
+PERSON_EVIDENCE = 3
+# A name the model calls a person's is borne out when this share of its mentions shows a
+# person's evidence ("oil firm Yukos" once in a hundred does not).
+PERSON_SUPPORT = 0.1
+# A short organisation name in this many times more articles than the one longer name it
+# could stand for is a name of its own (see fold_short_names).
+OWN_NAME_SPREAD = 3
+TYPE_PRIORITY = {name: rank for rank, name in enumerate(("WEAPON", *ENTITY_TYPES))}
+EDGE_PUNCTUATION = " \t\"“”‘’'()[]{},;:!?*|/\\–—-"
+INNER_POSSESSIVE = re.compile(r"['’]s\s")
+# Plural nouns whose possessive is part of a name ("People's Army", "Children's Society").
+COLLECTIVE_OWNERS = {
+    "people",
+    "women",
+    "men",
+    "children",
+    "workers",
+    "peoples",
+    "citizens",
+    "veterans",
+    "farmers",
+    "teachers",
+    "nurses",
+    "writers",
+    "journalists",
+}
+# "Brentford v Manchester United" is a match, not a name.
+FIXTURE = re.compile(r"\s(?:v|vs)\.?\s")
+SPACED_DASH = re.compile(r"\s[-–—]\s")
+POSSESSIVE = re.compile(r"['’]s?$")
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)")
+MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z]+\b")
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+QUANTITY = re.compile(r"[\d\s.,%$£€¥+-]+\w{0,3}")
+INITIAL_SKIP_WORDS = {"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"}
+MAX_NAME_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class CanonicalCorpus:
+    """Per-article canonical entities, and every surface form seen for each name."""
+
+    entities: tuple[tuple[Entity, ...], ...]
+    aliases: Mapping[str, tuple[str, ...]]
+
+
+@functools.lru_cache(maxsize=262144)
+def name_key(name: str) -> str:
+    """What two spellings of one name share: no case, accents, full stops or hyphens."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return re.sub(r"[\s.'’\-‐‑]+", "", plain.casefold())
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The words of a name as :func:`name_key` sees them, for surname matching."""
+    return tuple(name_key(word) for word in name.split())
+
+
+# The words a curation line may use for a type.
+TYPE_WORDS: dict[str, EntityType] = {
+    "person": "PERSON", "people": "PERSON",
+    "organisation": "ORG", "organization": "ORG", "org": "ORG",
+    "place": "PLACE", "location": "PLACE",
+    "weapon": "WEAPON",
+}  # fmt: skip
+CURATION_LINE = re.compile(r"(drop|type|split)\s*:\s*(.*)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Curation:
+    """What a user has said about names, on top of the rules (all keys are
+    :func:`name_key` values): spellings joined into one name, names that are not entities,
+    types fixed by hand, and spellings kept apart from any longer name."""
+
+    joins: Mapping[str, str] = field(default_factory=dict)
+    drops: frozenset[str] = frozenset()
+    types: Mapping[str, EntityType] = field(default_factory=dict)
+    apart: frozenset[str] = frozenset()
+    problems: tuple[str, ...] = ()
+
+
+def load_curation(extra: Path | None = None) -> Curation:
+    """The curation of ``data/aliases.txt`` and of a user's file (whose lines win).
+
+    A line is ``Canonical = alias | alias`` (one entity), ``drop: Name | Name`` (not an
+    entity), ``type: Name | Name = person`` (organisation, place, weapon) or
+    ``split: Name | Name`` (a spelling that stands for itself: never folded into a
+    longer name, nor joined by the alias table). A line that is none of these is kept in
+    :attr:`Curation.problems`, with its number, and otherwise ignored.
+    """
+    lines = [("", 0, line) for line in load_lines("aliases.txt")]
+    if extra is not None and extra.is_file():
+        text = extra.read_bytes().decode("utf-8-sig", errors="replace")
+        lines += [
+            (extra.name, number, line.split("#", 1)[0].strip())
+            for number, line in enumerate(text.splitlines(), 1)
+        ]
+    joins: dict[str, str] = {}
+    drops: set[str] = set()
+    types: dict[str, EntityType] = {}
+    apart: set[str] = set()
+    problems: list[str] = []
+    for source, number, line in lines:
+        if not line:
+            continue
+        command = CURATION_LINE.fullmatch(line)
+        verb = command.group(1).lower() if command else "join"
+        rest = command.group(2) if command else line
+        names, _, value = (part.strip() for part in rest.partition("="))
+        keys = [name_key(strip_article(n.strip())) for n in names.split("|") if n.strip()]
+        if verb == "join" and keys and value:
+            canonical = names.split("|")[0].strip()
+            for alias in value.split("|"):
+                if alias.strip():
+                    keys.append(name_key(strip_article(alias.strip())))
+            joins.update(dict.fromkeys(keys, canonical))
+        elif verb == "drop" and keys and not value:
+            drops.update(keys)
+        elif verb == "type" and keys and value.lower() in TYPE_WORDS:
+            types.update(dict.fromkeys(keys, TYPE_WORDS[value.lower()]))
+        elif verb == "split" and keys and not value:
+            apart.update(keys)
+        else:
+            problems.append(f"{source}, line {number}: not understood: {line!r}")
+    for key in apart:
+        joins.pop(key, None)
+    return Curation(joins, frozenset(drops), types, frozenset(apart), tuple(problems))
+
+
+def strip_article(name: str) -> str:
+    """``the United States`` -> ``United States``."""
+    return re.sub(r"^(?:the|The|THE)\s+", "", name)
+
+
+@functools.lru_cache(maxsize=262144)
+def surface_form(text: str) -> str:
+    """A mention as a reader would name it: no edge punctuation, article or possessive."""
+    text = " ".join(text.split())
+    text = SPACED_DASH.split(text, maxsplit=1)[0]
+    # "Bank of England's Monetary Policy Committee": the owner is the name; but in "the
+    # Korean People's Army" or "Women's Institute" the possessive is part of it.
+    owner = INNER_POSSESSIVE.split(text, maxsplit=1)
+    if len(owner) > 1 and owner[0].split()[-1].lower() not in COLLECTIVE_OWNERS:
+        text = owner[0]
+    text = strip_article(text.strip(EDGE_PUNCTUATION))
+    text = text[:-1] if text.endswith("s'") else POSSESSIVE.sub("", text)
+    text = text.strip(EDGE_PUNCTUATION)
+    if text.endswith(".") and text.count(".") == 1:
+        text = text[:-1]
+    return text
+
+
+def entity_name(mention: Mention) -> tuple[str, EntityType] | None:
+    """The mention's name and type with titles and generic words dropped; ``None`` if junk."""
+    return clean_name(mention.text, mention.label)
+
+
+@functools.lru_cache(maxsize=262144)
+def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
+    """:func:`entity_name` for a surface and label; the same few names recur corpus-wide."""
+    words = surface_form(text).split()
+    if len(words) > 1 and words[0].lower().rstrip(".") in load_words("personal-titles.txt"):
+        # "Mr Balls" is a person whatever the model thought.
+        label = "PERSON"
+    if label in ("ORG", "PERSON") and words and _is_place_name(words):
+        # "Adler Planetarium", "Museum of Flight", "the White House": a building or site.
+        label = "PLACE"
+    elif label in ("PERSON", "PLACE") and words and _is_org_name(words):
+        # "House Armed Services Committee", "Manchester United", "Senate".
+        label = "ORG"
+    if label == "PERSON":
+        honorifics = load_words("honorifics.txt") | load_words("personal-titles.txt")
+        while len(words) > 1 and words[0].lower().rstrip(".") in honorifics:
+            words = words[1:]
+    if label == "WEAPON":
+        nouns = load_words("weapon-nouns.txt")
+        while len(words) > 1 and words[-1].lower() in nouns:
+            words = words[:-1]
+        words[-1:] = [singular_weapon(words[-1])] if words else []
+    name = " ".join(words)
+    return None if is_junk(name, label) else (name, label)
+
+
+def _is_place_name(words: list[str]) -> bool:
+    """A building's or site's name: its last word (or, in "Museum of Flight", its first)
+    is a word like "Museum", "Stadium", "Base"; or it is the White House."""
+    heads = load_words("place-heads.txt")
+    if len(words) < 2:
+        return False
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head.lower() in heads or " ".join(words).lower() == "white house"
+
+
+def _is_org_name(words: list[str]) -> bool:
+    """An organisation's name: its last word (or, in "Ministry of Defence", the word before
+    "of") is a word like "Committee", "Party", "United" (``data/org-heads.txt``)."""
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head.lower().strip(".") in load_words("org-heads.txt")
+
+
+def singular_weapon(word: str) -> str:
+    """``S-400s`` -> ``S-400``, ``Patriots`` -> ``Patriot``; anything else unchanged."""
+    if not word.endswith("s"):
+        return word
+    named = {line for line in load_lines("weapon-names.txt")}
+    if word[:-1] in named or re.match(designator_pattern(), word) and word[-2].isdigit():
+        return word[:-1]
+    return word
+
+
+def is_junk(name: str, label: EntityType) -> bool:
+    """Names that never are entities: quantities, menu words, fragments, lower-case text."""
+    words = name.split()
+    if not words or len(words) > MAX_NAME_WORDS:
+        return True
+    if label != "WEAPON" and (sum(char.isalpha() for char in name) < 2 or QUANTITY.fullmatch(name)):
+        return True
+    if not (name[0].isupper() or name[0].isdigit()):
+        return True
+    if re.search(r"[.!?]\s", name) or '"' in name or FIXTURE.search(name):
+        return True
+    if label != "WEAPON" and words[-1].lower().strip(".") in ROLES:
+        # "State Department Spokesperson", "NASA Administrator": a title, not a name.
+        return True
+    return name_key(name) in load_words("not-names.txt")
+
+
+def acronyms(extractions: Sequence[RawExtraction], texts: Sequence[str]) -> dict[str, str]:
+    """``North Atlantic Treaty Organization (NATO)``: acronym key -> full name."""
+    found: dict[str, str] = {}
+    for extraction, text in zip(extractions, texts, strict=True):
+        for mention in extraction.mentions:
+            match = ACRONYM_AFTER.match(text, mention.end)
+            named = entity_name(mention)
+            if match and named and initials(named[0]) == match.group(1).replace("&", ""):
+                found.setdefault(name_key(match.group(1)), named[0])
+    return found
+
+
+def initials(name: str) -> str:
+    """``North Atlantic Treaty Organization`` -> ``NATO``."""
+    words = [word for word in re.split(r"[\s-]+", name) if word.lower() not in INITIAL_SKIP_WORDS]
+    return "".join(word[0].upper() for word in words if word[:1].isalpha())
+
+
+@dataclass(slots=True)
+class Named:
+    """A mention with its cleaned name, type and (once folded) canonical key."""
+
+    mention: Mention
+    name: str
+    label: EntityType
+    key: str
+
+
+def canonicalise(
+    extractions: Sequence[RawExtraction],
+    texts: Sequence[str],
+    curation: Curation,
+) -> CanonicalCorpus:
+    """Fold every article's raw mentions into canonical entities, corpus-wide, as the
+    rules and then the user's ``curation`` say."""
+    found_acronyms = acronyms(extractions, texts)
+    table = {
+        **{k: v for k, v in found_acronyms.items() if k not in curation.apart},
+        **curation.joins,
+    }
+    counts = word_counts(texts)
+    articles: list[list[Named]] = []
+    for extraction in extractions:
+        named = []
+        for mention in extraction.mentions:
+            found = entity_name(mention)
+            if found is not None:
+                spelled = drop_leading_word(found[0], counts) if found[1] == "PERSON" else found[0]
+                name = table.get(name_key(spelled), spelled)
+                if not {name_key(name), name_key(spelled)} & curation.drops:
+                    named.append(Named(mention, name, found[1], name_key(name)))
+        articles.append(named)
+
+    keep = supported_names(articles, counts) | (curation.types.keys() - curation.drops)
+    articles = [[n for n in named if n.key in keep] for named in articles]
+    fold_short_names(articles, {**vote_types(articles), **curation.types}, curation.apart)
+    types = {**vote_types(articles), **curation.types}
+    display = display_names(articles, set(curation.joins.values()))
+
+    aliases: dict[str, set[str]] = defaultdict(set)
+    result: list[tuple[Entity, ...]] = []
+    for named in articles:
+        grouped: dict[str, list[Mention]] = defaultdict(list)
+        for item in named:
+            grouped[item.key].append(item.mention)
+            aliases[display[item.key]].add(surface_form(item.mention.text))
+        entities = [
+            Entity(display[key], types[key], tuple(sorted(mentions, key=lambda m: m.start)))
+            for key, mentions in grouped.items()
+        ]
+        entities.sort(key=lambda e: (ENTITY_TYPES.index(e.type), -len(e.mentions), e.name))
+        result.append(tuple(entities))
+    return CanonicalCorpus(
+        tuple(result),
+        {name: tuple(sorted(forms - {name})) for name, forms in sorted(aliases.items())},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class WordCounts:
+    """How often the corpus writes a word in lower case, and capitalised mid-sentence."""
+
+    lower: Counter[str]
+    capitalised: Counter[str]
+
+    def is_common(self, word: str) -> bool:
+        """Written in lower case at least ten times as often as capitalised mid-sentence."""
+        word = word.lower()
+        return self.lower[word] >= 3 and self.capitalised[word] * 10 < self.lower[word]
+
+
+def word_counts(texts: Sequence[str]) -> WordCounts:
+    """Counts the evidence :func:`supported_names` weighs."""
+    lower: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()
+    for text in texts:
+        lower.update(LOWER_WORD.findall(text))
+        capitalised.update(word.lower() for word in MID_SENTENCE_CAPITAL.findall(text))
+    return WordCounts(lower, capitalised)
+
+
+def drop_leading_word(name: str, counts: WordCounts) -> str:
+    """``Sprinter Kelly Holmes`` -> ``Kelly Holmes``: a lower-case word is not a first name."""
+    words = name.split()
+    while len(words) > 2 and counts.is_common(words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
+def supported_names(articles: Sequence[Sequence[Named]], counts: WordCounts) -> set[str]:
+    """Keys of names the corpus supports as names.
+
+    Dropped: a name seen only in subheadings (a headline fragment), and a
+    single capitalised word the corpus mostly writes in lower case ("Sooner"
+    opening a sentence, "Education" in a job title).
+    """
+    in_prose: set[str] = set()
+    spelled: dict[str, str] = {}
+    for named in articles:
+        for item in named:
+            spelled.setdefault(item.key, item.name)
+            if not item.mention.in_heading:
+                in_prose.add(item.key)
+    keep = set()
+    for key in in_prose:
+        name = spelled[key]
+        word = name.lower()
+        if " " not in name and not name.isupper() and counts.lower[word] > counts.capitalised[word]:
+            continue
+        keep.add(key)
+    return keep
+
+
+def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
+    """Each name's type: the label most of its mentions carry, across the corpus, weighed by
+    evidence. A mention the text shows to be a person's ("President X", "X said", a first
+    name) votes PERSON three times over; an attributive one ("the X administration",
+    "X's") does not vote, unless no mention of the name does; the model's PERSON label
+    does not vote for a name the corpus does not bear out as a person's
+    (:func:`_unsupported_people`)."""
+    votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    plain: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    unsupported = _unsupported_people(articles)
+    for named in articles:
+        for item in named:
+            plain[item.key][item.label] += 1
+            evidence = item.mention.evidence
+            if evidence == "person" and item.label != "WEAPON":
+                votes[item.key]["PERSON"] += PERSON_EVIDENCE
+            elif evidence == "determined" and item.label == "PERSON":
+                # "the Lib Dems": the model's PERSON is not borne out; an organisation's.
+                votes[item.key]["ORG"] += 1
+            elif item.label == "PERSON" and item.key in unsupported:
+                continue
+            elif evidence != "attributive":
+                votes[item.key][item.label] += 1
+    votes = {key: votes.get(key) or plain[key] for key in plain}
+    return {
+        key: min(counts, key=lambda label: (-counts[label], TYPE_PRIORITY[label]))
+        for key, counts in votes.items()
+    }
+
+
+def _unsupported_people(articles: Sequence[Sequence[Named]]) -> set[str]:
+    """Names the model calls a person's and the corpus does not bear out: few mentions
+    with a person's evidence (a role before it, a first name and a surname), the first word
+    no first name, and some mention labelled otherwise ("Yukos", "Glasgow", "Manchester
+    United"). Their PERSON labels do not vote; the other labels decide."""
+    evidenced: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    labels: dict[str, set[EntityType]] = defaultdict(set)
+    first_words: dict[str, str] = {}
+    for named in articles:
+        for item in named:
+            # "the Lib Dems": an article before the name says an organisation's.
+            determined = item.mention.evidence == "determined"
+            labels[item.key].add("ORG" if determined else item.label)
+            mentions[item.key] += 1
+            first_words.setdefault(item.key, item.name.split()[0].lower() if item.name else "")
+            evidenced[item.key] += item.mention.evidence == "person"
+    return {
+        key
+        for key, found in labels.items()
+        if "PERSON" in found
+        and len(found) > 1
+        and evidenced[key] < PERSON_SUPPORT * mentions[key]
+        and first_words[key] not in FIRST_NAMES
+    }
+
+
+def fold_short_names(
+    articles: Sequence[Sequence[Named]],
+    types: Mapping[str, EntityType],
+    apart: frozenset[str] = frozenset(),
+) -> None:
+    """Point short names at the one full name they stand for, same article first.
+
+    A surname folds into a person's full name ("Erdogan" -> "Recep Tayyip
+    Erdogan"), even where the model mistyped it, when that person is named in
+    the same article; a first name only then. Across the corpus, only a
+    surname typed as a person folds, and only when one full name fits. The
+    first word of an organisation folds into its full name ("Lockheed" ->
+    "Lockheed Martin") when just one such name exists, and, from another article, only
+    when it is not named in far more articles than the full name. Names in ``apart`` never fold.
+    """
+    index = NameIndex({item.key: name_words(item.name) for named in articles for item in named})
+    people = {key for key, kind in types.items() if kind == "PERSON"}
+    orgs = {key for key, kind in types.items() if kind == "ORG"}
+    spread = Counter(key for named in articles for key in {item.key for item in named})
+    for named in articles:
+        here = {item.key for item in named}
+        capitals = {item.key for item in named if item.name.isupper()}
+        fold: dict[str, str] = {}
+        for key in sorted(here - apart):
+            words = index.words_of[key]
+            full = index.longer(words, here & people, tail=True)
+            if full is None and types[key] == "PERSON" and not _is_first_name(words):
+                # Across articles only a surname folds: "Richard" in "Richard and Judy"
+                # is not Cliff Richard.
+                full = index.longer(words, people, tail=True)
+            if full is None and types[key] == "PERSON" and len(words) == 1:
+                full = index.longer(words, here & people, tail=False)
+            # "AOL" is not short for "AOL Europe": capitals are a name of their own.
+            if full is None and types[key] == "ORG" and len(words) == 1 and key not in capitals:
+                full = index.longer(words, here & orgs, tail=False)
+                wider = index.longer(words, orgs, tail=False) if full is None else None
+                if wider is not None and spread[key] <= OWN_NAME_SPREAD * spread[wider]:
+                    # Not "Yukos" (26 articles) into "Yukos USA" (3): a name used on its
+                    # own far more widely than the longer one is a name of its own.
+                    full = wider
+            if full is not None:
+                fold[key] = full
+        for item in named:
+            item.key = fold.get(item.key, item.key)
+
+
+def _is_first_name(words: tuple[str, ...]) -> bool:
+    return len(words) == 1 and words[0].lower() in FIRST_NAMES
+
+
+class NameIndex:
+    """Names by the words they start and end with, so short names find long ones fast."""
+
+    def __init__(self, words_of: dict[str, tuple[str, ...]]) -> None:
+        self.words_of = words_of
+        self.ends: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.starts: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for key, words in words_of.items():
+            for cut in range(1, len(words)):
+                self.ends[words[cut:]].add(key)
+                self.starts[words[:cut]].add(key)
+
+    def longer(self, words: tuple[str, ...], candidates: set[str], *, tail: bool) -> str | None:
+        """The one longest candidate ending (``tail``) or starting with ``words``, if unique."""
+        table = self.ends if tail else self.starts
+        longer = table.get(words, set()) & candidates
+        # Drop names inside a longer candidate: "Tayyip Erdogan" within "Recep Tayyip Erdogan".
+        widest = [key for key in longer if not table.get(self.words_of[key], set()) & longer]
+        return widest[0] if len(widest) == 1 else None
+
+
+def display_names(articles: Sequence[Sequence[Named]], table_names: set[str]) -> dict[str, str]:
+    """How each entity is written: the alias table's name, else its commonest full spelling."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for named in articles:
+        for item in named:
+            spellings[item.key][item.name] += 1
+    display = {}
+    for key, counts in spellings.items():
+        own = [name for name in counts if name_key(name) == key] or list(counts)
+        preferred = [name for name in own if name in table_names]
+        display[key] = (
+            preferred[0] if preferred else min(own, key=lambda n: (-counts[n], -len(n), n))
+        )
+    return display

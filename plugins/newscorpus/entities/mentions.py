@@ -1,0 +1,308 @@
+"""Raw entity and date mentions in one cleaned body, from a spaCy ``Doc``.
+
+Nothing here decides what a name *is* across the corpus (that is
+:mod:`newscorpus.entities.canonical`); this module only records what the model and
+rules saw, where, and in which sentence, in a form that can be cached.
+"""
+
+from __future__ import annotations
+
+import re
+import typing as t
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Block, DateSpan, EntityType, Mention, RawExtraction
+from ..reading.outlet import AGENCY_DATELINE, CREDIT_AGENCIES, OPENING_CREDIT
+from ..reading.sentences import sentence_spans
+from ..reading.shape import TRAILING_CREDIT
+from ..wordlists import load_lines, load_words
+from .dates import EVENT_TIME, date_tense
+from .nlp import SHIP_PREFIXES
+from .people import ROLE_REACH, evidence, role_phrase, split_person
+
+if t.TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# spaCy's labels that name the four kinds of thing we tag; NORP, CARDINAL,
+# MONEY, PRODUCT, EVENT and the rest are not entities here.
+LABELS: dict[str, EntityType] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "WEAPON": "WEAPON",
+}
+# The model sometimes splits one name in two ("Lockheed" ORG + "Martin"
+# PRODUCT); neighbours with these labels and one space between are joined.
+JOINABLE = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}
+BLOCK_SEPARATOR = "\n\n"
+MILITARY_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, load_words("military-words.txt")))) + r")s?\b",
+    re.I,
+)
+# The most the model reads at once (spaCy's own limit is 1,000,000).
+CHUNK_CHARS = 100_000
+# A warship by its name or class: named, so a weapon wherever it appears.
+NAMED_SHIP = re.compile(rf"^(?:{'|'.join(SHIP_PREFIXES)}) |-class\b")
+# How far back in its sentence a date's tense is read, in characters.
+TENSE_REACH = 120
+COMPOUND_NAMES = frozenset(line.casefold() for line in load_lines("compound-names.txt"))
+OPENING_PUNCTUATION = "\"'“‘(["
+
+
+def body_text(blocks: Sequence[Block]) -> str:
+    """The text the model reads: blocks separated by blank lines."""
+    return BLOCK_SEPARATOR.join(block.text for block in blocks)
+
+
+def body_sentences(blocks: Sequence[Block]) -> tuple[tuple[int, int], ...]:
+    """Sentence offsets within :func:`body_text`; a block always ends a sentence."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for block in blocks:
+        spans.extend((offset + start, offset + end) for start, end in sentence_spans(block.text))
+        offset += len(block.text) + len(BLOCK_SEPARATOR)
+    return tuple(spans)
+
+
+def heading_ranges(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """Offsets of the subheadings within :func:`body_text`."""
+    ranges: list[tuple[int, int]] = []
+    offset = 0
+    for block in blocks:
+        if block.kind == "h":
+            ranges.append((offset, offset + len(block.text)))
+        offset += len(block.text) + len(BLOCK_SEPARATOR)
+    return ranges
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """``(offset, piece)``s of a body, each at most ``limit`` characters, cut between blocks.
+
+    The model's memory grows with the length of what it reads at once; a
+    scraped page can be megabytes. A block longer than the limit is cut at a
+    space.
+    """
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        cut = text.rfind(BLOCK_SEPARATOR, start, start + limit)
+        if cut <= start:
+            cut = text.rfind(" ", start, start + limit)
+        if cut <= start:
+            cut = start + limit
+        pieces.append((start, text[start:cut]))
+        start = cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def credit_ranges(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """Where a body names its wire service as a credit, not as news: "WASHINGTON (Reuters) -",
+    "(AP) —", a closing "(Reuters, AFP)" or "— AFP". Names there are not mentions."""
+    ranges = []
+    offset = 0
+    for block in blocks:
+        for pattern in (AGENCY_DATELINE, OPENING_CREDIT, CREDIT_AGENCIES, TRAILING_CREDIT):
+            match = pattern.search(block.text)
+            if match:
+                name = "names" if "names" in pattern.groupindex else "name"
+                ranges.append((offset + match.start(name), offset + match.end(name)))
+        offset += len(block.text) + len(BLOCK_SEPARATOR)
+    return ranges
+
+
+def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExtraction:
+    """Entity mentions and date expressions of one body, from the docs of its chunks."""
+    text = body_text(blocks)
+    sentences = body_sentences(blocks)
+    headings = heading_ranges(blocks)
+    credits = credit_ranges(blocks)
+    starts = [start for start, _ in sentences]
+    mentions: list[Mention] = []
+    dates: list[DateSpan] = []
+    military = MILITARY_WORD.search(text) is not None
+    for offset, doc in docs:
+        for span, label_ in join_split_names(doc):
+            if "\n" in span.text:
+                continue
+            start, end = offset + span.start_char, offset + span.end_char
+            sentence = sentence_index(starts, start)
+            if label_ in ("DATE", "TIME"):
+                opens = starts[sentence] if 0 <= sentence < len(starts) else 0
+                before = text[max(opens, start - TENSE_REACH) : start]
+                dates.append(DateSpan(span.text, start, end, sentence, date_tense(before)))
+                continue
+            if any(first < end and start < last for first, last in credits):
+                continue
+            label = LABELS.get(label_)
+            if label == "WEAPON" and not military and not is_named_weapon(span.text):
+                continue
+            if label != "WEAPON" and after_organisation_noun(span):
+                label = "ORG"
+            named = before_organisation_noun(doc, span)
+            if named is not None:
+                # "the Haqqani network", "the Islamic State group": an organisation.
+                label, end = "ORG", offset + named.end_char
+                span = named
+            if label is None:
+                continue
+            in_heading = any(first <= start < last for first, last in headings)
+            pieces = [
+                piece
+                for part, at in conjoined(span.text, start)
+                for piece in person_pieces(text, part, at, label)
+            ]
+            for piece in pieces:
+                mentions.append(
+                    Mention(
+                        text=piece.text,
+                        start=piece.start,
+                        end=piece.start + len(piece.text),
+                        label=piece.label,
+                        sentence=sentence,
+                        in_heading=in_heading,
+                        sentence_initial=starts_sentence(text, sentences, sentence, piece.start),
+                        evidence=piece.evidence,
+                        role=piece.role,
+                    )
+                )
+    dates.extend(event_times(text, dates, starts, headings))
+    dates.sort(key=lambda span: span.start)
+    return RawExtraction(tuple(mentions), tuple(dates), sentences)
+
+
+def event_times(
+    text: str,
+    dates: Sequence[DateSpan],
+    starts: list[int],
+    headings: Sequence[tuple[int, int]],
+) -> list[DateSpan]:
+    """Times within a reported event ("in the 20th minute", "the second half") and "the
+    weekend", which the model does not mark: kept as time expressions, not dates."""
+    found = []
+    for match in EVENT_TIME.finditer(text):
+        start, end = match.span()
+        if any(span.start < end and start < span.end for span in dates):
+            continue
+        if any(first <= start < last for first, last in headings):
+            continue
+        found.append(DateSpan(match.group(), start, end, sentence_index(starts, start)))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A name the model's span holds, with its type and the evidence around it."""
+
+    text: str
+    start: int
+    label: EntityType
+    evidence: str
+    role: str = ""
+
+
+def person_pieces(text: str, name: str, start: int, label: EntityType) -> list[Piece]:
+    """The span as one name, or cut where a person's name starts after an organisation, a
+    place or a role ("NASA Bill Ingalls", "State Rex Tillerson" after "Secretary of")."""
+    before = text[max(0, start - ROLE_REACH) : start]
+    split = split_person(name, before) if label in ("PERSON", "ORG", "PLACE") else None
+    if split is None:
+        after = text[start + len(name) : start + len(name) + ROLE_REACH]
+        found = evidence(before, after, name)
+        role = role_phrase(before) if found == "person" else ""
+        return [Piece(name, start, label, found, role)]
+    pieces = []
+    prefix = split.prefix.rstrip(" ,").removesuffix("'s").removesuffix("’s")
+    if prefix and not split.prefix_is_role and label != "PERSON":
+        pieces.append(Piece(prefix, start, label, ""))
+    role = role_phrase(before, split.prefix) if split.prefix_is_role else ""
+    pieces.append(Piece(name[split.offset :], start + split.offset, "PERSON", "person", role))
+    return pieces
+
+
+def join_split_names(doc: Doc) -> list[tuple[Span, str]]:
+    """The document's entities, with a name the model cut in two joined again."""
+    joined: list[tuple[Span, str]] = []
+    for span in doc.ents:
+        if joined:
+            previous, label = joined[-1]
+            if (
+                label in JOINABLE
+                and span.label_ in JOINABLE
+                and previous.end == span.start
+                and doc.text[previous.end_char : span.start_char] == " "
+                and span.text[:1].isupper()
+            ):
+                best = label if label in LABELS else span.label_
+                joined[-1] = (doc[previous.start : span.end], best)
+                continue
+        joined.append((span, span.label_))
+    return joined
+
+
+def is_named_weapon(text: str) -> bool:
+    """Whether a weapon mention came from the list of named systems, not a designator."""
+    return any(text.startswith(name) for name in load_lines("weapon-names.txt")) or bool(
+        NAMED_SHIP.search(text)
+    )
+
+
+def after_organisation_noun(span: Span) -> bool:
+    """``corporation Rostec``: a capitalised name in apposition to an organisation noun."""
+    if span.start == 0 or not span.text[:1].isupper():
+        return False
+    return span.doc[span.start - 1].text in load_words("org-nouns.txt")
+
+
+def before_organisation_noun(doc: Doc, span: Span) -> Span | None:
+    """``the Haqqani network``, ``the Islamic State group``: a name (the model's span and
+    the capitalised words after it) just before a lower-case organisation noun, with
+    "the" before it; the name's span, or ``None``."""
+    if span.start == 0 or doc[span.start - 1].lower_ != "the":
+        return None
+    end = span.end
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+        end += 1
+    if end < len(doc) and doc[end].text in load_words("org-nouns.txt"):
+        return doc[span.start : end]
+    return None
+
+
+def conjoined(name: str, start: int) -> list[tuple[str, int]]:
+    """One span naming two things ("Gazprom and Rosneft") as two names with their offsets;
+    names that are one thing ("Bosnia and Herzegovina", "Marks and Spencer",
+    ``data/compound-names.txt``) and anything else as it is."""
+    first, joint, second = name.partition(" and ")
+    if (
+        not joint
+        or " and " in second
+        or not (first[:1].isupper() and second[:1].isupper())
+        or name.casefold() in COMPOUND_NAMES
+    ):
+        return [(name, start)]
+    return [(first, start), (second, start + len(first) + len(joint))]
+
+
+def sentence_index(starts: list[int], offset: int) -> int:
+    """The index of the sentence that holds ``offset``."""
+    low, high = 0, len(starts)
+    while low < high:
+        middle = (low + high) // 2
+        if starts[middle] <= offset:
+            low = middle + 1
+        else:
+            high = middle
+    return max(low - 1, 0)
+
+
+def starts_sentence(
+    text: str, sentences: Sequence[tuple[int, int]], sentence: int, start: int
+) -> bool:
+    """Whether ``start`` is the sentence's first word (after any opening quote)."""
+    if not sentences:
+        return False
+    lead = text[sentences[sentence][0] : start]
+    return not re.sub(rf"[{re.escape(OPENING_PUNCTUATION)}\s]", "", lead)

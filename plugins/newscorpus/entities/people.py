@@ -1,0 +1,136 @@
+"""Who is a person: the evidence a text gives around a name, and names glued to what
+stands before them.
+
+The model reads "Secretary of State Rex Tillerson" as the organisation "State Rex
+Tillerson", "NASA Bill Ingalls" as one organisation, and "Dean Kamen" as an
+organisation where it saw "the Kamen foundation". What says a name is a person's: a
+first name from ``data/first-names.txt``, a title or role before it ("President",
+"Defense Secretary", ``data/roles.txt``). Not a verb of saying after it: "Washington
+said" and "Boeing said" are a government and a company.
+What does not say it is an organisation's: an attributive use ("the Trump
+administration") or a possessive ("Trump's aides").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..wordlists import load_words
+
+FIRST_NAMES = load_words("first-names.txt")
+ROLES = load_words("roles.txt")
+# After a name, a noun that makes it a modifier: "the Trump administration".
+ATTRIBUTIVE_AFTER = re.compile(
+    r"^(?:['’]s\b|\s+(?:administration|government|campaign|presidency|era|team|family|estate"
+    r"|foundation|white house|cabinet|camp|supporters|aides|allies|loyalists|regime|doctrine"
+    r"|years|tower|hotel|organization|organisation|brand|trust|show|tweets?)\b)",
+    re.IGNORECASE,
+)
+# An article just before a name: people are rarely "the X" or "an X".
+DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an)\s*$", re.IGNORECASE)
+DETERMINER_OPENING = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
+NAME_TOKEN = re.compile(r"^(?=[^\W\d_])[\w'’.-]*$")
+# The last word of an organisation's or a place's name, never of a person's:
+# "Melinda Gates Foundation" is not the person "Melinda Gates Foundation".
+NOT_A_SURNAME = frozenset(
+    {
+        "foundation", "institute", "university", "college", "school", "center", "centre",
+        "hospital", "museum", "trust", "fund", "council", "committee", "association",
+        "society", "club", "party", "church", "award", "awards", "prize", "stadium", "airport",
+        "street", "avenue", "road", "bridge", "park", "hall", "house", "tower", "building",
+        "hotel", "company", "group", "library", "theatre", "theater", "festival", "show",
+    }
+)  # fmt: skip
+MAX_NAME_TOKENS = 3
+ROLE_WORDS = 5
+ROLE_REACH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A span cut in two: ``prefix`` (an organisation or place, or the person's role) and
+    the person's name from ``offset`` on."""
+
+    offset: int
+    prefix: str
+    prefix_is_role: bool
+
+
+def is_name_token(word: str) -> bool:
+    """A capitalised word: "Łukasz", "O'Neill", "Jae-in"."""
+    return bool(NAME_TOKEN.match(word)) and word[0].isupper()
+
+
+def is_role(word: str) -> bool:
+    return word.lower().strip(".,") in ROLES
+
+
+def looks_like_person(name: str) -> bool:
+    """``Dean Kamen``: two or three capitalised words, the first a known first name."""
+    tokens = name.split()
+    return (
+        2 <= len(tokens) <= MAX_NAME_TOKENS
+        and tokens[0].lower() in FIRST_NAMES
+        and all(is_name_token(token) for token in tokens)
+    )
+
+
+def split_person(text: str, before: str) -> Split | None:
+    """Where a span turns into a person's name after something else: "NASA Bill Ingalls",
+    "Defense Secretary James Mattis", "State Rex Tillerson" (after "Secretary of")."""
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    for k in range(1, len(tokens)):
+        offset, first = tokens[k]
+        name = [token for _, token in tokens[k:]]
+        if not 1 <= len(name) <= MAX_NAME_TOKENS or not all(is_name_token(t) for t in name):
+            continue
+        if name[-1].lower().strip("'’s") in NOT_A_SURNAME:
+            return None
+        after_role = is_role(tokens[k - 1][1])
+        # "Mary Ann Smith": a first name after a first name is still one person's name.
+        double_first = tokens[k - 1][1].lower() in FIRST_NAMES
+        if not (
+            after_role or (len(name) >= 2 and first.lower() in FIRST_NAMES and not double_first)
+        ):
+            continue
+        prefix = text[:offset].strip()
+        role_before = before.rstrip().endswith((" of", " for")) or is_role(
+            (before.split() or [""])[-1]
+        )
+        return Split(offset, prefix, after_role or role_before)
+    return None
+
+
+def role_phrase(before: str, prefix: str = "") -> str:
+    """The title or role written just before a name: "Secretary of State" (from "… said
+    Secretary of" and the span's "State"), "Defense Secretary", "President"; or ""."""
+    tokens = f"{before} {prefix}".split()
+    phrase: list[str] = []
+    for token in reversed(tokens[-ROLE_WORDS:]):
+        if token.endswith((",", ";", ":", "(", ")")) or not (
+            is_role(token) or token == "of" or is_name_token(token)
+        ):
+            break
+        phrase.insert(0, token)
+    while phrase and (phrase[0] == "of" or not is_role(phrase[0]) and not is_name_token(phrase[0])):
+        phrase.pop(0)
+    return " ".join(phrase) if any(is_role(token) for token in phrase) else ""
+
+
+def evidence(before: str, after: str, text: str) -> str:
+    """``"person"`` when the words around a name say it is a person's, ``"attributive"``
+    when they use it as a modifier (no vote for a type), ``"determined"`` after an
+    article ("the", "an": not a person's), else ``""``."""
+    if ATTRIBUTIVE_AFTER.match(after):
+        return "attributive"
+    if DETERMINER_BEFORE.search(before) or DETERMINER_OPENING.match(text):
+        # "the Lib Dems", "an Oscar": not a person's; "the Tom Cruise video": a modifier.
+        return "attributive" if looks_like_person(text) else "determined"
+    words_before = before[-ROLE_REACH:].split()
+    # Not "said" after it: places and companies say things too ("Washington said").
+    if words_before and is_role(words_before[-1]):
+        return "person"
+    if looks_like_person(text) and text.split()[-1].lower() not in NOT_A_SURNAME:
+        return "person"
+    return ""

@@ -1,0 +1,345 @@
+"""Line rules: what a single line of page furniture looks like, by cue and shape.
+
+Each rule names the kind of furniture it finds. The rules look at one line at a
+time; rules that need the lines around them (teaser blocks, captions, related
+headlines at the end, the page header) live in :mod:`newscorpus.reading.clean`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..wordlists import load_lines, load_words
+from . import datelines
+from .shape import ends_sentence, split_camel, word_count, words
+
+SKIP_LINK = re.compile(r"^(?:\d+\.\s*)?skip\s+(?:to|navigation|links?\b)", re.IGNORECASE)
+ADVERTISEMENT = re.compile(
+    r"^[\W_]*(?:(?:skip )?advertisement|advertising|sponsored(?: content| by)?"
+    r"|promoted(?: content)?"
+    r"|ad|supported by"
+    r"|story continues below(?: advertisement)?|scroll to continue(?: with content)?"
+    r"|continue reading (?:below|the main story)|article continues below)[\W_]*$",
+    re.IGNORECASE,
+)
+# WordPress-style shortcodes filling a whole line: [the_ad id='2023'], [caption …]…[/caption].
+SHORTCODE = re.compile(r"^\[/?[a-z][a-z0-9_-]*(?:[\s=][^\]]*)?\](?:.*\[/[a-z][a-z0-9_-]*\])?$")
+CROSS_LINK = re.compile(
+    r"^(?:read more|read also|also read|read next|see also|related|recommended"
+    r"|more on this(?: story)?"
+    r"|watch|listen|read|related (?:article|story|coverage|content|link)s?|click here|must read"
+    r"|don'?t miss|editor'?s pick"
+    + "".join(f"|{re.escape(phrase)}" for phrase in sorted(load_lines("teaser-headings.txt")))
+    + r")\s*(?:[:|»›>]|[–—-]\s)\s*\S",
+    re.IGNORECASE,
+)
+PHOTO_CREDIT = re.compile(
+    r"^\(?(?:image|images|photo|photos|photograph|picture|pictures|credit|credits|illustration"
+    r"|graphic|footage|video|file photo)(?:\s+credits?)?\s*(?::|©|by\b)\s*\S.{0,80}$"
+    r"|(?:image|photo|photograph|picture|credit)s?(?::|\.{3}|…)\s*[^!?]{1,80}$"
+    r"|(?-i:\b[A-Z]{2,}/[A-Z][a-z]+(?: [A-Z][a-z]+)+)(?:/file photo)?$"
+    r"|\bgetty images\b|\bap photo\b|\bpicture-alliance\b|\bshutterstock\b",
+    re.IGNORECASE,
+)
+COPYRIGHT = re.compile(
+    r"^\W*(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b", re.IGNORECASE
+)
+CREDIT_LINE = re.compile(
+    r"^\(?(?:additional reporting|reporting|writing|editing|compiled|research|translated|"
+    r"produced|graphics)(?: and [a-z]+)? by\b"
+    r"|^(?:sources?|with (?:agency|wire) reports?|via)\s*:\s*\S"
+    r"|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$"
+    r"|^SOURCE\s+[A-Z]"
+    r"|^[a-z]{1,5}(?:/[a-z]{1,5})+(?:\s*\([^)]{1,60}\))?$",
+    re.IGNORECASE,
+)
+BYLINE = re.compile(
+    r"^(?:by|written by|words by|story by|posted by|reporting from|(?:news )?provided by)"
+    r"(?:\s+[A-Z]|$)",
+    re.IGNORECASE,
+)
+CJK_NAME = r"[\u4e00-\u9fff\u3040-\u30ff]{2,4}"
+# Bylines in other languages, with a capitalised name after the opener ("Von Anna
+# Schmidt", "Par Jean Dupont", "Autor: Jan Nowak"; not "Von der Regierung …").
+BYLINE_ELSEWHERE = re.compile(
+    r"^(?i:von|par|por|door|av|af|autor(?:in)?|auteur|autore|author|text|texto)\s*:?\s+"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]+)+"
+    # Chinese and Japanese: "记者 林晓雯", "文／王磊", "記者：山田太郎" (a reporter's name).
+    rf"|^(?:记者|記者|作者|文|编辑|編集)\s?[:：/／]?\s?{CJK_NAME}(?:\s{CJK_NAME})*$"
+)
+AUTHOR_BIO = re.compile(r"\b(?i:more about) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*\.?$")
+# The heading over an author's biography: "About the author", "Über die Autorin", "Zur Person".
+ABOUT_AUTHOR = re.compile(
+    r"^\W*(?:about the (?:author|writer)s?|über (?:den autor|die autorin|die autor(?:inn)?en)"
+    r"|zur person|à propos de l'auteur|a propos de l'auteur|sobre (?:el autor|la autora|o autor)"
+    r"|o autorze|over de auteur|l'autore|informazioni sull'autore)\W*$",
+    re.IGNORECASE,
+)
+PRINT_NOTE = re.compile(
+    r"^a version of this (?:article|story) appear(?:s|ed) in print\b", re.IGNORECASE
+)
+SCREEN_READER = re.compile(r"^(?:list(?: \d+)? of \d+(?: items?)?|end of list)$", re.IGNORECASE)
+COUNTER = re.compile(r"^\d[\d.,]*[kKmM+]?$")
+CLICK_TO_SHARE = re.compile(
+    r"^click (?:here )?to (?:share|email|print|tweet|post|copy)\b", re.IGNORECASE
+)
+COMMENT_FORM = re.compile(
+    r"^(?:leave a (?:reply|comment)|post (?:a )?comment|add a comment|comments? (?:are|is) closed"
+    r"|\d+\s+comments?|your email address will not be published|required fields are marked"
+    r"|cancel reply|join the (?:conversation|discussion)|show comments|view comments"
+    r"|start (?:a|the) conversation|discussion about this (?:post|article))\b",
+    re.IGNORECASE,
+)
+COMMENT_LINE = re.compile(
+    r"^\W*(?:\d+\s+)?(?:"
+    + "|".join(re.escape(line) for line in sorted(load_lines("comment-lines.txt"), key=len)[::-1])
+    + r")\W*(?:\(\d+\)|\d+)?\W*$",
+    re.IGNORECASE,
+)
+# The heading over a blog's comments: "12 thoughts on “Title”", "Ein Gedanke zu „Titel“".
+COMMENTS_ON = re.compile(
+    r"^\W*(?:\d+|one|two|three|ein|eine|zwei|drei|un|une|deux|trois)\s+"
+    r"(?:thoughts?|responses?|repl(?:y|ies)|comments?|gedanken?|antworten?|kommentare?"
+    r"|réflexions?|commentaires?|réponses?|reacties?|comentarios?|respuestas?)"
+    r"\s+(?:on|to|zu|auf|sur|à|op|en|a)\b",
+    re.IGNORECASE,
+)
+# A consent banner or cookie policy: cookies, and what the reader may do about them.
+COOKIE_NOTICE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+COOKIE_CONTEXT = re.compile(
+    r"\b(?:accept|consent|settings|preferences|browser|website|site|privacy|einstellungen"
+    r"|webseite|website|zustimm|akzept|datenschutz|navigat|politique|política|privacidad"
+    r"|informativa|utiliz|verwende|nutz|use|uses)",
+    re.IGNORECASE,
+)
+# A privacy or consent notice: personal data, and the reader's.
+PRIVACY_NOTICE = re.compile(
+    r"\b(?:personal data|privacy policy|privacy notice|data protection|personenbezogenen? daten"
+    r"|datenschutz\w*|données personnelles|datos personales|dati personali|dane osobowe)\b",
+    re.IGNORECASE,
+)
+READER_DATA = re.compile(
+    r"\b(?:you|your|I agree|I accept|Ihre[nrm]?|Ihnen|vous|votre|vos|usted|sus datos"
+    r"|tus datos|i tuoi|twoich|uw)\b"
+)
+NEWSLETTER_CUE = re.compile(
+    r"\b(?:subscribe|subscribed|subscription|newsletters?|sign(?:ing)? up|signup|inbox"
+    r"|log ?in|register|download (?:the|our)\b.{0,40}\bapp|app store|google play|follow us"
+    r"|support(?:ing)? (?:our|independent|quality) journalism|donate|contribution"
+    r"|support the [A-Z]\w+"
+    r"|become a (?:member|supporter|subscriber)"
+    r"|thanks for reading"
+    # The same prompts in other languages: "abonnieren", "Postfach", "abonnez-vous", "suscríbete".
+    r"|abonnier\w*|postfach|posteingang|anmelden|jetzt spenden|unterstütze\w*"
+    r"|abonne[rz]\w*|boîte (?:mail|de réception)|inscri\w+|faire un don|soutene?z"
+    r"|suscr[ií]b\w*|bandeja de entrada|dona(?:r|ción|ciones)|apoya\w*|assine|caixa de entrada"
+    r"|iscriviti|zapisz się|subskryb\w*|wesprzyj|abonneer\w*|doneer\w*)\b",
+    re.IGNORECASE,
+)
+READER_ADDRESS = re.compile(
+    r"\b(?:you|your|yours|our|us)\b|^\W*(?:subscribe|sign|get|join|download|follow|register|support"
+    r"|click|tap|enter|thanks|receive|stay)\b"
+    r"|\b(?:du|dich|dir|dein\w*|(?-i:Sie|Ihnen|Ihre?[nrms]?)|unse?re?[nrms]?|wir|vous|votre|vos"
+    r"|nous|notre|nos|tu|te|tus|usted|nuestr[oa]s?|você|nosso|nossa|ti|tuo|tua|nostr[oa]"
+    r"|twoj\w*|nasz\w*|jouw|uw|ons|onze)\b",
+    re.IGNORECASE,
+)
+REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|told|according to|added|stated|sagte|sagt|erklärte|betonte|laut"
+    r"|a déclaré|selon|a dit|dijo|afirmó|según|disse|segundo|ha detto|secondo|powiedział"
+    r"|według|zei|volgens)\b",
+    re.IGNORECASE,
+)
+KEYWORD_PREFIX = re.compile(
+    r"^(?:tags?|topics?|keywords?|filed under|categories|category|related topics|subjects?"
+    r"|see more on|more on)\s*[:|]|^(?:posted in|tagged(?: with)?)\s+\S",
+    re.IGNORECASE,
+)
+LIST_SEPARATOR = re.compile(r"\s*[,;|]\s*")
+MENU_SEPARATOR = re.compile(r"\s+[|•·›»>/]\s+|\s*\|\s*")
+BREADCRUMB_SEPARATOR = re.compile(r"[|›»>]")
+READING_TIME = re.compile(r"^\d+\s*(?:min|mins|minutes?)(?:\s+read)?$", re.IGNORECASE)
+
+# Words of page chrome: sharing, navigation, comment and player widgets.
+UI_WORDS = load_words("ui-words.txt")
+# UI_WORDS that are also everyday words: a line of only these is not a widget.
+UI_FILLER = load_words("ui-filler.txt")
+# Words of site sections and menus ("World", "Military & Intelligence").
+NAV_WORDS = load_words("nav-words.txt")
+
+DIGITS = re.compile(r"\d+")
+NAME_CONNECTORS = load_words("name-connectors.txt")
+CORPORATE_END = re.compile(r"\b(?:Inc|Ltd|Co|Corp|LLC|Plc)\.$")
+SEPARATOR_CHARS = frozenset("-–—_*=~•·#+/\\|<> ")
+
+LineRule = tuple[str, Callable[[str], bool]]
+
+
+def _is_ui_line(text: str) -> bool:
+    """A widget's words only: ``Share``, ``Get short URL``, ``Community standardsDiscussion``."""
+    return _only_ui_words(words(text)) or _only_ui_words(words(split_camel(text)))
+
+
+def _only_ui_words(tokens: list[str]) -> bool:
+    tokens = [DIGITS.sub("", token.lower()) for token in tokens]
+    tokens = [token for token in tokens if token]
+    if not 0 < len(tokens) <= 8 or not all(token in UI_WORDS for token in tokens):
+        return False
+    return any(token not in UI_FILLER for token in tokens)
+
+
+def _is_cookie_notice(text: str) -> bool:
+    return (
+        word_count(text) <= 120
+        and bool(COOKIE_NOTICE.search(text))
+        and bool(COOKIE_CONTEXT.search(text))
+        and not REPORTED_SPEECH.search(text)
+    )
+
+
+def _is_privacy_notice(text: str) -> bool:
+    return (
+        word_count(text) <= 120
+        and bool(PRIVACY_NOTICE.search(text))
+        and bool(READER_DATA.search(text))
+        and not REPORTED_SPEECH.search(text)
+    )
+
+
+def _is_newsletter_prompt(text: str) -> bool:
+    if word_count(text) > 45 or not NEWSLETTER_CUE.search(text):
+        return False
+    return bool(READER_ADDRESS.search(text)) and not REPORTED_SPEECH.search(text)
+
+
+def _is_menu_line(text: str) -> bool:
+    """Menu items on one line: separated by bars or bullets, or a run of section names."""
+    parts = [part for part in MENU_SEPARATOR.split(text) if part.strip()]
+    breadcrumb = len(parts) >= 2 and BREADCRUMB_SEPARATOR.search(text)
+    if (len(parts) >= 3 or breadcrumb) and all(word_count(part) <= 3 for part in parts):
+        return True
+    tokens = words(text)
+    if len(tokens) < 3 or ends_sentence(text):
+        return False
+    capitalised = sum(token[:1].isupper() for token in tokens) / len(tokens)
+    section_words = sum(token.lower() in NAV_WORDS for token in tokens) / len(tokens)
+    return capitalised >= 0.8 and section_words >= 0.6
+
+
+def _is_section_label(text: str) -> bool:
+    tokens = [token.lower() for token in words(text)]
+    return 0 < len(tokens) <= 4 and not ends_sentence(text) and all(t in NAV_WORDS for t in tokens)
+
+
+def _is_separator(text: str) -> bool:
+    """A rule of dashes or stars, or a run of marks with no letter or digit (". . . . .")."""
+    marks_only = len(text) >= 3 and not any(char.isalnum() for char in text)
+    return marks_only or all(char in SEPARATOR_CHARS for char in text)
+
+
+def _is_keyword_list_with_prefix(text: str) -> bool:
+    return bool(KEYWORD_PREFIX.match(text)) and word_count(text) <= 40
+
+
+def _is_photo_credit(text: str) -> bool:
+    return (
+        word_count(text) <= 40 and bool(PHOTO_CREDIT.search(text)) and not _is_quote_or_prose(text)
+    )
+
+
+def _is_quote_or_prose(text: str) -> bool:
+    return word_count(text) >= 25 and ends_sentence(text)
+
+
+def _is_copyright(text: str) -> bool:
+    return word_count(text) <= 25 and bool(COPYRIGHT.search(text))
+
+
+def _is_credit_line(text: str) -> bool:
+    return word_count(text) <= 30 and bool(CREDIT_LINE.search(text))
+
+
+def _is_byline(text: str) -> bool:
+    ends_with_abbreviation = bool(re.search(r"\b[A-Z][a-z]{0,3}\.$", text))
+    finished = ends_sentence(text) and not ends_with_abbreviation
+    opens = BYLINE.match(text) or BYLINE_ELSEWHERE.match(text)
+    return word_count(text) <= 10 and not finished and bool(opens)
+
+
+def _is_dateline(text: str) -> bool:
+    return word_count(text) <= 14 and datelines.is_date_line(text)
+
+
+# Order matters: the first rule that matches names the line's kind.
+LINE_RULES: tuple[LineRule, ...] = (
+    ("separator", _is_separator),
+    ("skip link", lambda text: bool(SKIP_LINK.match(text)) and word_count(text) <= 10),
+    ("screen-reader text", lambda text: bool(SCREEN_READER.match(text))),
+    ("advertisement", lambda text: bool(ADVERTISEMENT.match(text))),
+    ("shortcode", lambda text: bool(SHORTCODE.match(text))),
+    ("dateline", _is_dateline),
+    ("cross-link", lambda text: bool(CROSS_LINK.match(text)) and word_count(text) <= 30),
+    ("photo credit", _is_photo_credit),
+    ("copyright notice", _is_copyright),
+    ("credit line", _is_credit_line),
+    ("byline", _is_byline),
+    ("comment form", lambda text: bool(COMMENT_FORM.match(text)) and word_count(text) <= 20),
+    ("comments heading", lambda text: bool(COMMENT_LINE.match(text) or COMMENTS_ON.match(text))),
+    ("cookie notice", _is_cookie_notice),
+    ("privacy notice", _is_privacy_notice),
+    (
+        "author bio",
+        lambda text: (
+            bool(AUTHOR_BIO.search(text) or ABOUT_AUTHOR.match(text)) and word_count(text) <= 60
+        ),
+    ),
+    ("print edition note", lambda text: bool(PRINT_NOTE.match(text))),
+    ("newsletter prompt", _is_newsletter_prompt),
+    ("reading time", lambda text: bool(READING_TIME.match(text))),
+    ("share widget", lambda text: _is_ui_line(text) or bool(CLICK_TO_SHARE.match(text))),
+    ("menu", _is_menu_line),
+    ("keyword line", _is_keyword_list_with_prefix),
+)
+
+
+def line_furniture(text: str) -> str | None:
+    """The kind of furniture a line is, judged on its own, or ``None``."""
+    for reason, rule in LINE_RULES:
+        if rule(text):
+            return reason
+    return None
+
+
+def is_section_label(text: str) -> bool:
+    """A short line of site-section words, such as ``Military & Intelligence``."""
+    return _is_section_label(text)
+
+
+def is_name_line(text: str) -> bool:
+    """``Helena Varga in Brussels``, ``Northwind Robotics, Inc.``: capitalised names only."""
+    stripped = text.rstrip()
+    if stripped.endswith(("!", "?")) or (
+        stripped.endswith(".") and not CORPORATE_END.search(stripped)
+    ):
+        return False
+    tokens = stripped.replace(",", " ").split()
+    names = [token for token in tokens if token[:1].isupper()]
+    return (
+        2 <= len(tokens) <= 8
+        and len(names) >= 2
+        and all(token[:1].isupper() or token.lower() in NAME_CONNECTORS for token in tokens)
+    )
+
+
+def is_counter(text: str) -> bool:
+    """A bare number (likes, comments, shares) such as ``42`` or ``1.2k``."""
+    return bool(COUNTER.match(text))
+
+
+def is_keyword_list(text: str) -> bool:
+    """A bare list of tags: five or more short comma-separated items, no sentence."""
+    if ends_sentence(text):
+        return False
+    items = [item for item in LIST_SEPARATOR.split(text.strip()) if item]
+    return len(items) >= 5 and all(1 <= word_count(item) <= 4 for item in items)

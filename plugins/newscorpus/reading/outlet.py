@@ -1,0 +1,376 @@
+"""Who published an article, when the text (usually its furniture) names them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ..model import Block
+from ..wordlists import load_words
+from .clean import Cleaned, first_prose
+from .shape import AGENCIES, TRAILING_CREDIT
+
+# Words that make a lead prefix ("DESPARDES News Monitor — …") a publication's name.
+OUTLET_WORDS = load_words("outlet-words.txt")
+SKIP_TO_SITES = re.compile(r"\bskip to more (?P<name>.+?) sites?\b", re.IGNORECASE)
+MORE_FROM = re.compile(
+    r"^more (?:from|stories from|news from) (?P<name>[A-Z0-9][^.!?:]{1,40}?)\s*:?$", re.IGNORECASE
+)
+COPYRIGHT_LINE = re.compile(r"(?:©|\(c\)|copyright\b)\s*(?P<rest>.*)$", re.IGNORECASE)
+RIGHTS_RESERVED = re.compile(
+    r"\ball rights reserved|\balle rechte vorbehalten|\btous droits réservés|\btous droits reserves"
+    r"|\bderechos reservados|\btodos los derechos|\btutti i diritti|\bwszelkie prawa"
+    r"|\balle rechten voorbehouden|\bis licen[cs]ed|\bist lizen[sz]iert|\s[|/•·]\s|[.,;]\s|\.$",
+    re.IGNORECASE,
+)
+YEARS = re.compile(r"(?<!\w)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?(?!\w)")
+HOLDER_NOISE = re.compile(
+    r"^\s*(?:©|\(c\)|copyright|by|[-–—:|])\s*|\s*(?:©|\(c\))\s*", re.IGNORECASE
+)
+HOLDER_MAX_WORDS = 6
+PICTURE_CREDIT = re.compile(
+    r"/|\b(?:foto|fotos|photo|photos|bild|bilder|image|images|getty|istock|adobe|stock"
+    r"|shutterstock|picture|alliance|dpa|imago|reuters|afp|ap)\b",
+    re.IGNORECASE,
+)
+# Words of a company's name: the owner of a publication, not the publication.
+OWNER_WORDS = frozenset(
+    {
+        "media", "medien", "interactive", "ventures", "network", "holdings", "holding",
+        "communications", "digital", "digitale", "verlag", "verlagsgruppe", "group", "gruppe",
+        "publishing", "corporation", "services", "medienverbund", "e.v",
+    }
+)  # fmt: skip
+# A company's legal form: the publisher's company often bears the publication's name
+# ("Cayman Compass Ltd.", "Neue Zürcher Zeitung AG"); the form says nothing about which.
+LEGAL_FORM = re.compile(
+    r"[\s,]+(?:gmbh(?:\s*&\s*co\.?\s*kg)?|mbh|ag|se|kg|kgaa|s\.?a\.?|s\.?l\.?|s\.?p\.?a\.?|ltd\.?"
+    r"|limited|inc\.?|llc|plc|oyj|ab|as|a/s|b\.?v\.?|n\.?v\.?|sp\.\s?z\s?o\.\s?o\.?|co\.?)$",
+    re.IGNORECASE,
+)
+SITE_NAME_MAX_WORDS = 5
+WEB_ADDRESS = re.compile(r"\b[\w-]+\.(?:[a-z]{2,3}|info|online|news)\b", re.IGNORECASE)
+# A web address or an e-mail address; ``name`` is the label before the top-level domain.
+SITE_ADDRESS = re.compile(
+    r"(?:\bwww\.|@|https?://)(?:[\w-]+\.)*?(?P<name>[\w-]+)\.[a-z]{2,6}\b|"
+    r"\b(?P<bare>[\w-]+)\.(?:de|com|org|net|at|ch|fr|es|it|pl|eu|info|io|news|online)\b",
+    re.IGNORECASE,
+)
+SITE_NAME_MIN_CHARS = 4
+# The site's name (its logo's text) is among the first lines of a page's dump.
+MASTHEAD_UNITS = 3
+# Where a copyright holder's parts divide: "Cleanthinking.de - Alle Rechte …".
+HOLDER_PARTS = re.compile(
+    r"\s+[-–—|·•]\s+|\s+(?=www\.)|\s+(?=\S+@)|\s+(?=[\w-]+\.(?:[a-z]{2,3}|info)\b)"
+)
+SITE_AFTER_TITLE = re.compile(r"^\s+[|–—-]\s+(?P<name>[^|]{2,40})$")
+TITLE_SUFFIX = re.compile(r"\s+\|\s+(?P<name>[^|]{2,40})$")
+THANKS = re.compile(r"\b(?i:thanks for reading) (?P<name>[A-Z][^!.?]{1,40})[!.?]")
+SUPPORT = re.compile(r"^support (?P<name>the [A-Z][\w ]{1,30}?)\W*$", re.IGNORECASE)
+APP = re.compile(
+    r"\b(?:download|get) (?!(?:the )?(?:android|ios|iphone|ipad|apple|google|mobile|free)\b)"
+    r"(?:the )?"
+    r"(?P<name>[A-Z][\w&' ]{1,40}?)(?: news)? app\b",
+    re.IGNORECASE,
+)  # "Download the Android app" names a platform, not the publication
+WIRE_SLASH = re.compile(r"/(?P<name>[A-Z][A-Za-z]{2,30})/\s*(?:--|[-–—])")
+CORPORATE_SUFFIX = re.compile(
+    r"[,\s]+(?:company|co|inc|ltd|llc|plc|group|corporation|corp|gmbh)\.?$", re.IGNORECASE
+)
+SOURCE_LINE = re.compile(
+    r"^sources?\s*:\s*(?P<name>[A-Z][^,;]*?)(?P<rest>\s+and\s+.*|\s*[,;].*)?$", re.IGNORECASE
+)
+# "Source: Al Jazeera and news agencies": the publication beside the wires it drew on.
+WIRES_BESIDE = re.compile(
+    rf"\b(?:news agencies|agencies|wire services|{AGENCIES})\b", re.IGNORECASE
+)
+AGENCY_DATELINE = re.compile(r"^[A-Z][\w .,'’/-]{0,60}?\((?P<name>[A-Z][\w&. -]{1,30}?)\)\s*[-–—]")
+NAMED_LEAD = re.compile(r"^(?P<name>[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){0,4})\s+[—–-]{1,2}\s+\S")
+CREDIT_AGENCIES = re.compile(r"\((?P<names>[A-Z][\w.]+(?:\s*(?:,|/| and )\s*[A-Z][\w.]+)*)\)\s*$")
+BYLINE_AGENCY = re.compile(r"^by\s+(?P<name>[A-Z][\w.]+)(?:\s+staff)?$", re.IGNORECASE)
+KNOWN_AGENCY = re.compile(rf"^(?:{AGENCIES})$")
+# "(AP) —" opening a paragraph.
+OPENING_CREDIT = re.compile(r"^\((?P<name>[A-Z][\w&. -]{1,30}?)\)\s*[-–—:]")
+AGENCY_LIST = re.compile(r"\s*(?:,|/| and )\s*")
+
+
+def _from_lines(
+    pattern: re.Pattern[str], *, reasons: set[str] | None = None
+) -> Callable[[Cleaned], str | None]:
+    def find(cleaned: Cleaned) -> str | None:
+        for unit, reason in zip(cleaned.units, cleaned.reasons, strict=True):
+            if reasons is not None and reason not in reasons:
+                continue
+            match = pattern.search(unit.text)
+            if match:
+                return _tidy(match.group("name"))
+        return None
+
+    return find
+
+
+def copyright_holder(line: str) -> str | None:
+    """``© 2001-2021 by Wirtualnemedia.pl. All rights reserved`` -> ``Wirtualnemedia.pl``."""
+    match = COPYRIGHT_LINE.search(line)
+    if not match:
+        return None
+    name = RIGHTS_RESERVED.split(match.group("rest"), maxsplit=1)[0]
+    if not YEARS.sub("", name).strip(" .,"):
+        # "Campo Grande News © 2020.": the holder before the sign.
+        name = RIGHTS_RESERVED.split(line[: match.start()])[-1]
+    name = _tidy(HOLDER_NOISE.sub(" ", " ".join(YEARS.sub(" ", name).split())))
+    while (bare := LEGAL_FORM.sub("", name).strip(" ,&")) != name:
+        name = bare
+    if not name or not name[:1].isalnum() or len(name.split()) > HOLDER_MAX_WORDS:
+        return None
+    return name
+
+
+def _footer_copyright(cleaned: Cleaned) -> str | None:
+    """The holder in the page's own copyright line, after the article, when the page bears
+    it out: a publication's word in the name ("Gazette", "Zeitung"), a web address, the
+    name on a line of its own in the page's header (its masthead), or the name of a web
+    address the page shows ("ZEIT ONLINE" beside "redaktion@zeit.de"). A picture's
+    credit, a person, or the owning company ("Hearst Communications", "Vox Media") is not
+    the outlet.
+    """
+    # The page's header: above the headline, bylines aside ("© Tilman Weber" under a
+    # picture, and "von Tilman Weber" over the article, name the author, not the site).
+    top = cleaned.headline_index if cleaned.headline_index is not None else cleaned.start
+    masthead = {
+        _loose(cleaned.units[i].text)
+        for i in range(min(top, len(cleaned.units)))
+        if cleaned.reasons[i] != "byline"
+    }
+    sites = _page_sites(cleaned)
+    for index in range(len(cleaned.units) - 1, cleaned.end - 1, -1):
+        if cleaned.reasons[index] != "copyright notice":
+            continue
+        name = copyright_holder(cleaned.units[index].text)
+        if not name or PICTURE_CREDIT.search(name) or _is_owner(name):
+            continue
+        if (site := _part_naming_a_site(name, sites, index)) is not None:
+            return site
+        if _loose(name) in masthead:
+            return name  # a person's own site ("Wolfgang Michal" atop and below) too
+        if _has_outlet_word(name):
+            return name
+        if WEB_ADDRESS.search(name):
+            # "Samuel Diekmann rent-a-pastor.com", "Strangemachines hello@strangemachines.io":
+            # the part that names the address.
+            own = {key: {index} for key in _address_names(name)}
+            return _part_naming_a_site(name, own, -1) or name
+    return None
+
+
+def _masthead(cleaned: Cleaned) -> str | None:
+    """The site's name atop the page (its logo's text, among the first lines), when the page
+    shows a web address of that name on another line ("SPREEBLICK" … "www.spreeblick.com").
+    Further down, a name line is as likely a menu's or a partner site's."""
+    top = cleaned.headline_index if cleaned.headline_index is not None else cleaned.start
+    candidates = []
+    for index in range(min(top, MASTHEAD_UNITS, len(cleaned.units))):
+        text = cleaned.units[index].text
+        if cleaned.reasons[index] not in (None, "page header") or not _is_name_like(text):
+            continue
+        key = _loose(SITE_ADDRESS.sub(lambda m: m.group("name") or m.group("bare"), text))
+        if len(key) >= SITE_NAME_MIN_CHARS:
+            candidates.append((index, key, text))
+    sites = _page_sites(cleaned) if candidates else {}
+    for index, key, text in candidates:
+        if sites.get(key, set()) - {index}:
+            return _tidy(text)
+    return None
+
+
+def _page_sites(cleaned: Cleaned) -> dict[str, set[int]]:
+    """The names of the web addresses the page shows (``zeit`` for ``www.zeit.de`` or
+    ``leserbriefe@zeit.de``), long enough not to be a word by chance, each with the
+    units that show it."""
+    names: dict[str, set[int]] = {}
+    for index, unit in enumerate(cleaned.units):
+        for name in _address_names(unit.text):
+            names.setdefault(name, set()).add(index)
+    return names
+
+
+def _address_names(text: str) -> set[str]:
+    """The names of the web addresses in one line (see :func:`_page_sites`)."""
+    if "." not in text:
+        return set()  # every address has a dot; most lines of a page (menus) have none
+    names = (_loose(m.group("name") or m.group("bare")) for m in SITE_ADDRESS.finditer(text))
+    return {name for name in names if len(name) >= SITE_NAME_MIN_CHARS}
+
+
+def _part_naming_a_site(name: str, sites: dict[str, set[int]], line: int) -> str | None:
+    """The part of a holder ("COMPUTER BILD www.computerbild.de", "Spontis - Alle Inhalte
+    stehen …") that is the name of a web address the page shows on another line (a
+    picture agency's address in its own credit bears out nothing)."""
+    for part in HOLDER_PARTS.split(name):
+        part = _tidy(part)
+        key = _loose(SITE_ADDRESS.sub(lambda m: m.group("name") or m.group("bare"), part))
+        if len(key) >= SITE_NAME_MIN_CHARS and sites.get(key, set()) - {line}:
+            return part
+    return None
+
+
+def _is_owner(name: str) -> bool:
+    """A company's name: the publisher's owner, not the publication."""
+    return any(word.lower().strip(".,&") in OWNER_WORDS for word in name.split())
+
+
+def _has_outlet_word(name: str) -> bool:
+    return any(word.lower().strip(".") in OUTLET_WORDS for word in name.split())
+
+
+def _loose(text: str) -> str:
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
+def _is_name_like(text: str) -> bool:
+    """A site's name, not more of the title: a few words, no sentence mark, a capital."""
+    words = text.split()
+    return (
+        len(words) <= SITE_NAME_MAX_WORDS
+        and not text.rstrip().endswith(("?", "!", "."))
+        and any(char.isupper() or char.isdigit() for char in text)
+    )
+
+
+def _title_with_site(cleaned: Cleaned) -> str | None:
+    """The headline said again with the site after it: "Headline | Site", "Headline - Site"."""
+    if cleaned.headline_index is None:
+        return None
+    headline = cleaned.units[cleaned.headline_index].text
+    for unit in cleaned.units:
+        if unit.text != headline and unit.text.startswith(headline):
+            match = SITE_AFTER_TITLE.match(unit.text[len(headline) :])
+            if match and _is_name_like(match.group("name")):
+                return _tidy(match.group("name"))
+    return None
+
+
+def _more_from(cleaned: Cleaned) -> str | None:
+    """ "More from Defence Notes": the site's own teaser heading, when the name is a
+    publication's ("More from UK", "More from The Web", "More from author" are not)."""
+    name = _from_lines(MORE_FROM, reasons={"teaser block"})(cleaned)
+    if name and (_has_outlet_word(name) or WEB_ADDRESS.search(name)):
+        return name
+    return None
+
+
+def _named_lead(cleaned: Cleaned) -> str | None:
+    units = cleaned.units
+    index = first_prose(units, cleaned.reasons, 0)
+    if index == len(units):
+        return None
+    lead = units[index].text
+    match = AGENCY_DATELINE.match(lead) or WIRE_SLASH.search(lead[:120])
+    if match:
+        return _tidy(match.group("name"))
+    match = NAMED_LEAD.match(lead)
+    if match and any(word.lower() in OUTLET_WORDS for word in match.group("name").split()[1:]):
+        return _tidy(match.group("name"))
+    return None
+
+
+def _source_line(cleaned: Cleaned) -> str | None:
+    """ "Source: Al Jazeera and news agencies" under an article names its publication, beside
+    the wires; "Source: CDC, Chicago Department of Public Health" under a chart names where
+    figures came from, so a source alone counts only where the page bears the name out."""
+    for unit, reason in zip(cleaned.units, cleaned.reasons, strict=True):
+        match = SOURCE_LINE.search(unit.text) if reason == "credit line" else None
+        if not match:
+            continue
+        name = _tidy(match.group("name"))
+        if WIRES_BESIDE.search(match.group("rest") or "") or borne_out(cleaned, name):
+            return name
+    return None
+
+
+def _agency_credit(cleaned: Cleaned) -> str | None:
+    for unit, reason in zip(cleaned.units, cleaned.reasons, strict=True):
+        if reason in {"credit line", "byline"}:
+            match = CREDIT_AGENCIES.search(unit.text) or BYLINE_AGENCY.match(unit.text)
+            if match:
+                names = match.groupdict().get("names") or match.group("name")
+                first = AGENCY_LIST.split(names)[0]
+                if KNOWN_AGENCY.match(first) or reason == "credit line":
+                    return _tidy(first)
+    return None
+
+
+def wire_services(blocks: Sequence[Block], credit_lines: Sequence[str] = ()) -> tuple[str, ...]:
+    """The wire services an article credits, in order: its lead's dateline
+    ("WASHINGTON (Reuters) -"), a paragraph opened by "(AP) —" or closed by "— AFP" or
+    "(Reuters, AFP)", and its credit lines. Only known agencies: a wrong credit is worse
+    than none."""
+    found: dict[str, str] = {}
+    prose = [block.text for block in blocks if block.kind != "h"]
+    candidates: list[str] = []
+    if prose and (match := AGENCY_DATELINE.match(prose[0]) or WIRE_SLASH.search(prose[0][:120])):
+        candidates.append(match.group("name"))
+    for text in prose:
+        for pattern in (OPENING_CREDIT, CREDIT_AGENCIES, TRAILING_CREDIT):
+            if match := pattern.search(text):
+                candidates.append(match.groupdict().get("names") or match.group("name"))
+    for line in credit_lines:
+        if match := CREDIT_AGENCIES.search(line) or BYLINE_AGENCY.match(line):
+            candidates.append(match.groupdict().get("names") or match.group("name"))
+    for names in candidates:
+        for name in AGENCY_LIST.split(names.strip()):
+            if KNOWN_AGENCY.match(name):
+                found.setdefault(name.casefold(), name)
+    return tuple(found.values())
+
+
+def _tidy(name: str) -> str:
+    name = CORPORATE_SUFFIX.sub("", " ".join(name.strip(" .,:;–—-|&•·").split()))
+    name = name.strip(" .,:;–—-|&•·")
+    return "The" + name[3:] if name.startswith("the ") else name
+
+
+# In order of trust: the site naming itself, then a dateline, then wire credits.
+OUTLET_RULES: tuple[tuple[str, Callable[[Cleaned], str | None]], ...] = (
+    ("named in a skip link", _from_lines(SKIP_TO_SITES)),
+    ("named in a 'More from' teaser heading", _more_from),
+    ("named in a newsletter prompt", _from_lines(THANKS, reasons={"newsletter prompt"})),
+    ("named in the page's copyright line", _footer_copyright),
+    ("named after the headline where the page repeats it", _title_with_site),
+    ("named atop the page and in its web address", _masthead),
+    (
+        "named in a reader appeal",
+        _from_lines(SUPPORT, reasons={"newsletter prompt", "page footer"}),
+    ),
+    ("named in an app prompt", _from_lines(APP, reasons={"newsletter prompt"})),
+    ("named in the lead's dateline", _named_lead),
+    ("named in a source line", _source_line),
+    ("named in the agency credit", _agency_credit),
+)
+
+
+def find_outlet(cleaned: Cleaned) -> tuple[str, str] | None:
+    """The outlet's name and how it was found, or ``None`` when the text names none."""
+    for how, rule in OUTLET_RULES:
+        name = rule(cleaned)
+        if name:
+            return name, how
+    return None
+
+
+def borne_out(cleaned: Cleaned, name: str) -> bool:
+    """Whether the page bears out a site name taken from a title ("Headline | Site"): it
+    says the name on a line of its own, or shows a web address of that name."""
+    key = _loose(name)
+    if len(key) < SITE_NAME_MIN_CHARS or not _is_name_like(name):
+        return False
+    alone = sum(_loose(unit.text) == key for unit in cleaned.units)
+    return alone > 0 or key in _page_sites(cleaned)
+
+
+def split_title_suffix(headline: str) -> tuple[str, str | None]:
+    """``Headline | Outlet`` -> (``Headline``, ``Outlet``)."""
+    match = TITLE_SUFFIX.search(headline)
+    if not match:
+        return headline, None
+    return headline[: match.start()].strip(), _tidy(match.group("name"))

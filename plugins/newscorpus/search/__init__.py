@@ -1,0 +1,1 @@
+"""Search: the index of the articles in pieces a browser fetches as a query needs them."""

@@ -1,0 +1,325 @@
+"""Canonical names: folding, type votes and junk rules, on hand-made mentions (no model)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from newscorpus.entities.canonical import Curation, canonicalise, load_curation, name_key
+from newscorpus.model import Mention, RawExtraction
+
+
+def article(text: str, *names: tuple[str, str]) -> tuple[RawExtraction, str]:
+    """A body and its raw mentions: each ``(surface, label)`` at its first unused place."""
+    mentions = []
+    taken = 0
+    for surface, label in names:
+        start = text.index(surface, taken)
+        taken = start + len(surface)
+        before = text[:start].rstrip(" \"'‘“")
+        initial = not before or before.endswith((".", "\n"))
+        mentions.append(Mention(surface, start, taken, label, 0, False, initial))
+    return RawExtraction(tuple(mentions), (), ((0, len(text)),)), text
+
+
+def names_of(*articles: tuple[RawExtraction, str], table: Curation | None = None):
+    """Canonical ``{name: type}`` per article."""
+    result = canonicalise([a for a, _ in articles], [t for _, t in articles], table or Curation())
+    return [{e.name: e.type for e in entities} for entities in result.entities], result
+
+
+def test_plurals_and_possessives_of_designators_fold_into_one_weapon():
+    one = article(
+        "Turkey bought S-400s. The S-400’s radar and the S-400 itself.",
+        ("S-400s", "WEAPON"), ("S-400", "WEAPON"), ("S-400", "WEAPON"),
+    )  # fmt: skip
+    found, result = names_of(one)
+    assert found == [{"S-400": "WEAPON"}]
+    assert "S-400s" in result.aliases["S-400"]
+    assert len(result.entities[0][0].mentions) == 3
+
+
+def test_surname_folds_into_the_full_name_in_the_same_article():
+    one = article(
+        "President Recep Tayyip Erdogan spoke. Erdogan said more. Mr Erdogan left.",
+        ("Recep Tayyip Erdogan", "PERSON"), ("Erdogan", "PERSON"), ("Mr Erdogan", "ORG"),
+    )  # fmt: skip
+    found, result = names_of(one)
+    assert found == [{"Recep Tayyip Erdogan": "PERSON"}]
+    assert len(result.entities[0][0].mentions) == 3
+
+
+def test_short_names_fold_into_the_longest_of_a_chain():
+    one = article(
+        "Recep Tayyip Erdogan spoke. Tayyip Erdogan said more. Erdogan left.",
+        ("Recep Tayyip Erdogan", "PERSON"), ("Tayyip Erdogan", "PERSON"), ("Erdogan", "PERSON"),
+    )  # fmt: skip
+    found, _ = names_of(one)
+    assert found == [{"Recep Tayyip Erdogan": "PERSON"}]
+
+
+def test_surname_alone_folds_into_the_one_full_name_seen_elsewhere_in_the_corpus():
+    first = article("Recep Tayyip Erdogan visited Ankara.", ("Recep Tayyip Erdogan", "PERSON"))
+    second = article("They met Erdogan on Monday.", ("Erdogan", "PERSON"))
+    found, _ = names_of(first, second)
+    assert found[1] == {"Recep Tayyip Erdogan": "PERSON"}
+
+
+def test_ambiguous_surname_stays_as_written():
+    first = article("Boris Johnson and Stanley Johnson met.", ("Boris Johnson", "PERSON"),
+                    ("Stanley Johnson", "PERSON"))  # fmt: skip
+    second = article("Later, Johnson said no.", ("Johnson", "PERSON"))
+    found, _ = names_of(first, second)
+    assert "Johnson" in found[1]
+    assert "Boris Johnson" not in found[1]
+
+
+def test_surname_folds_to_the_person_in_its_own_article_not_another_articles():
+    first = article(
+        "Andy Clarke said. Clarke added.", ("Andy Clarke", "PERSON"), ("Clarke", "PERSON")
+    )
+    second = article("Charles Clarke said. Clarke added.", ("Charles Clarke", "PERSON"),
+                     ("Clarke", "PERSON"))  # fmt: skip
+    found, _ = names_of(first, second)
+    assert found == [{"Andy Clarke": "PERSON"}, {"Charles Clarke": "PERSON"}]
+
+
+def test_alias_table_folds_us_forms_into_united_states():
+    table = load_curation()
+    one = article(
+        "The US warned. The U.S. said, and the United States agreed. America waits.",
+        ("US", "PLACE"), ("U.S.", "PLACE"), ("the United States", "PLACE"), ("America", "PLACE"),
+    )  # fmt: skip
+    found, result = names_of(one, table=table)
+    assert found == [{"United States": "PLACE"}]
+    assert {"US", "U.S.", "America"} <= set(result.aliases["United States"])
+
+
+def test_rules_work_with_an_empty_alias_table():
+    one = article(
+        "The North Atlantic Treaty Organization (NATO) met. NATO allies agreed. Lockheed "
+        "Martin builds jets; Lockheed said so.",
+        ("North Atlantic Treaty Organization", "ORG"), ("NATO", "ORG"), ("NATO", "ORG"),
+        ("Lockheed Martin", "ORG"), ("Lockheed", "ORG"),
+    )  # fmt: skip
+    found, _ = names_of(one, table=Curation())
+    assert found == [{"North Atlantic Treaty Organization": "ORG", "Lockheed Martin": "ORG"}]
+
+
+def test_type_is_decided_by_a_vote_over_the_corpus():
+    first = article("Ankara said. Ankara denied.", ("Ankara", "PLACE"), ("Ankara", "PLACE"))
+    second = article("Officials in Ankara agreed.", ("Ankara", "PERSON"))
+    found, _ = names_of(first, second)
+    assert found == [{"Ankara": "PLACE"}, {"Ankara": "PLACE"}]
+
+
+def test_a_person_label_nothing_bears_out_does_not_outvote_the_other_labels():
+    # The model calls an oil company a person in most mentions; no mention shows a person
+    # (no role before it, no first name), and some call it an organisation.
+    people = [article(f"Shares in Yukos fell {n}.", ("Yukos", "PERSON")) for n in range(4)]
+    company = article("Yukos said it would appeal.", ("Yukos", "ORG"))
+    found, _ = names_of(*people, company)
+    assert found == [{"Yukos": "ORG"}] * 5
+
+
+def test_a_person_label_with_a_first_name_keeps_person():
+    people = [article(f"Ray Charles sang {n}.", ("Ray Charles", "PERSON")) for n in range(4)]
+    band = article("Ray Charles toured.", ("Ray Charles", "ORG"))
+    found, _ = names_of(*people, band)
+    assert found == [{"Ray Charles": "PERSON"}] * 5
+
+
+def test_a_person_label_borne_out_by_a_role_keeps_person():
+    extraction, text = article("Striker Mertens scored.", ("Mertens", "PERSON"))
+    supported = RawExtraction(
+        tuple(replace(m, evidence="person") for m in extraction.mentions),
+        extraction.dates,
+        extraction.sentences,
+    )
+    club = article("Mertens signed.", ("Mertens", "ORG"))
+    found, _ = names_of((supported, text), club)
+    assert found == [{"Mertens": "PERSON"}, {"Mertens": "PERSON"}]
+
+
+def test_a_short_name_far_more_widely_used_than_the_longer_one_is_a_name_of_its_own():
+    subsidiary = article("Yukos USA filed for bankruptcy.", ("Yukos USA", "ORG"))
+    others = [article(f"Yukos shares fell {n}.", ("Yukos", "ORG")) for n in range(4)]
+    found, _ = names_of(subsidiary, *others)
+    assert found[0] == {"Yukos USA": "ORG"}
+    assert found[1:] == [{"Yukos": "ORG"}] * 4
+
+
+def test_a_short_name_folds_into_the_longer_one_of_another_article_when_used_alike():
+    full = article("Anadolu News Agency reported it.", ("Anadolu News Agency", "ORG"))
+    short = [article(f"Anadolu reported {n}.", ("Anadolu", "ORG")) for n in range(2)]
+    found, _ = names_of(full, *short)
+    assert found == [{"Anadolu News Agency": "ORG"}] * 3
+
+
+def test_a_name_ending_in_an_organisations_noun_is_an_organisation():
+    one = article(
+        "The House Armed Services Committee met. Manchester United won. The Senate voted. "
+        "Settlers in the West Bank protested.",
+        ("House Armed Services Committee", "PERSON"), ("Manchester United", "PLACE"),
+        ("Senate", "PERSON"), ("West Bank", "PLACE"),
+    )  # fmt: skip
+    found, _ = names_of(one)
+    assert found == [
+        {
+            "House Armed Services Committee": "ORG",
+            "Manchester United": "ORG",
+            "Senate": "ORG",
+            "West Bank": "PLACE",
+        }
+    ]
+
+
+def test_junk_never_becomes_an_entity():
+    one = article(
+        "Sooner or later they will. It happens sooner than you think. Subscribe to the "
+        "newsletter. Some 100 jets. The Education Secretary said education matters and "
+        "education costs. Istanbul hosted Chelsea v Arsenal.",
+        ("Sooner", "ORG"), ("Subscribe", "ORG"), ("100", "ORG"), ("Education", "ORG"),
+        ("Istanbul", "PLACE"), ("Chelsea v Arsenal", "PERSON"),
+    )  # fmt: skip
+    found, _ = names_of(one)
+    assert found == [{"Istanbul": "PLACE"}]
+
+
+def test_names_seen_only_in_subheadings_are_headline_fragments():
+    raw, text = article(
+        "Turkey Says Yes\n\nTurkey agreed.", ("Turkey Says", "ORG"), ("Turkey", "PLACE")
+    )
+    heading = raw.mentions[0]
+    raw = RawExtraction(
+        (Mention(heading.text, heading.start, heading.end, "ORG", 0, True, True), raw.mentions[1]),
+        (),
+        raw.sentences,
+    )
+    found, _ = names_of((raw, text))
+    assert found == [{"Turkey": "PLACE"}]
+
+
+def test_titles_and_edge_punctuation_are_not_part_of_a_name():
+    one = article(
+        "“Mr Balls said,” and Ed Balls agreed; Moazzam Begg - have a look.",
+        ("Mr Balls", "ORG"), ("Ed Balls", "PERSON"), ("Moazzam Begg - have", "PERSON"),
+    )  # fmt: skip
+    found, _ = names_of(one)
+    assert found == [{"Ed Balls": "PERSON", "Moazzam Begg": "PERSON"}]
+
+
+def test_name_key_ignores_case_accents_stops_and_spaces():
+    assert name_key("Erdoğan") == name_key("ERDOGAN")
+    assert name_key("U.S.") == name_key("US")
+    assert name_key("Time Warner") == name_key("TimeWarner")
+    assert re.fullmatch(r"[a-z0-9]+", name_key("S-400"))
+
+
+def test_a_common_word_before_a_persons_name_is_not_part_of_it():
+    one = article(
+        "Sprinter Kelly Holmes won. The sprinter ran, a sprinter rested, every sprinter ate.",
+        ("Sprinter Kelly Holmes", "PERSON"),
+    )  # fmt: skip
+    found, _ = names_of(one)
+    assert found == [{"Kelly Holmes": "PERSON"}]
+
+
+def test_the_memos_form_of_canonical_entities_gives_back_the_same_entities():
+    import pickle
+
+    from newscorpus.entities.extract import mention_numbers, with_mentions
+
+    one = article(
+        "President Recep Tayyip Erdogan spoke. Erdogan said more. Turkey bought S-400s.",
+        ("Recep Tayyip Erdogan", "PERSON"), ("Erdogan", "PERSON"), ("Turkey", "PLACE"),
+        ("S-400s", "WEAPON"),
+    )  # fmt: skip
+    two = article("Mr Erdogan met NATO in Brussels.", ("Mr Erdogan", "PERSON"), ("NATO", "ORG"))
+    raws = [one[0], two[0]]
+    result = canonicalise(raws, [one[1], two[1]], Curation())
+    kept = pickle.loads(pickle.dumps(mention_numbers(result, raws)))
+    assert with_mentions(kept, raws) == result
+    assert "Mention" not in repr(kept)  # the mentions stay in the extraction cache
+
+
+def test_a_first_name_alone_never_folds_into_a_person_of_another_article():
+    cliff = article("Cliff Richard sang at the gala.", ("Cliff Richard", "PERSON"))
+    judy = article(
+        "Richard and Judy will return to television.", ("Richard", "PERSON"), ("Judy", "PERSON")
+    )
+    found, _ = names_of(cliff, judy)
+    assert found == [{"Cliff Richard": "PERSON"}, {"Richard": "PERSON", "Judy": "PERSON"}]
+
+
+def curation_from(tmp_path, text: str) -> Curation:
+    path = tmp_path / "aliases.conf"
+    path.write_text(text, encoding="utf-8")
+    return load_curation(path)
+
+
+def test_curation_lines_drop_retype_and_split_names(tmp_path):
+    curation = curation_from(
+        tmp_path,
+        "# corrections\n"
+        "drop: Read More | Sign Up\n"
+        "type: Tottenham Hotspur = organisation\n"
+        "split: Richard\n"
+        "Kremlin = Moscow\n",
+    )
+    cliff = article("Cliff Richard sang. Richard then left.", ("Cliff Richard", "PERSON"),
+                    ("Richard", "PERSON"))  # fmt: skip
+    club = article(
+        "Tottenham Hotspur won. Read More about Tottenham Hotspur.",
+        ("Tottenham Hotspur", "PERSON"), ("Read More", "ORG"), ("Tottenham Hotspur", "PERSON"),
+    )  # fmt: skip
+    found, _ = names_of(cliff, club, table=curation)
+    assert found == [
+        {"Cliff Richard": "PERSON", "Richard": "PERSON"},
+        {"Tottenham Hotspur": "ORG"},
+    ]
+    assert curation.problems == ()
+    assert curation.joins[name_key("Moscow")] == "Kremlin"
+
+
+def test_without_curation_the_same_names_fold_and_keep_the_models_type():
+    cliff = article("Cliff Richard sang. Richard then left.", ("Cliff Richard", "PERSON"),
+                    ("Richard", "PERSON"))  # fmt: skip
+    club = article("Tottenham Hotspur won. Read More.", ("Tottenham Hotspur", "PERSON"),
+                   ("Read More", "ORG"))  # fmt: skip
+    found, _ = names_of(cliff, club)
+    assert found == [
+        {"Cliff Richard": "PERSON"},
+        {"Tottenham Hotspur": "PERSON", "Read More": "ORG"},
+    ]
+
+
+def test_split_also_undoes_a_join_of_the_built_in_table(tmp_path):
+    curation = curation_from(tmp_path, "split: America\n")
+    one = article("The US warned. America waits.", ("US", "PLACE"), ("America", "PLACE"))
+    found, _ = names_of(one, table=curation)
+    assert found == [{"United States": "PLACE", "America": "PLACE"}]
+
+
+def test_a_curation_line_that_cannot_be_read_is_reported_with_its_number(tmp_path):
+    curation = curation_from(
+        tmp_path, "drop: Sign Up\ntype: NATO = club\nsplit Richard\nRussia =\n"
+    )
+    assert curation.drops == {name_key("Sign Up")}
+    assert curation.problems == (
+        "aliases.conf, line 2: not understood: 'type: NATO = club'",
+        "aliases.conf, line 3: not understood: 'split Richard'",
+        "aliases.conf, line 4: not understood: 'Russia ='",
+    )
+    assert name_key("NATO") not in curation.types
+
+
+def test_a_possessive_inside_a_name_keeps_the_name_when_the_owner_is_a_plural_noun():
+    one = article(
+        "The Korean People's Army fired shells. The Bank of England's Monetary Policy "
+        "Committee met.",
+        ("Korean People's Army", "ORG"),
+        ("Bank of England's Monetary Policy Committee", "ORG"),
+    )
+    found, _ = names_of(one)
+    assert found == [{"Korean People's Army": "ORG", "Bank of England": "ORG"}]

@@ -1,0 +1,166 @@
+"""Date expressions: values, precision, and relative dates only against a known day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from newscorpus.entities.dates import date_tense, normalise, normalise_dates
+from newscorpus.model import UNDATED, DateSpan, Published
+
+BASE = dt.date(2019, 5, 19)  # a Sunday
+PUBLISHED = Published(BASE, "day", "stated", "dateline")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("18 May", dt.date(2019, 5, 18), "day"),
+        ("on 18 May", dt.date(2019, 5, 18), "day"),
+        ("December 2017", dt.date(2017, 12, 1), "month"),
+        ("in December 2017", dt.date(2017, 12, 1), "month"),
+        ("19 May 2019", dt.date(2019, 5, 19), "day"),
+        ("May 19, 2019", dt.date(2019, 5, 19), "day"),
+        ("2016", dt.date(2016, 1, 1), "year"),
+        ("last month", dt.date(2019, 4, 1), "month"),
+        ("Saturday", dt.date(2019, 5, 18), "day"),
+        ("late Saturday", dt.date(2019, 5, 18), "day"),
+        ("Sunday", dt.date(2019, 5, 19), "day"),  # the published day is a Sunday
+        ("on Monday", dt.date(2019, 5, 13), "day"),
+        ("last Sunday", dt.date(2019, 5, 12), "day"),
+        ("Friday night", dt.date(2019, 5, 17), "day"),
+        ("yesterday", dt.date(2019, 5, 18), "day"),
+        ("before the end of this year", dt.date(2019, 1, 1), "year"),
+        ("earlier this month", dt.date(2019, 5, 1), "month"),
+        ("next year", dt.date(2020, 1, 1), "year"),
+        ("two years ago", dt.date(2017, 1, 1), "year"),
+        ("the summer of 2017", dt.date(2017, 1, 1), "year"),
+    ],
+)
+def test_date_expressions_resolve_against_the_published_day(text, value, precision):
+    assert normalise(text, BASE)[:2] == (value, precision)
+
+
+@pytest.mark.parametrize("text", ["18 May", "last month", "Saturday", "this year", "April"])
+def test_relative_dates_in_undated_articles_stay_unresolved(text):
+    value, precision, relative, note = normalise(text, None)
+    assert value is None and precision == "none" and relative
+    assert "unknown publication date" in note
+
+
+@pytest.mark.parametrize("text", ["December 2017", "2016", "19 May 2019"])
+def test_dates_that_state_their_year_resolve_without_a_published_date(text):
+    value, _, relative, _ = normalise(text, None)
+    assert value is not None and not relative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "two years",
+        "24 hours",
+        "decades",
+        "recent years",
+        "the next three years",
+        "the last six years",
+        "just 21 days",
+        "the next few quarters",
+    ],
+)
+def test_spans_of_time_are_found_but_never_placed_on_a_date(text):
+    assert normalise(text, BASE) == (None, "none", False, "a span of time, not a date")
+
+
+@pytest.mark.parametrize(
+    "text", ["22:30", "15:11 GMT", "6:00am", "midnight", "Saturday night", "10.30 a.m."]
+)
+def test_times_of_day_are_found_but_never_placed_on_a_date(text):
+    value, precision, _, note = normalise(text, BASE)
+    if text == "Saturday night":  # a day and its part: the day
+        assert (value, precision) == (dt.date(2019, 5, 18), "day")
+    else:
+        assert (value, precision, note) == (None, "none", "a time of day")
+
+
+@pytest.mark.parametrize(
+    "text", ["the 20th minute", "the second half", "the final round", "the weekend"]
+)
+def test_times_within_an_event_are_found_but_never_placed_on_a_date(text):
+    note = "a time within an event or a week, not a date"
+    assert normalise(text, BASE) == (None, "none", False, note)
+
+
+@pytest.mark.parametrize("text", ["18-year-old", "annual", "the day", "23"])
+def test_ages_and_vague_words_are_not_time_expressions(text):
+    assert normalise(text, BASE) is None
+
+
+def test_a_date_in_figures_is_not_a_clock_time():
+    assert normalise("12.05.2019", BASE)[2:] != (False, "a time of day")
+
+
+def test_week_and_decade_are_kept_but_not_given_a_day():
+    assert normalise("last week", BASE)[0] is None
+    assert normalise("the 1990s", BASE)[0] is None
+
+
+def test_normalise_dates_keeps_sentence_and_offsets_and_needs_a_day_precise_base():
+    spans = [DateSpan("18 May", 10, 16, 2), DateSpan("two years", 30, 39, 3)]
+    found = normalise_dates(spans, PUBLISHED)
+    assert [(d.text, d.iso, d.sentence, d.start) for d in found] == [
+        ("18 May", "2019-05-18", 2, 10),
+        ("two years", "", 3, 30),  # found, never placed
+    ]
+    month_only = Published(BASE, "month", "stated", "")
+    assert normalise_dates(spans, month_only)[0].value is None
+    assert normalise_dates(spans, UNDATED)[0].label == "unresolved"
+
+
+@pytest.mark.parametrize(
+    ("before", "tense"),
+    [
+        ("The S-400 systems are expected to be delivered in ", "ahead"),
+        ("Officials say the talks will resume on ", "ahead"),
+        ("He said the systems would arrive in ", "ahead"),
+        ("The contract was signed in ", "back"),
+        ("The two leaders last met on ", "back"),
+        ("The agreement, which Ankara said it would honour, was signed in ", "back"),
+        ("The exhibition opens in ", ""),
+    ],
+)
+def test_the_words_before_a_date_say_which_way_it_points(before, tense):
+    assert date_tense(before) == tense
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        # A July in an article of 19 May 2019: the next one when the sentence looks ahead,
+        # the last one when it looks back, and without a cue the nearer of the two.
+        ("July", "ahead", dt.date(2019, 7, 1)),
+        ("in July", "back", dt.date(2018, 7, 1)),
+        ("July", "", dt.date(2019, 7, 1)),
+        ("December", "", dt.date(2018, 12, 1)),
+        ("March", "ahead", dt.date(2020, 3, 1)),
+        ("18 July", "ahead", dt.date(2019, 7, 18)),
+        ("3 May", "", dt.date(2019, 5, 3)),
+        ("Sunday", "ahead", dt.date(2019, 5, 26)),  # a Sunday paper's "will … on Sunday"
+        ("Tuesday", "ahead", dt.date(2019, 5, 21)),
+        ("Tuesday", "back", dt.date(2019, 5, 14)),
+        # A stated year is never moved.
+        ("July 2018", "ahead", dt.date(2018, 7, 1)),
+    ],
+)
+def test_a_date_without_a_year_is_the_occurrence_its_sentence_points_to(text, tense, value):
+    assert normalise(text, BASE, tense)[0] == value
+
+
+def test_dates_resolved_against_an_inferred_publication_date_say_so():
+    spans = [DateSpan("July", 10, 14, 1, "ahead"), DateSpan("July 2018", 30, 39, 2)]
+    inferred = Published(BASE, "day", "inferred", "from the story's other articles")
+    found = normalise_dates(spans, inferred)
+    assert [(d.iso, d.tense, d.on_inferred_date) for d in found] == [
+        ("2019-07", "ahead", True),
+        ("2018-07", "", False),  # states its year: rests on nothing inferred
+    ]
+    assert not any(d.on_inferred_date for d in normalise_dates(spans, PUBLISHED))

@@ -1,0 +1,165 @@
+"""Who is a person: names cut from what the model glued to them, and the evidence around a
+name that decides its type across the corpus."""
+
+from __future__ import annotations
+
+import pytest
+from newscorpus.entities.canonical import Named, clean_name, vote_types
+from newscorpus.entities.mentions import person_pieces
+from newscorpus.entities.people import evidence, split_person
+from newscorpus.model import Mention
+
+
+def pieces(text: str, name: str, label: str) -> list[tuple[str, str]]:
+    """The (text, label) pieces of the model's span ``name`` at its place in ``text``."""
+    start = text.index(name)
+    return [(p.text, p.label) for p in person_pieces(text, name, start, label)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "expected"),
+    [
+        # The role stays out of the name and is not an organisation.
+        (
+            "Secretary of State Rex Tillerson said on Tuesday that talks would go on.",
+            "State Rex Tillerson",
+            "ORG",
+            [("Rex Tillerson", "PERSON")],
+        ),
+        (
+            "Defense Secretary James Mattis visited the base.",
+            "Defense Secretary James Mattis",
+            "ORG",
+            [("James Mattis", "PERSON")],
+        ),
+        # An organisation glued to the person: both kept, each with its own type.
+        (
+            "The photograph was taken by NASA Bill Ingalls at the launch.",
+            "NASA Bill Ingalls",
+            "ORG",
+            [("NASA", "ORG"), ("Bill Ingalls", "PERSON")],
+        ),
+    ],
+)
+def test_a_span_is_cut_where_a_person_s_name_starts(text, span, label, expected):
+    assert pieces(text, span, label) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("Mary Ann Smith won the race.", "Mary Ann Smith", "PERSON"),
+        ("The Bill & Melinda Gates Foundation gave $5m.", "Bill & Melinda Gates Foundation", "ORG"),
+        ("Recep Tayyip Erdogan spoke in Ankara.", "Recep Tayyip Erdogan", "PERSON"),
+        ("Lockheed Martin builds the F-35.", "Lockheed Martin", "ORG"),
+    ],
+)
+def test_a_whole_name_is_never_cut(text, span, label):
+    assert pieces(text, span, label) == [(span, label)]
+    assert split_person(span, text[: text.index(span)]) is None
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "name", "kind"),
+    [
+        ("in a statement, President ", " told reporters", "Trump", "person"),
+        ("", " said on Monday that", "Washington", ""),
+        ("the inventor ", " was there", "Dean Kamen", "person"),
+        ("officials in the ", " administration said", "Trump", "attributive"),
+        ("", "'s aides said", "Trump", "attributive"),
+        ("shares in ", " rose", "Boeing", ""),
+        ("a poll for the ", " showed", "Lib Dems", "determined"),
+        ("she won an ", " for the role", "Oscar", "determined"),
+        ("the ", " video was posted", "Tom Cruise", "attributive"),
+    ],
+)
+def test_the_words_around_a_name_are_evidence_of_what_it_names(before, after, name, kind):
+    assert evidence(before, after, name) == kind
+
+
+def named(name: str, label: str, evidence: str = "") -> Named:
+    return Named(Mention(name, 0, len(name), label, 0, evidence=evidence), name, label, name)
+
+
+def test_the_type_vote_follows_evidence_not_the_model_s_majority():
+    # The model says ORG three times for "the Trump administration"-style uses and PERSON
+    # once where a title stands before the name: the person wins.
+    articles = [
+        [named("Trump", "ORG", "attributive"), named("Trump", "ORG", "attributive")],
+        [named("Trump", "ORG", "attributive"), named("Trump", "PERSON", "person")],
+        [named("Boeing", "ORG"), named("Boeing", "ORG"), named("Boeing", "PERSON")],
+    ]
+    types = vote_types(articles)
+    assert types["Trump"] == "PERSON"
+    # Without evidence the majority stands.
+    assert types["Boeing"] == "ORG"
+    only_attributive = [[named("Obama", "ORG", "attributive")]]
+    assert vote_types(only_attributive)["Obama"] == "ORG"
+
+
+def test_a_name_after_an_article_does_not_vote_for_a_person():
+    # "the Lib Dems" twice, taken for a person by the model, once without "the".
+    articles = [
+        [named("Lib Dems", "PERSON", "determined"), named("Lib Dems", "PERSON", "determined")],
+        [named("Lib Dems", "PERSON")],
+    ]
+    assert vote_types(articles)["Lib Dems"] == "ORG"
+    # A title before the name still outweighs it.
+    person = [[named("Joker", "PERSON", "determined"), named("Joker", "PERSON", "person")]]
+    assert vote_types(person)["Joker"] == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("the Adler Planetarium", "ORG"),
+        ("Museum of Flight", "ORG"),
+        ("Wright-Patterson Air Force Base", "ORG"),
+        ("the White House", "ORG"),
+    ],
+)
+def test_a_building_or_site_is_a_place(name, label):
+    assert clean_name(name, label)[1] == "PLACE"
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("Lockheed Martin", "ORG"), ("Park Geun-hye", "PERSON"), ("Museum", "ORG")],
+)
+def test_other_names_keep_their_type(name, label):
+    assert clean_name(name, label)[1] == label
+
+
+@pytest.mark.parametrize("name", ["State Department Spokesperson", "NASA Administrator"])
+def test_a_title_alone_is_not_a_name(name):
+    assert clean_name(name, "ORG") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "role"),
+    [
+        (
+            "Talks went on, said Secretary of State Rex Tillerson.",
+            "State Rex Tillerson",
+            "ORG",
+            "Secretary of State",
+        ),
+        (
+            "Defense Secretary James Mattis visited.",
+            "Defense Secretary James Mattis",
+            "ORG",
+            "Defense Secretary",
+        ),
+        (
+            "In a statement, President Trump said the talks would go on.",
+            "Trump",
+            "PERSON",
+            "President",
+        ),
+        ("Shares in Boeing rose.", "Boeing", "ORG", ""),
+    ],
+)
+def test_the_title_before_a_person_s_name_is_kept_as_the_person_s_role(text, span, label, role):
+    start = text.index(span)
+    *_, person = person_pieces(text, span, start, label)
+    assert person.role == role

@@ -1,0 +1,109 @@
+"""Which line is the headline (newscorpus.reading.headline), and where the article's head begins.
+
+The headline is chosen among the title-shaped lines above the article by a small model
+fitted on real pages (``data/headline-model.json``); a file that opens with its title
+(a clean text) needs no model. The pages here are made up.
+"""
+
+import datetime as dt
+
+from newscorpus.reading.clean import clean, to_units
+from newscorpus.reading.headline import FEATURE_NAMES, candidate_features, load_model
+from newscorpus.reading.language import detect
+from newscorpus.reading.parse import parse_article
+from newscorpus.reading.region import article_span
+
+LEAD = (
+    "The regional rail authority said on Tuesday that the night train to the coast will "
+    "run again from June, after two years in which the line was closed for repairs."
+)
+SECOND = (
+    "Passengers had waited for the reopening since the bridge at Kelmarsh was found to be "
+    "unsafe, and the authority said tickets would go on sale next week."
+)
+THIRD = (
+    "A spokeswoman said the trains would be slower at first, because the new bridge must "
+    "settle before it carries full speed, and that the timetable would change in autumn."
+)
+MENU = ["Home", "News", "Sport", "Weather", "Travel", "Culture", "Search", "Log in"]
+TEASERS = [
+    "Council approves the budget for next year",
+    "Storm warning for the north coast tonight",
+    "Museum reopens its east wing after repairs",
+]
+
+
+def page(*lines: str) -> bytes:
+    return "\n".join(lines).encode()
+
+
+def test_the_shipped_model_fits_the_features_the_code_computes():
+    assert load_model() is not None
+    units = to_units(page(*MENU, "Night train to the coast returns in June", LEAD).decode())
+    reasons = [None] * len(units)
+    start, end = article_span(units, reasons, detect(unit.text for unit in units))
+    rows = candidate_features(units, reasons, start, end, detect([LEAD]))
+    assert rows
+    assert {len(features) for _, features in rows} == {len(FEATURE_NAMES)}
+
+
+def test_the_headline_is_the_title_above_the_article_not_a_teaser_above_it():
+    raw = page(
+        *MENU,
+        *TEASERS,
+        "Night train to the coast returns in June",
+        "By Mara Quell",
+        LEAD,
+        SECOND,
+        THIRD,
+    )
+    article = parse_article(raw, "night-train.txt")
+    assert article.headline == "Night train to the coast returns in June"
+    assert not article.headline_derived
+    body = article.body_text
+    assert LEAD in body
+    for teaser in TEASERS:
+        assert teaser not in body
+
+
+def test_a_page_with_no_title_like_line_gets_a_derived_headline_not_a_menu_item():
+    article = parse_article(page(*MENU, LEAD, SECOND, THIRD), "no-title.txt")
+    assert article.headline_derived
+    assert article.headline not in MENU
+    assert any("derived" in warning for warning in article.warnings)
+
+
+def test_a_clean_text_opens_with_its_title_even_with_an_ellipsis():
+    units = to_units("Rivals of the night train...\n\n" + LEAD + "\n\n" + SECOND + "\n")
+    cleaned = clean(units)
+    assert cleaned.headline_index == 0
+    assert all(reason is None for reason in cleaned.reasons)
+
+
+def test_a_date_over_the_headline_and_its_kicker_dates_the_article():
+    raw = page(
+        *MENU,
+        "15. Mai 2019, 05:28 Uhr",
+        "Bahnverkehr",
+        "Nachtzug an die Küste fährt wieder ab Juni",
+        "Der Nachtzug an die Küste fährt ab Juni wieder, teilte die Bahn am Dienstag mit.",
+        "Die Strecke war zwei Jahre lang wegen der Sanierung der Brücke gesperrt worden.",
+        "Eine Sprecherin sagte, die Züge würden zunächst langsamer fahren als früher.",
+    )
+    article = parse_article(raw, "nachtzug.txt")
+    assert article.headline == "Nachtzug an die Küste fährt wieder ab Juni"
+    assert article.published.iso == dt.date(2019, 5, 15).isoformat()
+
+
+def test_a_time_zoned_page_clock_over_the_headline_does_not_date_the_article():
+    raw = page(
+        *MENU,
+        "10:02 GMT 3 March 2021",
+        "Night train to the coast returns in June",
+        LEAD,
+        SECOND,
+        THIRD,
+    )
+    article = parse_article(raw, "clock.txt")
+    assert article.published.iso != "2021-03-03"
+    assert "10:02 GMT 3 March 2021" in {line.text for line in article.removed}

@@ -1,0 +1,98 @@
+"""The outlet from a page's copyright line and title, only where the page bears it out.
+
+Made-up pages in the shape of a text dump: a menu, the article, a footer. A copyright
+holder counts when the page shows a web address of the same name on another line; the
+holder is cut to that name ("Kelmar Post www.kelmarpost.com" -> "Kelmar Post"). A
+photographer's copyright is not the outlet. A site name after a headline on a page
+("Headline | Site") counts only when the page says the name again. The name atop the page
+(its logo's text) counts when the page shows a web address of that name; a name lower in
+the menu does not. A chart's "Source:" and an app prompt for a platform name no outlet.
+"""
+
+from newscorpus.reading.parse import UNKNOWN_OUTLET, parse_article
+
+MENU = ["Home", "Region", "Sport", "Culture", "Search"]
+HEADLINE = "Night train to the coast returns in June"
+ARTICLE = [
+    "The regional rail authority said on Tuesday that the night train to the coast will "
+    "run again from June, after two years in which the line was closed for repairs.",
+    "Passengers had waited for the reopening since the bridge at Kelmarsh was found to be "
+    "unsafe, and the authority said tickets would go on sale next week.",
+    "A spokeswoman said the trains would be slower at first, because the new bridge must "
+    "settle before it carries full speed, and that the timetable would change in autumn.",
+]
+
+
+def page(*footer: str, headline: str = HEADLINE) -> bytes:
+    return "\n".join([*MENU, headline, *ARTICLE, "Imprint", "Privacy", *footer]).encode()
+
+
+def test_a_holder_is_cut_to_the_name_of_the_address_the_page_shows():
+    raw = page("Letters: briefe@kelmarpost.com", "© 2021 Kelmar Post www.kelmarpost.com")
+    article = parse_article(raw, "footer.txt")
+    assert article.outlet == "Kelmar Post"
+    assert "© 2021 Kelmar Post www.kelmarpost.com" in {line.text for line in article.removed}
+
+
+def test_a_holder_and_the_rest_of_its_line():
+    raw = page("Write to us: post@kelmarpost.de", "© 2021 KelmarPost - Alle Inhalte geschützt")
+    assert parse_article(raw, "footer.txt").outlet == "KelmarPost"
+
+
+def test_a_photographers_copyright_is_not_the_outlet():
+    raw = page("© 2021 Marina Beuerle")
+    assert parse_article(raw, "footer.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_a_site_name_after_a_headline_on_a_page_needs_the_page_to_say_it_again():
+    unconfirmed = parse_article(page(headline=f"{HEADLINE} | Step-by-Step Guide"), "a.txt")
+    assert unconfirmed.headline == HEADLINE
+    assert unconfirmed.outlet == UNKNOWN_OUTLET
+    confirmed = parse_article(page("Kelmar Post", headline=f"{HEADLINE} | Kelmar Post"), "b.txt")
+    assert confirmed.headline == HEADLINE
+    assert confirmed.outlet == "Kelmar Post"
+
+
+def page_with(top: list[str], *footer: str, under_headline: tuple[str, ...] = ()) -> bytes:
+    lines = [*top, *MENU, HEADLINE, *under_headline, *ARTICLE, "Imprint", "Privacy", *footer]
+    return "\n".join(lines).encode()
+
+
+def test_the_name_atop_the_page_with_an_address_of_that_name_is_the_outlet():
+    raw = page_with(["Kelmar Post"], "Write to us: post@kelmarpost.com")
+    article = parse_article(raw, "masthead.txt")
+    assert article.outlet == "Kelmar Post"
+    assert "Kelmar Post" not in article.body_text
+
+
+def test_a_name_line_lower_in_the_menu_is_not_the_outlet_whatever_the_addresses():
+    # A partner site in the menu ("Rail Weekly", rail-weekly.com in the footer).
+    raw = page_with(["Skip to content", "Home", "News", "Rail Weekly"], "rail-weekly.com")
+    assert parse_article(raw, "menu.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_the_authors_own_copyright_under_a_picture_is_not_the_outlet():
+    raw = page_with([], "© Jana Felsberg", under_headline=("By", "Jana Felsberg"))
+    article = parse_article(raw, "author.txt")
+    assert article.byline == ("Jana Felsberg",)
+    assert article.outlet == UNKNOWN_OUTLET
+
+
+def test_a_holder_beside_an_address_is_cut_to_the_address():
+    raw = page("© 2021 Samuel Weiss rent-a-vicar.com", "Contact: hello@rent-a-vicar.com")
+    assert parse_article(raw, "holder.txt").outlet == "rent-a-vicar.com"
+
+
+def test_the_source_of_a_chart_is_not_the_outlet():
+    raw = page("Source: CDC, Chicago Department of Public Health")
+    assert parse_article(raw, "chart.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_a_source_line_beside_news_agencies_names_the_outlet():
+    raw = page("Source: Kelmar Post and news agencies")
+    assert parse_article(raw, "agencies.txt").outlet == "Kelmar Post"
+
+
+def test_an_app_prompt_for_a_platform_is_not_the_outlet():
+    raw = page("Download the Android app", "Get the iPhone app")
+    assert parse_article(raw, "app.txt").outlet == UNKNOWN_OUTLET
