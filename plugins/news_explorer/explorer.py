@@ -1,4 +1,4 @@
-"""Entities, topics, timeline and exports: Pelican glue over :mod:`newscorpus.entities.extract`.
+"""Entities, topics, timeline and exports: Pelican glue over :mod:`newscorpus.pipeline`.
 
 Runs once all articles are read and before Pelican gathers tags, so each
 article's tags are its canonical entities plus its date tags.
