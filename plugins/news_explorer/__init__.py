@@ -12,7 +12,8 @@ from newscorpus.settings import with_defaults
 from pelican import signals
 
 from . import report, session, unchanged, warmup
-from .explorer import get_generators, prepare_articles, restore_entity_tags
+from .decorate import prepare_articles, restore_entity_tags
+from .pages import get_generators
 from .publishing import fix_feed_dates
 from .reader import NewsPageReader, NewsTextReader
 
