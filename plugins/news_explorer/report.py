@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from newscorpus.reading.sources import SourceRecord, read_sources
+from newscorpus.reading.webpage import not_an_article
 from newscorpus.settings import value
 
 from .session import Session, begin, session_of
@@ -90,10 +91,7 @@ def unread_files(corpus: Path, seen: set[str], settings_files: set[str]) -> dict
         if any(part.startswith(".") for part in path.relative_to(corpus).parts):
             continue
         if path.suffix.lower() not in READ_SUFFIXES:
-            reasons[relative] = (
-                f"not an article file ({path.suffix or 'no extension'}); the corpus takes text"
-                " dumps (.txt) and saved web pages (.html, .htm, .html.gz)"
-            )
+            reasons[relative] = not_an_article(path.suffix)
         else:
             reasons[relative] = "not read (see the build log)"
     return reasons

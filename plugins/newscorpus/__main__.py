@@ -22,7 +22,7 @@ from .export import export_files, export_tables, write_exports
 from .pipeline import Options, Source, build_corpus, plain_slug
 from .reading.parse import UnreadableFile
 from .reading.sources import read_sources
-from .reading.webpage import HTML_SUFFIXES, parse_file
+from .reading.webpage import HTML_SUFFIXES, not_an_article, parse_file
 from .settings import DEFAULTS
 from .store import Store
 
@@ -42,10 +42,7 @@ def corpus_files(folder: Path) -> tuple[list[Path], dict[str, str]]:
         if name.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
             read.append(path)
         else:
-            skipped[name] = (
-                f"not an article file ({path.suffix or 'no extension'}); the corpus takes text"
-                " dumps (.txt) and saved web pages (.html, .htm, .html.gz)"
-            )
+            skipped[name] = not_an_article(path.suffix)
     return read, skipped
 
 

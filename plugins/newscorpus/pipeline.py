@@ -152,7 +152,7 @@ class Corpus:
     key: str  # a digest of everything the catalog was made from
 
     def __repr__(self) -> str:
-        # The catalog's records link to one another: the generated repr never ends.
+        # The generated repr would be every article's text and names.
         return f"<Corpus of {len(self.articles)} articles, {len(self.catalog.entities)} names>"
 
     @property
@@ -175,7 +175,7 @@ def sort_key(article: Article) -> tuple:
             article.source)  # fmt: skip
 
 
-def distinct_slugs(sources: Sequence[Source]) -> tuple[list[str], dict[int, str]]:
+def page_slugs(sources: Sequence[Source]) -> tuple[list[str], dict[int, str]]:
     """Every source's slug, with ``-1``, ``-2`` … after the first of equal ones (by file
     name), and a warning for each slug changed."""
     slugs = [source.slug for source in sources]
@@ -215,7 +215,7 @@ def build_corpus(
     kept in ``store``; with ``write_later``, those made after the extraction are held
     in memory for the caller to flush when it has time (see :meth:`Store.flush`).
     """
-    slugs, slug_warnings = distinct_slugs(sources)
+    slugs, slug_warnings = page_slugs(sources)
     order = sorted(range(len(sources)), key=lambda i: sort_key(sources[i].article))
     articles = [sources[i].article for i in order]
     slugs = [slugs[i] for i in order]
@@ -295,18 +295,18 @@ def extract(
     model = options.model
     version = installed_version(model) or model_version(load_pipeline(model))
     texts = [body_text(article.blocks) for article in articles]
-    keys = [
-        store.key("extraction", extraction_inputs(version, article, text, options.max_chars))
+    inputs = [
+        extraction_inputs(version, article, text, options.max_chars)
         for article, text in zip(articles, texts, strict=True)
     ]
-    found = [store.load("extraction", key) for key in keys]
-    missing = [i for i, one in enumerate(found) if one is MISSING]
-    if missing:
-        workers = options.processes if len(missing) >= MIN_PARALLEL_ARTICLES else 1
-        made = run_model([articles[i] for i in missing], model, options.max_chars, workers)
-        for i, one in zip(missing, made, strict=True):
-            store.put("extraction", keys[i], one)
-            found[i] = one
+    missing: list[int] = []
+
+    def read(positions: list[int]) -> Iterable[Analysed]:
+        missing.extend(positions)
+        workers = options.processes if len(positions) >= MIN_PARALLEL_ARTICLES else 1
+        return run_model([articles[i] for i in positions], model, options.max_chars, workers)
+
+    keys, found = store.get_each("extraction", inputs, read)
     done = t.cast(list[Analysed], found)
     raws = [raw for raw, _ in done]
     kept = store.get(
@@ -392,13 +392,9 @@ def group_stories(
 
 def signatures(texts: Sequence[str], store: Store, sign: Signer) -> list[Signature]:
     """Each text's story signature, made only for texts no kept one is for."""
-    keys = [store.key("signature", text) for text in texts]
-    found = [store.load("signature", key) for key in keys]
-    missing = [i for i, one in enumerate(found) if one is MISSING]
-    made = sign([texts[i] for i in missing]) if missing else []
-    for i, one in zip(missing, made, strict=True):
-        store.put("signature", keys[i], one)
-        found[i] = one
+    _, found = store.get_each(
+        "signature", texts, lambda positions: sign([texts[i] for i in positions])
+    )
     return t.cast(list[Signature], found)
 
 

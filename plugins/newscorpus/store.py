@@ -23,7 +23,7 @@ import os
 import pickle
 import tempfile
 import typing as t
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .digest import code_digest, digest
@@ -66,6 +66,24 @@ class Store:
         if found is not MISSING:
             return t.cast(T, found)
         return self.make(kind, key, compute)
+
+    def get_each(
+        self,
+        kind: str,
+        inputs: Sequence[object],
+        compute: Callable[[list[int]], Iterable[object]],
+    ) -> tuple[list[str], list[object]]:
+        """The keys and results of ``kind`` for each of ``inputs``: those kept are loaded,
+        the others made by one call of ``compute`` with their positions (a batch for the
+        model), each kept as it comes."""
+        keys = [self.key(kind, one) for one in inputs]
+        found = [self.load(kind, key) for key in keys]
+        missing = [i for i, one in enumerate(found) if one is MISSING]
+        if missing:
+            for i, one in zip(missing, compute(missing), strict=True):
+                self.put(kind, keys[i], one)
+                found[i] = one
+        return keys, found
 
     def make(self, kind: str, key: str, compute: Callable[[], T]) -> T:
         """``compute()``, kept at ``key`` with the results it looked up or kept itself

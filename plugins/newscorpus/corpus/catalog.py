@@ -73,7 +73,8 @@ class EntityRecord:
     aliases: tuple[str, ...]
     articles: list[ArticleRef] = field(default_factory=list)
     mentions: list[Passage] = field(default_factory=list)
-    cooccurring: list[tuple[EntityRecord, int]] = field(default_factory=list)
+    # Records link to one another: a repr that followed the links would never end.
+    cooccurring: list[tuple[EntityRecord, int]] = field(default_factory=list, repr=False)
     outlets: list[tuple[str, int]] = field(default_factory=list)
     # The titles and roles written before a person's name, most often first.
     roles: list[tuple[str, int]] = field(default_factory=list)

@@ -112,6 +112,14 @@ for _name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
 __all__ = ["HTML_SUFFIXES", "UnreadableFile", "is_web_page", "parse_file", "parse_page"]
 
 
+def not_an_article(suffix: str) -> str:
+    """Why a corpus file with this name ending is not read (the build report says it)."""
+    return (
+        f"not an article file ({suffix or 'no extension'}); the corpus takes text"
+        " dumps (.txt) and saved web pages (.html, .htm, .html.gz)"
+    )
+
+
 def is_web_page(source: str) -> bool:
     """Whether a corpus file's name says it is a saved web page."""
     return source.lower().endswith(HTML_SUFFIXES)
