@@ -107,3 +107,28 @@ def test_a_time_zoned_page_clock_over_the_headline_does_not_date_the_article():
     article = parse_article(raw, "clock.txt")
     assert article.published.iso != "2021-03-03"
     assert "10:02 GMT 3 March 2021" in {line.text for line in article.removed}
+
+
+def test_a_field_label_and_a_captions_note_are_not_the_headline():
+    # "Posted on" over its date, "Article by" over its author, and a caption ending in a
+    # bracketed note: none is a title, though each sits close above the article.
+    raw = page(
+        *MENU,
+        "",
+        "Posted on",
+        "May 3, 2022",
+        "Night train to the coast returns in June",
+        "Article by",
+        "Dana Okoro",
+        "The night train at Kelmarsh station before the line closed. (FILE)",
+        "",
+        LEAD,
+        "",
+        SECOND,
+        "",
+        THIRD,
+    )
+    article = parse_article(raw, "labels.txt")
+    assert article.headline == "Night train to the coast returns in June"
+    assert article.headline_derived is False
+    assert "Posted on" not in article.body_text

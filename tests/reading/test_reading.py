@@ -425,9 +425,38 @@ PAGES = (
     ),
 )
 
+PAGES += (
+    Page(
+        # A local paper's outdoors story: an advertising disclosure over the article, a
+        # caption that ends with its photographer's credit, a numbered figure's caption in
+        # the middle, and the comment section's rules after it. Two article sentences look
+        # like those lines ("The picture: …", "comments are moderated too aggressively"):
+        # they stay.
+        name="captions_disclosure.txt",
+        keep=(
+            "The Kestrel Ridge trail, closed since the January storms brought down trees",
+            "The picture: a trail that is busier than ever.",
+            "Critics say comments are moderated too aggressively on the park's own forum",
+            "The upper car park will open on weekends only until the end of April.",
+        ),
+        drop=(
+            "Advertising disclosure: We may receive compensation",
+            "Volunteers cleared more than 300 fallen trees from the upper path in February.",
+            "Photo: Tomas Reyk",
+            "Figure 2: Where the trail was closed",
+            "Please understand that comments are moderated",
+            "We welcome reader comments on the top stories of the day.",
+        ),
+        drop_lines=("Spring bird counts begin on the estuary", "Outdoors"),
+    ),
+)
+
 PAGE_NAMES = tuple(page.name for page in PAGES)
 
 HEADLINES = {
+    "captions_disclosure.txt": (
+        "Rangers reopen the Kestrel Ridge trail after a winter of storm repairs"
+    ),
     "comments_after.txt": (
         "Footbridge over the Tarrow reopens after two years, but cyclists must still dismount"
     ),

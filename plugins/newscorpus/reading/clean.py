@@ -37,7 +37,7 @@ TEASER_HEADING = re.compile(
     r"|trending(?: now| stories| news)?|latest (?:news|stories|headlines|articles)|top stories"
     r"|editor'?s picks|what to read next|further reading|popular now|in other news|read next"
     r"|up next|elsewhere on\b|also on\b|also read|read also|read more|keep reading|more stories"
-    r"|related links"
+    r"|related links|explore further"
     + "".join(f"|{re.escape(phrase)}" for phrase in sorted(load_lines("teaser-headings.txt")))
     + r")\b[^.!?]{0,40}$",
     re.IGNORECASE,

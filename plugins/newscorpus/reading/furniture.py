@@ -34,9 +34,15 @@ CROSS_LINK = re.compile(
     + r")\s*(?:[:|»›>]|[–—-]\s)\s*\S",
     re.IGNORECASE,
 )
+# The word that opens a picture's credit, in the languages of the pages development set and
+# their neighbours ("Foto: dpa", "Bild: Jahr Media", "Fot. PAP", "Imagen: EFE").
+CREDIT_WORDS = (
+    r"(?:image|images|photo|photos|photograph|picture|pictures|credit|credits|illustration"
+    r"|graphic|footage|video|file photo|foto|fotos|fotografía|fotografia|bild|bilder"
+    r"|bildquelle|titelbild|imagen|zdjęcie|fot\.)"
+)
 PHOTO_CREDIT = re.compile(
-    r"^\(?(?:image|images|photo|photos|photograph|picture|pictures|credit|credits|illustration"
-    r"|graphic|footage|video|file photo)(?:\s+credits?)?\s*(?::|©|by\b)\s*\S.{0,80}$"
+    rf"^\(?{CREDIT_WORDS}(?:\s+credits?)?\s*(?::|©|by\b)\s*\S.{{0,80}}$"
     r"|(?:image|photo|photograph|picture|credit)s?(?::|\.{3}|…)\s*[^!?]{1,80}$"
     r"|(?-i:\b[A-Z]{2,}/[A-Z][a-z]+(?: [A-Z][a-z]+)+)(?:/file photo)?$"
     r"|\bgetty images\b|\bap photo\b|\bpicture-alliance\b|\bshutterstock\b",
@@ -55,7 +61,8 @@ CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 BYLINE = re.compile(
-    r"^(?:by|written by|words by|story by|posted by|reporting from|(?:news )?provided by)"
+    r"^(?:by|written by|words by|story by|article by|report by|text by|posted by|reporting from"
+    r"|(?:news )?provided by)"
     r"(?:\s+[A-Z]|$)",
     re.IGNORECASE,
 )
@@ -89,6 +96,28 @@ COMMENT_FORM = re.compile(
     r"|\d+\s+comments?|your email address will not be published|required fields are marked"
     r"|cancel reply|join the (?:conversation|discussion)|show comments|view comments"
     r"|start (?:a|the) conversation|discussion about this (?:post|article))\b",
+    re.IGNORECASE,
+)
+# The rules of a comment section: "Please understand that comments are moderated…",
+# "We welcome reader comments…", "Kommentare werden moderiert".
+COMMENT_POLICY = re.compile(
+    r"(?:^|[.!?]\s+)(?:please (?:note|understand) that )?(?:all |reader |your )?comments? "
+    r"(?:are|is|will be|may be) (?:moderated|reviewed|republished)"
+    r"|^we welcome (?:reader |your )?comments\b"
+    r"|\bkommentare werden (?:moderiert|geprüft|freigeschaltet)"
+    r"|\blos comentarios (?:son|serán) moderados",
+    re.IGNORECASE,
+)
+# A page's notice that its links earn it money: "Advertising disclosure: We may receive
+# compensation…", "Für Links auf dieser Seite erhält X ggf. eine Provision…".
+DISCLOSURE = re.compile(
+    r"^\W*(?:note:\s*)?(?:the )?(?:advertising|affiliate) (?:disclosure|disclaimer)\b"
+    r"|^\W*this (?:post|article|page|story) (?:may )?contains? (?:affiliate links"
+    r"|references to products|sponsored)"
+    r"|\bwe may (?:receive|earn) (?:a )?(?:compensation|commission)s? (?:for|from|when)\b"
+    r"|\blinks on this (?:site|page) (?:could|may) lead to commissions\b"
+    r"|^für links auf dieser seite erhält\b"
+    r"|\bbei den verlinkungen handelt es sich um affiliate",
     re.IGNORECASE,
 )
 COMMENT_LINE = re.compile(
@@ -242,9 +271,41 @@ def _is_keyword_list_with_prefix(text: str) -> bool:
     return bool(KEYWORD_PREFIX.match(text)) and word_count(text) <= 40
 
 
+# A caption that ends with its picture's credit: "… haben immer zu tun. Foto: Timur",
+# "Weltspitze der Junioren angekommen. (Foto: Privat)".
+TRAILING_CREDIT = re.compile(
+    rf"\S(?:[.!?]\s+|\s*\(){CREDIT_WORDS}\s*(?::|©|\sby\b)\s*(?P<credit>[^!?:()]{{1,60}})\)?$",
+    re.IGNORECASE,
+)
+# A source in brackets alone, under a picture or chart: "(Quelle: Fleischmann/Unsplash/DJV)".
+BRACKETED_SOURCE = re.compile(
+    r"^\((?:quelle|source|fuente|źródło|bildquelle)\s*:\s*(?P<credit>[^()]{1,60})\)$",
+    re.IGNORECASE,
+)
+# A figure's caption: "Abbildung 4: klassische Schwachschicht.", "Fig. 2: the sampling sites".
+FIGURE_CAPTION = re.compile(
+    r"^(?:abbildung|abb\.|figure|fig\.|grafik|gráfico|grafico|tabelle|table)\s*\d{0,3}\s*:\s*\S",
+    re.IGNORECASE,
+)
+CREDIT_NAME_WORDS = 6
+
+
 def _is_photo_credit(text: str) -> bool:
-    return (
-        word_count(text) <= 40 and bool(PHOTO_CREDIT.search(text)) and not _is_quote_or_prose(text)
+    if word_count(text) > 40 or _is_quote_or_prose(text):
+        return False
+    source = BRACKETED_SOURCE.match(text)
+    return bool(PHOTO_CREDIT.search(text)) or (
+        bool(source) and word_count(source["credit"]) <= CREDIT_NAME_WORDS
+    )
+
+
+def _is_caption(text: str) -> bool:
+    """A caption that names its picture's credit, or a numbered figure's caption."""
+    if word_count(text) > 40 or _is_quote_or_prose(text):
+        return False
+    credit = TRAILING_CREDIT.search(text)
+    return bool(FIGURE_CAPTION.match(text)) or (
+        bool(credit) and word_count(credit["credit"]) <= CREDIT_NAME_WORDS
     )
 
 
@@ -281,11 +342,17 @@ LINE_RULES: tuple[LineRule, ...] = (
     ("dateline", _is_dateline),
     ("cross-link", lambda text: bool(CROSS_LINK.match(text)) and word_count(text) <= 30),
     ("photo credit", _is_photo_credit),
+    ("photo caption", _is_caption),
     ("copyright notice", _is_copyright),
     ("credit line", _is_credit_line),
     ("byline", _is_byline),
     ("comment form", lambda text: bool(COMMENT_FORM.match(text)) and word_count(text) <= 20),
     ("comments heading", lambda text: bool(COMMENT_LINE.match(text) or COMMENTS_ON.match(text))),
+    ("comment form", lambda text: bool(COMMENT_POLICY.search(text)) and word_count(text) <= 60),
+    (
+        "advertising disclosure",
+        lambda text: bool(DISCLOSURE.search(text)) and word_count(text) <= 60,
+    ),
     ("cookie notice", _is_cookie_notice),
     ("privacy notice", _is_privacy_notice),
     (

@@ -53,6 +53,10 @@ MENU_RUN = 3
 MENU_ITEM_WORDS = 4
 MENU_KINDS = frozenset({"menu", "section label", "share widget"})
 AUTHOR_NEIGHBOURS = frozenset({"byline", "dateline", "clock stamp", "reading time"})
+# "Posted on" over its date, "Article by" over its author: a field's label, not a title.
+LABEL_WORDS = 3
+# A caption's note: "… ahead of a match. (FILE)", "(Picture by Jameel Springer)".
+BRACKETED_NOTE = re.compile(r"\([^()]{1,60}\)\W*$")
 # A clean file's title is its first line, this close above the article.
 OPENING_REACH = 6
 MODEL_FILE = learned.DATA / "headline-model.json"
@@ -65,9 +69,11 @@ MODEL_FILE = learned.DATA / "headline-model.json"
 # its standfirst), the file's first plain line with no page chrome under it (a file
 # that starts with its title). Against: an item of a menu, a full stop, a sentence's
 # length, a person's name alone (the author), page chrome or other titles between it
-# and the article, distance. The weights are fitted on the pages development set
-# (``bench/train_headlines.py``); below the threshold the headline is derived from the
-# lead instead: a wrong headline is worse than none.
+# and the article, distance, a last word that leaves the line unfinished ("Article by"),
+# the label of a date or byline field ("Posted on"), a caption's bracketed note. The
+# weights are fitted on the pages development set (``bench/train_headlines.py``); below
+# the threshold the headline is derived from the lead instead: a wrong headline is worse
+# than none.
 FEATURE_NAMES: tuple[str, ...] = (
     "repeated nearby",
     "repeated on the page",
@@ -109,6 +115,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "log plain lines below it",
     "said within another line",
     "said within the lead",
+    "ends with a function word",
+    "a label over a date or byline",
+    "ends with a bracketed note",
 )
 
 
@@ -239,6 +248,9 @@ def candidate_features(
             math.log1p(plain_below),
             float(length >= SHORT_TITLE_WORDS and within_another(index)),
             float(length >= SHORT_TITLE_WORDS and _key(text) in lead_text),
+            float(bool(tokens) and tokens[-1].casefold() in language.stopwords),
+            float(length <= LABEL_WORDS and _above_byline(reasons, index, reach=1)),
+            float(bool(BRACKETED_NOTE.search(text))),
         ]
         rows.append((index, row))
         long_nearer += length >= LONG_TITLE_WORDS
@@ -288,9 +300,9 @@ def _opens_file(reasons: Sequence[str | None], index: int, start: int) -> bool:
     )
 
 
-def _above_byline(reasons: Sequence[str | None], index: int) -> bool:
-    """A byline, date or reading time follows within a few lines."""
-    following = reasons[index + 1 : index + 1 + BYLINE_REACH]
+def _above_byline(reasons: Sequence[str | None], index: int, reach: int = BYLINE_REACH) -> bool:
+    """A byline, date or reading time follows within ``reach`` lines."""
+    following = reasons[index + 1 : index + 1 + reach]
     return any(reason in AUTHOR_NEIGHBOURS for reason in following)
 
 
