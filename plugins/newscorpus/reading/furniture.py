@@ -291,22 +291,26 @@ CREDIT_NAME_WORDS = 6
 
 
 def _is_photo_credit(text: str) -> bool:
-    if word_count(text) > 40 or _is_quote_or_prose(text):
-        return False
-    source = BRACKETED_SOURCE.match(text)
-    return bool(PHOTO_CREDIT.search(text)) or (
-        bool(source) and word_count(source["credit"]) <= CREDIT_NAME_WORDS
+    return _caption_sized(text) and (
+        bool(PHOTO_CREDIT.search(text)) or _names_a_credit(BRACKETED_SOURCE.match(text))
     )
 
 
 def _is_caption(text: str) -> bool:
     """A caption that names its picture's credit, or a numbered figure's caption."""
-    if word_count(text) > 40 or _is_quote_or_prose(text):
-        return False
-    credit = TRAILING_CREDIT.search(text)
-    return bool(FIGURE_CAPTION.match(text)) or (
-        bool(credit) and word_count(credit["credit"]) <= CREDIT_NAME_WORDS
+    return _caption_sized(text) and (
+        bool(FIGURE_CAPTION.match(text)) or _names_a_credit(TRAILING_CREDIT.search(text))
     )
+
+
+def _caption_sized(text: str) -> bool:
+    """Short enough for a caption or credit, and not a long finished sentence."""
+    return word_count(text) <= 40 and not _is_quote_or_prose(text)
+
+
+def _names_a_credit(match: re.Match[str] | None) -> bool:
+    """The credit a pattern found is a name, not a sentence."""
+    return bool(match) and word_count(match["credit"]) <= CREDIT_NAME_WORDS
 
 
 def _is_quote_or_prose(text: str) -> bool:
