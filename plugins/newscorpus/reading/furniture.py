@@ -43,6 +43,7 @@ CREDIT_WORDS = (
 )
 PHOTO_CREDIT = re.compile(
     rf"^\(?{CREDIT_WORDS}(?:\s+credits?)?\s*(?::|©|by\b)\s*\S.{{0,80}}$"
+    r"|^\(?fot\.\s*\S.{0,60}$"
     r"|(?:image|photo|photograph|picture|credit)s?(?::|\.{3}|…)\s*[^!?]{1,80}$"
     r"|(?-i:\b[A-Z]{2,}/[A-Z][a-z]+(?: [A-Z][a-z]+)+)(?:/file photo)?$"
     r"|\bgetty images\b|\bap photo\b|\bpicture-alliance\b|\bshutterstock\b",

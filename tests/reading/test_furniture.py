@@ -1,0 +1,59 @@
+"""Keep/drop tests for single lines (newscorpus.reading.furniture.line_furniture).
+
+Each dropped line names the reason a reader sees in the collapsed list; each kept line
+is an article sentence that shares words with a rule and must stay. The lines are made
+up, in the languages the rules read.
+"""
+
+import pytest
+from newscorpus.reading.clean import TEASER_HEADING
+from newscorpus.reading.furniture import line_furniture
+
+DROPPED = (
+    ("Bild: Jahr Media", "photo credit"),
+    ("Foto: Marta Lindqvist/Stadtwerke", "photo credit"),
+    ("Imagen: EFE", "photo credit"),
+    ("Fot. Jan Kowalczyk", "photo credit"),
+    ("(Quelle: Lindner/Unsplash/Verband)", "photo credit"),
+    ("Der neue Steg am Nordufer. Foto: Lisa Brandt", "photo caption"),
+    ("Die Mannschaft nach dem Finale. (Foto: Privat)", "photo caption"),
+    ("The mayor opens the new library. (Picture by Sam Ortiz)", "photo caption"),
+    ("Abbildung 3: Schneehöhen im Vergleich", "photo caption"),
+    ("Advertising Disclosure", "advertising disclosure"),
+    (
+        "Für Links auf dieser Seite erhält Techwelt ggf. eine Provision vom Händler.",
+        "advertising disclosure",
+    ),
+    ("Bitte beachten Sie: Kommentare werden moderiert.", "comment form"),
+    ("Article by", "byline"),
+)
+
+KEPT = (
+    "Das Bild: eine Stadt, die sich nicht mehr wiedererkennt.",
+    "He showed the committee a photograph of the bridge before the flood.",
+    "Critics say comments are moderated too aggressively on the council's forum.",
+    "The company said affiliate disclosure rules were tightened in 2019 after complaints.",
+    "Article 5 of the treaty was never invoked.",
+)
+
+
+@pytest.mark.parametrize(("line", "reason"), DROPPED, ids=[line for line, _ in DROPPED])
+def test_page_line_goes_with_its_reason(line, reason):
+    assert line_furniture(line) == reason
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_article_sentence_that_looks_like_a_rule_stays(line):
+    assert line_furniture(line) is None
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Explore further", "Die meistgelesenen Artikel", "Dowiedz się więcej", "Pour approfondir"],
+)
+def test_teaser_headings_in_other_languages(heading):
+    assert TEASER_HEADING.match(heading)
+
+
+def test_a_subhead_that_opens_with_a_teaser_word_is_not_a_teaser_heading():
+    assert not TEASER_HEADING.match("Pour approfondir la réforme, le gouvernement a consulté.")
