@@ -451,9 +451,31 @@ PAGES += (
     ),
 )
 
+PAGES += (
+    Page(
+        # A radio site's news page: a two-paragraph story about passwords, then the whole
+        # sign-in and registration form the page hides until asked, its labels and error
+        # messages as short sentences, far longer than the story. The story's own
+        # sentences about passwords and email addresses stay.
+        name="account_form.txt",
+        keep=(
+            "Members of the Harrowgate library service have been told to change their passwords",
+            "the email addresses and names of about 4,000 members could have been read",
+        ),
+        drop=(
+            "Sign in with your Harrowgate account.",
+            "No account exists for this email address, or the password is wrong.",
+            "The password must be at least 8 characters long.",
+            "Registration did not work. Please check your details.",
+        ),
+        drop_lines=("Forgot your password?", "Continue", "Register"),
+    ),
+)
+
 PAGE_NAMES = tuple(page.name for page in PAGES)
 
 HEADLINES = {
+    "account_form.txt": "Library members told to change passwords after booking system breach",
     "captions_disclosure.txt": (
         "Rangers reopen the Kestrel Ridge trail after a winter of storm repairs"
     ),

@@ -18,6 +18,7 @@ from ..model import Block, RemovedLine, Unit
 from ..wordlists import load_lines
 from . import datelines, linemodel
 from .furniture import (
+    ACCOUNT_WORDS,
     is_counter,
     is_keyword_list,
     is_name_line,
@@ -43,6 +44,12 @@ TEASER_HEADING = re.compile(
     re.IGNORECASE,
 )
 HEADLINE_SCAN_LIMIT = 40
+# A sign-in form: this many lines about accounts, at most ACCOUNT_GAP apart, each of at
+# most ACCOUNT_LINE_WORDS words, in a stretch of lines of at most ACCOUNT_STRETCH_WORDS.
+ACCOUNT_RUN = 5
+ACCOUNT_GAP = 3
+ACCOUNT_LINE_WORDS = 30
+ACCOUNT_STRETCH_WORDS = 40
 # Line kinds that belong to the page around an article, and those that open one.
 PAGE_CHROME = frozenset(
     {"skip link", "menu", "share widget", "section label", "advertisement", "newsletter prompt"}
@@ -240,6 +247,7 @@ def clean(units: list[Unit], language: Language | None = None, *, learned: bool 
     """
     language = language or detect(unit.text for unit in units)
     reasons: list[str | None] = [line_furniture(unit.text) for unit in units]
+    _mark_account_forms(units, reasons)
     rule_reasons = list(reasons)
     start, end = article_span(units, reasons, language)
     if start == end:
@@ -345,6 +353,33 @@ def _mark_header_bylines(
         teasers = TEASER_HEADING.match(text)  # "Weitere Artikel" over a teaser's date
         if reasons[index] is None and beside_byline and is_name_line(text) and not teasers:
             reasons[index] = "byline"
+
+
+def _mark_account_forms(units: list[Unit], reasons: list[str | None]) -> None:
+    """A sign-in or registration form's labels and messages: at least five short lines
+    about passwords, accounts and e-mail addresses, at most three lines apart, making up
+    half of their stretch of short lines. One such line is an article's sentence; a
+    run of them, with the buttons between, is a form ("account form")."""
+    found = [
+        index
+        for index, unit in enumerate(units)
+        if word_count(unit.text) <= ACCOUNT_LINE_WORDS and ACCOUNT_WORDS.search(unit.text)
+    ]
+    runs: list[list[int]] = []
+    for index in found:
+        if runs and index - runs[-1][-1] <= ACCOUNT_GAP:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    for run in runs:
+        stretch = range(run[0], run[-1] + 1)
+        if (
+            len(run) >= ACCOUNT_RUN
+            and len(run) >= len(stretch) / 2
+            and all(word_count(units[i].text) <= ACCOUNT_STRETCH_WORDS for i in stretch)
+        ):
+            for index in stretch:
+                reasons[index] = reasons[index] or "account form"
 
 
 def _mark_counters(units: list[Unit], reasons: list[str | None]) -> None:

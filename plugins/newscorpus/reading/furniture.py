@@ -121,6 +121,17 @@ DISCLOSURE = re.compile(
     r"|\bbei den verlinkungen handelt es sich um affiliate",
     re.IGNORECASE,
 )
+# The words of a sign-in or registration form ("Das Passwort muss mindestens 8 Zeichen
+# lang sein", "Please enter a valid email address"): many lines of them in a row are the
+# form's labels and messages, not an article (see clean._mark_account_forms).
+ACCOUNT_WORDS = re.compile(
+    r"passw|kennwort|e-?mail-?adress|email address|benutzername|user ?name|\bkonto\b"
+    r"|\baccount\b|\banmeld|\beinlogg|\blog ?in\b|\bsign ?(?:in|up)\b|registrier"
+    r"|\bregist(?:er|ration)\b|pflichtfeld|required field|mot de passe|identifiant"
+    r"|contraseña|hasło|zaloguj|nutzungsbedingungen|datenschutzerklärung"
+    r"|datenschutzbestimmungen|terms of (?:use|service)|privacy policy",
+    re.IGNORECASE,
+)
 COMMENT_LINE = re.compile(
     r"^\W*(?:\d+\s+)?(?:"
     + "|".join(re.escape(line) for line in sorted(load_lines("comment-lines.txt"), key=len)[::-1])
