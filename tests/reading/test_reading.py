@@ -472,9 +472,26 @@ PAGES += (
     ),
 )
 
+PAGES += (
+    Page(
+        # A tech story that states no date of its own, with an embedded post in it: the
+        # post's text, its picture link, "— Name (@handle)" and, on the next line, the
+        # post's date. The post's date is not the article's: the article is undated.
+        name="embedded_tweet_undated.txt",
+        keep=(
+            "A researcher who studies test versions of apps has found a voice-note feature",
+            "Users in the test can record a note of up to 30 seconds and add it to a story",
+            "Photoreel did not say when the feature would reach all users",
+        ),
+        drop=("More in Tech", "Phone makers promise longer updates", "© Portmoor Post"),
+        drop_lines=("News", "Sport"),
+    ),
+)
+
 PAGE_NAMES = tuple(page.name for page in PAGES)
 
 HEADLINES = {
+    "embedded_tweet_undated.txt": "Photo app tests voice notes for its stories feature",
     "account_form.txt": "Library members told to change passwords after booking system breach",
     "captions_disclosure.txt": (
         "Rangers reopen the Kestrel Ridge trail after a winter of storm repairs"
@@ -539,7 +556,7 @@ STATED_DATES = {
 # The article states no date: "PORT ANSELM:" has none, and the undated masthead page shows
 # only the page's own clock, which is when the page was saved, not when the article was
 # published.
-UNDATED = ("masthead_clock_undated.txt", "byline_staff.txt")
+UNDATED = ("masthead_clock_undated.txt", "byline_staff.txt", "embedded_tweet_undated.txt")
 
 # Who wrote it, as the byline says. A desk ("Staff Reporter") is not a person.
 BYLINES = {

@@ -19,6 +19,7 @@ from ..wordlists import load_lines
 from . import datelines, linemodel
 from .furniture import (
     ACCOUNT_WORDS,
+    POST_ATTRIBUTION,
     is_counter,
     is_keyword_list,
     is_name_line,
@@ -44,6 +45,8 @@ TEASER_HEADING = re.compile(
     re.IGNORECASE,
 )
 HEADLINE_SCAN_LIMIT = 40
+# The kinds a post's date line is read as, on its own.
+EMBEDDED_POST_DATES = frozenset({"dateline", "clock stamp"})
 # A sign-in form: this many lines about accounts, at most ACCOUNT_GAP apart, each of at
 # most ACCOUNT_LINE_WORDS words, in a stretch of lines of at most ACCOUNT_STRETCH_WORDS.
 ACCOUNT_RUN = 5
@@ -248,6 +251,7 @@ def clean(units: list[Unit], language: Language | None = None, *, learned: bool 
     language = language or detect(unit.text for unit in units)
     reasons: list[str | None] = [line_furniture(unit.text) for unit in units]
     _mark_account_forms(units, reasons)
+    _mark_embedded_posts(units, reasons)
     rule_reasons = list(reasons)
     start, end = article_span(units, reasons, language)
     if start == end:
@@ -380,6 +384,14 @@ def _mark_account_forms(units: list[Unit], reasons: list[str | None]) -> None:
         ):
             for index in stretch:
                 reasons[index] = reasons[index] or "account form"
+
+
+def _mark_embedded_posts(units: list[Unit], reasons: list[str | None]) -> None:
+    """The date under an embedded post's attribution ("— Name (@handle)" / "May 2, 2020")
+    is the post's: it is part of the post, never a date the article states."""
+    for index in range(1, len(units)):
+        if reasons[index] in EMBEDDED_POST_DATES and POST_ATTRIBUTION.match(units[index - 1].text):
+            reasons[index] = "embedded post"
 
 
 def _mark_counters(units: list[Unit], reasons: list[str | None]) -> None:

@@ -132,6 +132,12 @@ ACCOUNT_WORDS = re.compile(
     r"|datenschutzbestimmungen|terms of (?:use|service)|privacy policy",
     re.IGNORECASE,
 )
+# An embedded post's attribution ("— Donald J. Trump (@realDonaldTrump)", "A post shared
+# by Anna (@anna)"): the date under it is the post's, not the article's (see
+# clean._mark_embedded_posts).
+POST_ATTRIBUTION = re.compile(
+    r"^(?:[—–-]\s*|a post shared by\s+)[^()\n]{1,80}\(@\w{1,30}\)\s*$", re.IGNORECASE
+)
 COMMENT_LINE = re.compile(
     r"^\W*(?:\d+\s+)?(?:"
     + "|".join(re.escape(line) for line in sorted(load_lines("comment-lines.txt"), key=len)[::-1])

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 
 from ..model import Unit
 from . import learned
-from .furniture import is_name_line, is_section_label
+from .furniture import POST_ATTRIBUTION, is_name_line, is_section_label
 from .language import UNSPACED_SCRIPT, Language, length_in_words
 from .learned import Logistic
 from .shape import ends_sentence, is_prose, words
@@ -57,6 +57,8 @@ AUTHOR_NEIGHBOURS = frozenset({"byline", "dateline", "clock stamp", "reading tim
 LABEL_WORDS = 3
 # A caption's note: "… ahead of a match. (FILE)", "(Picture by Jameel Springer)".
 BRACKETED_NOTE = re.compile(r"\([^()]{1,60}\)\W*$")
+# An embedded post's text runs at most this many lines down to its attribution.
+POST_REACH = 4
 # A clean file's title is its first line, this close above the article.
 OPENING_REACH = 6
 MODEL_FILE = learned.DATA / "headline-model.json"
@@ -318,7 +320,11 @@ def headline_candidates(
         if reason is not None:
             across_chrome = across_chrome or reason in ABOVE_HEADLINE
             continue
-        if is_title_shaped(text) and not _is_author_line(units, reasons, index):
+        if (
+            is_title_shaped(text)
+            and not _is_author_line(units, reasons, index)
+            and not _in_embedded_post(units, index)
+        ):
             candidates.append((index, across_chrome))
     return candidates
 
@@ -344,6 +350,13 @@ def _is_author_line(units: Sequence[Unit], reasons: Sequence[str | None], index:
     """``Helena Varga in Brussels`` beside a byline or date line: the author, not a title."""
     beside = {reasons[i] for i in (index - 1, index + 1) if 0 <= i < len(reasons)}
     return bool(beside & AUTHOR_NEIGHBOURS) and is_name_line(units[index].text)
+
+
+def _in_embedded_post(units: Sequence[Unit], index: int) -> bool:
+    """A post's attribution ("— Name (@handle)") or its text just above it: a quoted post,
+    not the article's title."""
+    following = units[index : index + POST_REACH]
+    return any(POST_ATTRIBUTION.match(unit.text) for unit in following)
 
 
 def is_title_shaped(text: str) -> bool:
