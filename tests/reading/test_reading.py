@@ -488,9 +488,25 @@ PAGES += (
     ),
 )
 
+PAGES += (
+    Page(
+        # A gardening blog whose sidebar comes right under the headline in the dump:
+        # "Recent Posts", then a teaser's date, author and title. The teaser's date is not
+        # the article's, and its author is not the article's: the article is undated.
+        name="teaser_under_headline.txt",
+        keep=(
+            "Fig trees are among the easiest fruit trees to keep in a pot.",
+            "Start with a pot at least 40 centimetres across",
+        ),
+        drop=("Recent Posts", "Snake Plant Care: A Complete Guide", "© Gardening Corner"),
+        drop_lines=("Mara Lind", "October 30, 2020", "Read More"),
+    ),
+)
+
 PAGE_NAMES = tuple(page.name for page in PAGES)
 
 HEADLINES = {
+    "teaser_under_headline.txt": "How to Grow a Fig Tree in a Pot",
     "embedded_tweet_undated.txt": "Photo app tests voice notes for its stories feature",
     "account_form.txt": "Library members told to change passwords after booking system breach",
     "captions_disclosure.txt": (
@@ -556,10 +572,17 @@ STATED_DATES = {
 # The article states no date: "PORT ANSELM:" has none, and the undated masthead page shows
 # only the page's own clock, which is when the page was saved, not when the article was
 # published.
-UNDATED = ("masthead_clock_undated.txt", "byline_staff.txt", "embedded_tweet_undated.txt")
+UNDATED = (
+    "masthead_clock_undated.txt",
+    "byline_staff.txt",
+    "embedded_tweet_undated.txt",
+    "teaser_under_headline.txt",
+)
 
 # Who wrote it, as the byline says. A desk ("Staff Reporter") is not a person.
 BYLINES = {
+    # The sidebar's "Recent Posts" teaser names its own author, not the article's.
+    "teaser_under_headline.txt": (),
     # WordPress: "Posted on March 11, 2019 by Tom Keeling"; the commenters are not authors.
     "comments_after.txt": ("Tom Keeling",),
     # "By Helen Marchetti, Transport Correspondent": the job title is not a name.

@@ -39,12 +39,14 @@ TEASER_HEADING = re.compile(
     r"|trending(?: now| stories| news)?|latest (?:news|stories|headlines|articles)|top stories"
     r"|editor'?s picks|what to read next|further reading|popular now|in other news|read next"
     r"|up next|elsewhere on\b|also on\b|also read|read also|read more|keep reading|more stories"
-    r"|related links|explore further"
+    r"|related links|explore further|recent (?:posts|articles|stories)"
     + "".join(f"|{re.escape(phrase)}" for phrase in sorted(load_lines("teaser-headings.txt")))
     + r")\b[^.!?]{0,40}$",
     re.IGNORECASE,
 )
 HEADLINE_SCAN_LIMIT = 40
+# The date and author lines inside a teaser block: the teaser's own fields.
+TEASER_FIELDS = frozenset({"dateline", "clock stamp", "byline"})
 # The kinds a post's date line is read as, on its own.
 EMBEDDED_POST_DATES = frozenset({"dateline", "clock stamp"})
 # A sign-in form: this many lines about accounts, at most ACCOUNT_GAP apart, each of at
@@ -435,7 +437,9 @@ def _mark_teasers_after(units: list[Unit], reasons: list[str | None], start: int
             after_teaser_headline = False
         else:
             return index
-        reasons[index] = reasons[index] or "teaser block"
+        if reasons[index] is None or reasons[index] in TEASER_FIELDS:
+            # A teaser's date and author are the teaser's, not the article's.
+            reasons[index] = "teaser block"
         index += 1
     return index
 
