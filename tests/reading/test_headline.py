@@ -132,3 +132,49 @@ def test_a_field_label_and_a_captions_note_are_not_the_headline():
     assert article.headline == "Night train to the coast returns in June"
     assert article.headline_derived is False
     assert "Posted on" not in article.body_text
+
+
+def test_a_question_headline_right_above_the_lead_is_the_headline():
+    # "…?" over the lead reads like a sentence, but a short question that opens the
+    # article's run is its headline; the lead stays the first paragraph.
+    raw = page(
+        *MENU,
+        "",
+        "Will the night train to the coast run again this summer?",
+        "",
+        LEAD,
+        "",
+        SECOND,
+        "",
+        THIRD,
+    )
+    article = parse_article(raw, "question.txt")
+    assert article.headline == "Will the night train to the coast run again this summer?"
+    assert not article.headline_derived
+    assert LEAD in article.body_text
+
+
+STANDFIRST = "Tickets for the first trains go on sale next week, and they are cheap!"
+
+
+def test_an_exclamation_under_the_byline_and_date_stays_in_the_article():
+    # Under the headline, its byline and date, a short exclamation is the standfirst.
+    raw = page(
+        *MENU,
+        "",
+        "Night train to the coast returns in June",
+        "By Mara Quell",
+        "3 May 2022",
+        "",
+        STANDFIRST,
+        "",
+        LEAD,
+        "",
+        SECOND,
+        "",
+        THIRD,
+    )
+    article = parse_article(raw, "standfirst.txt")
+    assert article.headline == "Night train to the coast returns in June"
+    assert STANDFIRST in article.body_text
+    assert LEAD in article.body_text

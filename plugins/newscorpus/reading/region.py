@@ -29,6 +29,10 @@ PROSE_MIN_STOPWORDS = 0.18
 # Without a sentence end, a line is running text only when it is this long.
 LONG_MIN_WORDS = 20
 SHORT_LINE_SCORE = -2.0
+# A question or exclamation shorter than this, opening the run, is title-shaped.
+TITLE_QUESTION_WORDS = 16
+# The article's head fields: a line under them is below the headline.
+HEAD_FIELDS = frozenset({"byline", "dateline", "reading time"})
 FURNITURE_SCORE = -4.0
 # Prose counts from its eighth word: a one-sentence blurb barely outweighs a menu line.
 PROSE_OFFSET = 6
@@ -57,7 +61,7 @@ def article_span(
     cut = _page_resumes(units, reasons, scores, start, end)
     if cut < end:
         start, end = best_run(scores, start, cut)
-    return start, end
+    return _past_title_question(units, reasons, scores, start, end), end
 
 
 def _before_comments(
@@ -83,6 +87,27 @@ def unit_score(text: str, reason: str | None, language: Language) -> float:
     if is_running_text(text, length, language):
         return float(length - PROSE_OFFSET)
     return SHORT_LINE_SCORE
+
+
+def _past_title_question(
+    units: Sequence[Unit],
+    reasons: Sequence[str | None],
+    scores: Sequence[float],
+    start: int,
+    end: int,
+) -> int:
+    """Where the run starts once a short question or exclamation that opens it ("Wie hoch
+    sind die Zinsen für einen Privatkredit?") is left above it: that line reads as the
+    headline, and stays a headline candidate; the paragraph after it opens the article.
+    Not under a byline or date: there the headline is above them, and the line is the
+    article's standfirst."""
+    text = units[start].text
+    question = length_in_words(text) < TITLE_QUESTION_WORDS and text.rstrip().endswith(
+        ("?", "!", "？", "！")
+    )
+    under_head = any(reason in HEAD_FIELDS for reason in reasons[max(0, start - 3) : start])
+    moves = question and not under_head and start + 1 < end and scores[start + 1] > 0
+    return start + 1 if moves else start
 
 
 def is_running_text(text: str, length: int, language: Language) -> bool:
