@@ -5,8 +5,11 @@ holder counts when the page shows a web address of the same name on another line
 holder is cut to that name ("Kelmar Post www.kelmarpost.com" -> "Kelmar Post"). A
 photographer's copyright is not the outlet. A site name after a headline on a page
 ("Headline | Site") counts only when the page says the name again. The name atop the page
-(its logo's text) counts when the page shows a web address of that name; a name lower in
-the menu does not. A chart's "Source:" and an app prompt for a platform name no outlet.
+(its logo's text, a name in its header menu) counts when the page shows a web address of
+that name, unless the header names several sites and none leads (a publisher's network),
+the address is a platform's, or the name is a host's credit. The page's closing copyright
+counts when the page says the holder's name alone, unless the holder is a person. A
+chart's "Source:" and an app prompt for a platform name no outlet.
 """
 
 from newscorpus.reading.parse import UNKNOWN_OUTLET, parse_article
@@ -65,10 +68,63 @@ def test_the_name_atop_the_page_with_an_address_of_that_name_is_the_outlet():
     assert "Kelmar Post" not in article.body_text
 
 
-def test_a_name_line_lower_in_the_menu_is_not_the_outlet_whatever_the_addresses():
-    # A partner site in the menu ("Rail Weekly", rail-weekly.com in the footer).
-    raw = page_with(["Skip to content", "Home", "News", "Rail Weekly"], "rail-weekly.com")
-    assert parse_article(raw, "menu.txt").outlet == UNKNOWN_OUTLET
+def test_the_sites_name_in_its_header_menu_with_its_address_is_the_outlet():
+    raw = page_with(["Skip to content", "Home", "About Kelmar Post"], "post@kelmarpost.com")
+    assert parse_article(raw, "menu.txt").outlet == "Kelmar Post"
+
+
+def test_a_site_name_with_its_domain_atop_the_page_is_the_outlet():
+    raw = page_with(["KelmarPost.com", "Home"], "Advertise: ads@kelmarpost.com")
+    assert parse_article(raw, "domain.txt").outlet == "KelmarPost.com"
+
+
+def test_a_publishers_network_in_the_header_names_no_outlet():
+    # Three sites of one publisher, each shown once in the footer: none is the page's own.
+    top = ["Kelmar Post", "Rail Weekly", "Coast Jobs"]
+    raw = page_with(top, "kelmarpost.com", "rail-weekly.com", "coast-jobs.com")
+    assert parse_article(raw, "network.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_the_site_the_page_shows_most_leads_its_network():
+    top = ["Kelmar Post", "Rail Weekly"]
+    footer = ("post@kelmarpost.com", "www.kelmarpost.com", "ads@kelmarpost.com", "rail-weekly.com")
+    assert parse_article(page_with(top, *footer), "lead.txt").outlet == "Kelmar Post"
+
+
+def test_a_platforms_address_names_no_outlet():
+    # A share button's name atop the page and its address in the footer.
+    raw = page_with(["Twitter", "Home"], "Follow us: twitter.com/kelmarpost")
+    assert parse_article(raw, "platform.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_a_hosts_credit_names_no_outlet():
+    raw = page_with(["Home", "Blog hosted by vaubel.de"], "Imprint: vaubel.de")
+    assert parse_article(raw, "host.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_the_closing_copyright_counts_when_the_page_says_its_name_alone():
+    raw = page_with(["Kelmar Post"], "Newsletter", "© Kelmar Post")
+    article = parse_article(raw, "closing.txt")
+    assert article.outlet == "Kelmar Post"
+    assert "© Kelmar Post" in {line.text for line in article.removed}
+
+
+def test_a_pictures_copyright_above_the_pages_own_is_not_the_outlet():
+    # "© Nordex" under a picture, "Nordex" alone in a list of partners; the page's own
+    # notice closes the page.
+    partners = ["Our partners", "Nordex", "© Nordex"]
+    raw = page(*partners, *[f"Region {number}" for number in range(30)], "© 2021")
+    assert parse_article(raw, "picture.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_a_persons_closing_copyright_is_not_the_outlet():
+    raw = page("About the author", "Katrin Albers", "© 2021 Katrin Albers")
+    assert parse_article(raw, "person.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_a_year_and_a_comma_before_the_holder():
+    raw = page("© 2022, KelmarPost.com.", "Send us your news: news@kelmarpost.com")
+    assert parse_article(raw, "comma.txt").outlet == "KelmarPost.com"
 
 
 def test_the_authors_own_copyright_under_a_picture_is_not_the_outlet():

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 
 from ..model import Block
 from ..wordlists import load_words
@@ -50,15 +51,31 @@ LEGAL_FORM = re.compile(
 )
 SITE_NAME_MAX_WORDS = 5
 WEB_ADDRESS = re.compile(r"\b[\w-]+\.(?:[a-z]{2,3}|info|online|news)\b", re.IGNORECASE)
-# A web address or an e-mail address; ``name`` is the label before the top-level domain.
+# A web address or an e-mail address; ``name`` is the label before the top-level domain
+# (``pocketpc`` in "forum.pocketpc.ch", ``bbc`` in "news.bbc.co.uk").
 SITE_ADDRESS = re.compile(
-    r"(?:\bwww\.|@|https?://)(?:[\w-]+\.)*?(?P<name>[\w-]+)\.[a-z]{2,6}\b|"
-    r"\b(?P<bare>[\w-]+)\.(?:de|com|org|net|at|ch|fr|es|it|pl|eu|info|io|news|online)\b",
+    r"(?:\bwww\.|@|https?://)(?:[\w-]+\.)*(?!(?:co|com|org|net|gov|ac|edu)\.)(?P<name>[\w-]+)"
+    r"\.(?:(?:co|com|org|net|gov|ac|edu)\.)?[a-z]{2,6}(?![\w-])|"
+    r"\b(?P<bare>[\w-]+)\.(?:de|com|org|net|at|ch|fr|es|it|pl|eu|info|io|news|online)(?![\w-])",
     re.IGNORECASE,
 )
 SITE_NAME_MIN_CHARS = 4
-# The site's name (its logo's text) is among the first lines of a page's dump.
-MASTHEAD_UNITS = 3
+# The site's header: its name (its logo's text, a menu's "Über X") is in the page's first
+# lines, above the headline, on a short line.
+MASTHEAD_UNITS = 12
+MASTHEAD_LINE_MAX_WORDS = 12
+MASTHEAD_PHRASE_WORDS = 5
+PHRASE_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+# A host's or a theme's credit names another site: "hosted by vaubel.de", "Theme by X".
+HOST_CREDIT = re.compile(
+    r"\b(?:hosted|powered|designed|developed|built|made|theme|template)\s+(?:by|with)\s+\S+",
+    re.IGNORECASE,
+)
+DOMAIN_ENDING = re.compile(r"\.(?:co\.)?[a-z]{2,6}$", re.IGNORECASE)
+PLATFORM_SITES = load_words("platform-sites.txt")
+FIRST_NAMES = load_words("first-names.txt")
+# The page's closing lines, where its own copyright notice stands.
+CLOSING_UNITS = 25
 # Where a copyright holder's parts divide: "Cleanthinking.de - Alle Rechte …".
 HOLDER_PARTS = re.compile(
     r"\s+[-–—|·•]\s+|\s+(?=www\.)|\s+(?=\S+@)|\s+(?=[\w-]+\.(?:[a-z]{2,3}|info)\b)"
@@ -114,7 +131,10 @@ def copyright_holder(line: str) -> str | None:
     match = COPYRIGHT_LINE.search(line)
     if not match:
         return None
-    name = RIGHTS_RESERVED.split(match.group("rest"), maxsplit=1)[0]
+    parts = RIGHTS_RESERVED.split(match.group("rest"), maxsplit=2)
+    name = parts[0]
+    if not YEARS.sub("", name).strip(" .,") and len(parts) > 1 and YEARS.fullmatch(name.strip()):
+        name = parts[1]  # "© 2022, BreakingBelizeNews.com."
     if not YEARS.sub("", name).strip(" .,"):
         # "Campo Grande News © 2020.": the holder before the sign.
         name = RIGHTS_RESERVED.split(line[: match.start()])[-1]
@@ -143,6 +163,14 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
         if cleaned.reasons[i] != "byline"
     }
     sites = _page_sites(cleaned)
+    # The page's own notice closes it; a picture's "© Nordex" is further up.
+    last = next(
+        (i for i in range(len(cleaned.units) - 1, cleaned.end - 1, -1)
+         if cleaned.reasons[i] == "copyright notice"),
+        None,
+    )  # fmt: skip
+    if last is None or last < len(cleaned.units) - CLOSING_UNITS:
+        last = None
     for index in range(len(cleaned.units) - 1, cleaned.end - 1, -1):
         if cleaned.reasons[index] != "copyright notice":
             continue
@@ -160,27 +188,80 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
             # the part that names the address.
             own = {key: {index} for key in _address_names(name)}
             return _part_naming_a_site(name, own, -1) or name
+        if index == last and not _names_a_person(name) and _stands_alone(cleaned, name, index):
+            return name  # "© AussenGedanken" closing a page that says "AussenGedanken" alone
     return None
+
+
+def _names_a_person(name: str) -> bool:
+    """ "Petra Ruland", "ANDRÉ LOIBL": two or three words, the first a known first name."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and words[0].casefold() in FIRST_NAMES
+
+
+def _stands_alone(cleaned: Cleaned, name: str, line: int) -> bool:
+    """Whether a line other than ``line`` (and not a byline) says only ``name``."""
+    key = _loose(name)
+    return len(key) >= SITE_NAME_MIN_CHARS and any(
+        index != line and reason != "byline" and _loose(unit.text) == key
+        for index, (unit, reason) in enumerate(zip(cleaned.units, cleaned.reasons, strict=True))
+    )
 
 
 def _masthead(cleaned: Cleaned) -> str | None:
-    """The site's name atop the page (its logo's text, among the first lines), when the page
-    shows a web address of that name on another line ("SPREEBLICK" … "www.spreeblick.com").
-    Further down, a name line is as likely a menu's or a partner site's."""
+    """The site's name in the page's header, above the headline (its logo's text, "Über
+    Spreeblick", "Wikidot.com"), when the page shows a web address of that name on another
+    line ("SPREEBLICK" … "www.spreeblick.com"). A platform's address (a share button, a
+    blog host, a picture agency) names no page's own site, nor does a host's credit
+    ("hosted by vaubel.de"). When the header names several sites (a publisher's network:
+    "azubis.de", "mz-jobs", "MZ-Immo"), the one the page shows most often, if it leads.
+    """
     top = cleaned.headline_index if cleaned.headline_index is not None else cleaned.start
-    candidates = []
+    sites: dict[str, set[int]] | None = None
+    named: dict[str, str] = {}  # address name -> the header's first phrase of it
     for index in range(min(top, MASTHEAD_UNITS, len(cleaned.units))):
         text = cleaned.units[index].text
-        if cleaned.reasons[index] not in (None, "page header") or not _is_name_like(text):
+        words = HOST_CREDIT.sub(" ", text).split()
+        if cleaned.reasons[index] == "byline" or len(text.split()) > MASTHEAD_LINE_MAX_WORDS:
             continue
-        key = _loose(SITE_ADDRESS.sub(lambda m: m.group("name") or m.group("bare"), text))
-        if len(key) >= SITE_NAME_MIN_CHARS:
-            candidates.append((index, key, text))
-    sites = _page_sites(cleaned) if candidates else {}
-    for index, key, text in candidates:
-        if sites.get(key, set()) - {index}:
-            return _tidy(text)
-    return None
+        if sites is None:
+            sites = {
+                name: lines
+                for name, lines in _page_sites(cleaned).items()
+                if name not in PLATFORM_SITES
+            }
+        for phrase in _phrases(words):
+            name = _site_key(phrase)
+            if name in sites and name not in named and sites[name] - {index}:
+                named[name] = phrase
+    if not named or sites is None:
+        return None
+    if len(named) > 1:
+        shown = Counter(
+            name for unit in cleaned.units for name in _address_names(unit.text, every=True)
+        )
+        ranked = sorted(named, key=lambda name: shown[name], reverse=True)
+        if shown[ranked[1]] * 2 >= shown[ranked[0]]:
+            return None  # no site leads: a network's menu, or partners
+        return named[ranked[0]]
+    return next(iter(named.values()))
+
+
+def _phrases(words: list[str]) -> Iterator[str]:
+    """The runs of up to ``MASTHEAD_PHRASE_WORDS`` words of a line, longest first, each
+    stripped of the punctuation around it; not an address's own text."""
+    for size in range(min(MASTHEAD_PHRASE_WORDS, len(words)), 0, -1):
+        for first in range(len(words) - size + 1):
+            phrase = PHRASE_EDGES.sub("", " ".join(words[first : first + size]))
+            if phrase and "@" not in phrase and "/" not in phrase:
+                yield phrase
+
+
+def _site_key(phrase: str) -> str:
+    """The address name a phrase would be: ``nowgrenada`` for "NOW Grenada" and for
+    "NowGrenada.com"."""
+    match = DOMAIN_ENDING.search(phrase)
+    return _loose(phrase[: match.start()] if match else phrase)
 
 
 def _page_sites(cleaned: Cleaned) -> dict[str, set[int]]:
@@ -194,12 +275,14 @@ def _page_sites(cleaned: Cleaned) -> dict[str, set[int]]:
     return names
 
 
-def _address_names(text: str) -> set[str]:
-    """The names of the web addresses in one line (see :func:`_page_sites`)."""
+def _address_names(text: str, *, every: bool = False) -> set[str] | list[str]:
+    """The names of the web addresses in one line (see :func:`_page_sites`); ``every``:
+    as often as the line shows each."""
     if "." not in text:
-        return set()  # every address has a dot; most lines of a page (menus) have none
+        return []  # every address has a dot; most lines of a page (menus) have none
     names = (_loose(m.group("name") or m.group("bare")) for m in SITE_ADDRESS.finditer(text))
-    return {name for name in names if len(name) >= SITE_NAME_MIN_CHARS}
+    found = [name for name in names if len(name) >= SITE_NAME_MIN_CHARS]
+    return found if every else set(found)
 
 
 def _part_naming_a_site(name: str, sites: dict[str, set[int]], line: int) -> str | None:
