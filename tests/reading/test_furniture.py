@@ -26,6 +26,20 @@ DROPPED = (
     ),
     ("Bitte beachten Sie: Kommentare werden moderiert.", "comment form"),
     ("Article by", "byline"),
+    ("VEA TAMBIÉN: Entre lluvias y apagones: la escuela sigue sin clases", "cross-link"),
+    ("Czytaj też: Rząd przyjął projekt ustawy o szkołach", "cross-link"),
+    ("Follow The Courier on Twitter and Instagram @TheCourier", "newsletter prompt"),
+    ("We rely on your support to make local news available to all.", "newsletter prompt"),
+    ("Tú también puedes apoyar el periodismo local. Cancela cuando quieras.", "newsletter prompt"),
+    ("The views expressed here are the author's own.", "opinion disclaimer"),
+    (
+        "Der Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
+        "opinion disclaimer",
+    ),
+    (
+        "The Courier is not responsible for the opinions or statements of contributors.",
+        "opinion disclaimer",
+    ),
 )
 
 KEPT = (
@@ -34,6 +48,11 @@ KEPT = (
     "Critics say comments are moderated too aggressively on the council's forum.",
     "The company said affiliate disclosure rules were tightened in 2019 after complaints.",
     "Article 5 of the treaty was never invoked.",
+    "Lee: I think we will win the vote, and we will win it well.",
+    "The minister said the views expressed by the unions were not new.",
+    "Trump followed up on Twitter with a post attacking the judge.",
+    "Followers on Twitter and Facebook shared the video thousands of times.",
+    "Mira: Ich habe nie verstanden, warum die Brücke gesperrt wurde.",
 )
 
 

@@ -8,8 +8,10 @@ photographer's copyright is not the outlet. A site name after a headline on a pa
 (its logo's text, a name in its header menu) counts when the page shows a web address of
 that name, unless the header names several sites and none leads (a publisher's network),
 the address is a platform's, or the name is a host's credit. The page's closing copyright
-counts when the page says the holder's name alone, unless the holder is a person. A
-chart's "Source:" and an app prompt for a platform name no outlet.
+counts when the page says the holder's name alone, unless the holder is a person. So
+does a link about the site itself ("Über Kelmar Post", "Kelmar Post Newsletter") whose
+name the page shows as a web address. A chart's "Source:" and an app prompt for a
+platform name no outlet.
 """
 
 from newscorpus.reading.parse import UNKNOWN_OUTLET, parse_article
@@ -152,3 +154,20 @@ def test_a_source_line_beside_news_agencies_names_the_outlet():
 def test_an_app_prompt_for_a_platform_is_not_the_outlet():
     raw = page("Download the Android app", "Get the iPhone app")
     assert parse_article(raw, "app.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_the_sites_link_about_itself_with_its_address_is_the_outlet():
+    raw = page("Über Kelmar Post", "Kelmar Post Newsletter", "Leserbriefe: post@kelmarpost.de")
+    article = parse_article(raw, "self.txt")
+    assert article.outlet == "Kelmar Post"
+    assert "Über Kelmar Post" in {line.text for line in article.removed}
+
+
+def test_a_link_about_a_platform_names_no_outlet():
+    raw = page("Follow Instagram", "Our pictures: instagram.com/kelmarpost")
+    assert parse_article(raw, "platform-link.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_a_link_about_a_site_the_page_never_shows_names_no_outlet():
+    raw = page("Subscribe to Rail Weekly", "Imprint: kelmarpost.com")
+    assert parse_article(raw, "other-site.txt").outlet == UNKNOWN_OUTLET

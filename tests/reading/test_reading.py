@@ -501,11 +501,29 @@ PAGES += (
         drop=("Recent Posts", "Snake Plant Care: A Complete Guide", "© Gardening Corner"),
         drop_lines=("Mara Lind", "October 30, 2020", "Read More"),
     ),
+    Page(
+        # A Spanish paper's "VEA TAMBIÉN:" between two paragraphs with one teaser headline
+        # under it, then the article resumes; after the article, a note that opinions are
+        # their authors' and a prompt to follow the paper on social networks.
+        name="inline_teaser.txt",
+        keep=(
+            "ordenó este lunes devolver a sus dueños la avioneta",
+            "Cabe indicar que desde que se ordenó la devolución de la aeronave",
+            "La fiscalía tiene cinco días para apelar la decisión",
+        ),
+        drop=(
+            "VEA TAMBIÉN",
+            "Entre lluvias y apagones",
+            "Las opiniones expresadas aquí",
+            "Follow Diario del Istmo on Twitter",
+        ),
+    ),
 )
 
 PAGE_NAMES = tuple(page.name for page in PAGES)
 
 HEADLINES = {
+    "inline_teaser.txt": "Juez ordena devolver avioneta retenida en el aeropuerto de Albrook",
     "teaser_under_headline.txt": "How to Grow a Fig Tree in a Pot",
     "embedded_tweet_undated.txt": "Photo app tests voice notes for its stories feature",
     "account_form.txt": "Library members told to change passwords after booking system breach",

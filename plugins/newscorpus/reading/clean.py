@@ -419,7 +419,11 @@ def _mark_teaser_blocks(units: list[Unit], reasons: list[str | None], headline: 
 
 
 def _mark_teasers_after(units: list[Unit], reasons: list[str | None], start: int) -> int:
-    """Mark teaser headlines (and their blurbs, if the block has them); return where it ends."""
+    """Mark teaser headlines (and their blurbs, if the block has them); return where it ends.
+
+    A blurb is followed by the next teaser's headline or by the end of the block; a
+    paragraph followed by more running text is the article resuming after a teaser
+    ("VEA TAMBIÉN:" and one headline between two of its paragraphs)."""
     kept = [i for i in range(start, len(units)) if reasons[i] is None]
     first_two = [units[i].text for i in kept[:2]]
     with_blurbs = (
@@ -433,7 +437,7 @@ def _mark_teasers_after(units: list[Unit], reasons: list[str | None], start: int
             after_teaser_headline = False
         elif is_headline_shaped(text) and not text.endswith("."):
             after_teaser_headline = True
-        elif with_blurbs and after_teaser_headline:
+        elif with_blurbs and after_teaser_headline and not _prose_follows(units, reasons, index):
             after_teaser_headline = False
         else:
             return index
@@ -442,6 +446,12 @@ def _mark_teasers_after(units: list[Unit], reasons: list[str | None], start: int
             reasons[index] = "teaser block"
         index += 1
     return index
+
+
+def _prose_follows(units: list[Unit], reasons: list[str | None], index: int) -> bool:
+    """Whether the next line the rules keep after ``index`` is running text."""
+    following = next((i for i in range(index + 1, len(units)) if reasons[i] is None), None)
+    return following is not None and is_prose(units[following].text)
 
 
 def _mark_captions(units: list[Unit], reasons: list[str | None]) -> None:

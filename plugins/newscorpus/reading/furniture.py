@@ -29,6 +29,9 @@ CROSS_LINK = re.compile(
     r"^(?:read more|read also|also read|read next|see also|related|recommended"
     r"|more on this(?: story)?"
     r"|watch|listen|read|related (?:article|story|coverage|content|link)s?|click here|must read"
+    # "Vea: …", "Czytaj: …": "read"/"see" before a link in other languages (not "Lea",
+    # "Lee" or "Mira": first names, and a speaker's tag in an interview).
+    r"|vea|leia|veja|lire|czytaj|zobacz"
     r"|don'?t miss|editor'?s pick"
     + "".join(f"|{re.escape(phrase)}" for phrase in sorted(load_lines("teaser-headings.txt")))
     + r")\s*(?:[:|»›>]|[–—-]\s)\s*\S",
@@ -121,6 +124,21 @@ DISCLOSURE = re.compile(
     r"|\bbei den verlinkungen handelt es sich um affiliate",
     re.IGNORECASE,
 )
+# A note that the article's opinions are its author's: "The views expressed here are the
+# author's own", "Der Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise
+# die der Redaktion", "Les articles n'engagent que leurs auteurs".
+OPINION_DISCLAIMER = re.compile(
+    r"\bthe (?:views|opinions) expressed (?:in this|here|on this|are (?:those|solely))"
+    r"|\bdo(?:es)? not necessarily (?:reflect|represent) (?:the )?(?:views|opinions|position)"
+    r"|\bis not responsible for the (?:opinions|views|content)\b"
+    r"|\bgibt (?:die|ausschließlich die) meinung (?:des|der) (?:autors|autorin|verfasser\w*)"
+    r"|\bnicht (?:notwendigerweise|unbedingt|zwingend) (?:die|der) (?:meinung|ansicht)"
+    r" der redaktion"
+    r"|\bn['’]engagent que (?:leurs? auteurs?|l['’]auteur)"
+    r"|\b(?:las|los) (?:opiniones|artículos) (?:expresad[ao]s|de opinión) (?:aquí |en este )?"
+    r"(?:son|no)\b|\bno se hace responsable de (?:las|los) (?:opiniones|comentarios)",
+    re.IGNORECASE,
+)
 # The words of a sign-in or registration form ("Das Passwort muss mindestens 8 Zeichen
 # lang sein", "Please enter a valid email address"): many lines of them in a row are the
 # form's labels and messages, not an article (see clean._mark_account_forms).
@@ -175,6 +193,9 @@ NEWSLETTER_CUE = re.compile(
     r"|log ?in|register|download (?:the|our)\b.{0,40}\bapp|app store|google play|follow us"
     r"|support(?:ing)? (?:our|independent|quality) journalism|donate|contribution"
     r"|support the [A-Z]\w+"
+    r"|^follow\b.{0,60}\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok|threads)"
+    r"|rely on (?:the )?(?:your|readers'?|reader) support|cancel (?:at )?any ?time"
+    r"|cancela cuando quieras|jederzeit kündbar"
     r"|become a (?:member|supporter|subscriber)"
     r"|thanks for reading"
     # The same prompts in other languages: "abonnieren", "Postfach", "abonnez-vous", "suscríbete".
@@ -188,7 +209,7 @@ READER_ADDRESS = re.compile(
     r"\b(?:you|your|yours|our|us)\b|^\W*(?:subscribe|sign|get|join|download|follow|register|support"
     r"|click|tap|enter|thanks|receive|stay)\b"
     r"|\b(?:du|dich|dir|dein\w*|(?-i:Sie|Ihnen|Ihre?[nrms]?)|unse?re?[nrms]?|wir|vous|votre|vos"
-    r"|nous|notre|nos|tu|te|tus|usted|nuestr[oa]s?|você|nosso|nossa|ti|tuo|tua|nostr[oa]"
+    r"|nous|notre|nos|tu|tú|te|tus|usted|nuestr[oa]s?|você|nosso|nossa|ti|tuo|tua|nostr[oa]"
     r"|twoj\w*|nasz\w*|jouw|uw|ons|onze)\b",
     re.IGNORECASE,
 )
@@ -374,6 +395,10 @@ LINE_RULES: tuple[LineRule, ...] = (
     (
         "advertising disclosure",
         lambda text: bool(DISCLOSURE.search(text)) and word_count(text) <= 60,
+    ),
+    (
+        "opinion disclaimer",
+        lambda text: bool(OPINION_DISCLAIMER.search(text)) and word_count(text) <= 60,
     ),
     ("cookie notice", _is_cookie_notice),
     ("privacy notice", _is_privacy_notice),

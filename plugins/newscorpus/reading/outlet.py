@@ -66,6 +66,15 @@ MASTHEAD_UNITS = 12
 MASTHEAD_LINE_MAX_WORDS = 12
 MASTHEAD_PHRASE_WORDS = 5
 PHRASE_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+# A page's link about itself: "Über Backen.de", "Follow PCMag", "Landwirt.com Newsletter".
+SELF_REFERENCE = re.compile(
+    r"^(?:über|about|follow|folge|folgen sie|welcome to|willkommen (?:auf|bei)|contact"
+    r"|kontakt|support|unterstütze|subscribe to(?: the| our)?|abonniere)"
+    r"\s+(?:us\s+|uns\s+)?(?:on\s+|auf\s+|bei\s+)?(?P<after>[^\s].{2,40}?)[.!:]?$"
+    r"|^(?P<before>[^\s].{2,40}?)\s+(?:newsletter|redaktion|team|on facebook|auf facebook"
+    r"|on twitter|unterstützen|abonnieren)[.!:]?$",
+    re.IGNORECASE,
+)
 # A host's or a theme's credit names another site: "hosted by vaubel.de", "Theme by X".
 HOST_CREDIT = re.compile(
     r"\b(?:hosted|powered|designed|developed|built|made|theme|template)\s+(?:by|with)\s+\S+",
@@ -247,6 +256,25 @@ def _masthead(cleaned: Cleaned) -> str | None:
     return next(iter(named.values()))
 
 
+def _self_reference(cleaned: Cleaned) -> str | None:
+    """The site's name in a link about itself ("Über Backen.de", "Follow PCMag",
+    "Tarnkappe.info Newsletter", "Support City Limits"), when the page shows a web
+    address of that name on another line."""
+    sites: dict[str, set[int]] | None = None
+    for index, unit in enumerate(cleaned.units):
+        match = SELF_REFERENCE.match(unit.text)
+        in_article = cleaned.reasons[index] is None and cleaned.start <= index < cleaned.end
+        if not match or in_article:
+            continue
+        if sites is None:
+            sites = _page_sites(cleaned)
+        name = PHRASE_EDGES.sub("", match.group("before") or match.group("after"))
+        key = _site_key(name)
+        if key not in PLATFORM_SITES and sites.get(key, set()) - {index}:
+            return name
+    return None
+
+
 def _phrases(words: list[str]) -> Iterator[str]:
     """The runs of up to ``MASTHEAD_PHRASE_WORDS`` words of a line, longest first, each
     stripped of the punctuation around it; not an address's own text."""
@@ -421,6 +449,7 @@ OUTLET_RULES: tuple[tuple[str, Callable[[Cleaned], str | None]], ...] = (
     ("named in the page's copyright line", _footer_copyright),
     ("named after the headline where the page repeats it", _title_with_site),
     ("named atop the page and in its web address", _masthead),
+    ("named in the page's links about itself and in its web address", _self_reference),
     (
         "named in a reader appeal",
         _from_lines(SUPPORT, reasons={"newsletter prompt", "page footer"}),
