@@ -10,8 +10,9 @@ that name, unless the header names several sites and none leads (a publisher's n
 the address is a platform's, or the name is a host's credit. The page's closing copyright
 counts when the page says the holder's name alone, unless the holder is a person. So
 does a link about the site itself ("Über Kelmar Post", "Kelmar Post Newsletter") whose
-name the page shows as a web address. A chart's "Source:" and an app prompt for a
-platform name no outlet.
+name the page shows as a web address, and the web address of the page's contact
+mailboxes ("redaktion@…", not a person's or a publishing house's). A chart's "Source:"
+and an app prompt for a platform name no outlet.
 """
 
 from newscorpus.reading.parse import UNKNOWN_OUTLET, parse_article
@@ -171,3 +172,33 @@ def test_a_link_about_a_platform_names_no_outlet():
 def test_a_link_about_a_site_the_page_never_shows_names_no_outlet():
     raw = page("Subscribe to Rail Weekly", "Imprint: kelmarpost.com")
     assert parse_article(raw, "other-site.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_the_pages_contact_mailboxes_give_its_address():
+    raw = page("Redaktion: redaktion@kelmarpost.de", "Anzeigen: anzeigen@kelmarpost.de")
+    article = parse_article(raw, "contact.txt")
+    assert article.outlet == "kelmarpost.de"
+    assert article.outlet_reason == "the web address of the page's contact mailboxes"
+
+
+def test_a_publishing_houses_mailbox_names_no_outlet():
+    raw = page("Abo-Service: service@kelmar-verlag.de")
+    assert parse_article(raw, "publisher.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_a_persons_mailbox_names_no_outlet():
+    # "…office@" is a person's office, not the site's contact.
+    raw = page("Write to the MP: jana.felsberg.office@parliament.example.org")
+    assert parse_article(raw, "person-mail.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_a_mailbox_in_the_article_names_no_outlet():
+    article_with_address = [
+        *ARTICLE[:2],
+        "Passengers who bought tickets for the cancelled trains can write to "
+        "info@coastrail.example.com, the authority said, and will get their money back.",
+    ]
+    raw = "\n".join([*MENU, HEADLINE, *article_with_address, "Imprint"]).encode()
+    article = parse_article(raw, "in-article.txt")
+    assert "info@coastrail.example.com" in article.body_text
+    assert article.outlet == UNKNOWN_OUTLET

@@ -75,6 +75,16 @@ SELF_REFERENCE = re.compile(
     r"|on twitter|unterstützen|abonnieren)[.!:]?$",
     re.IGNORECASE,
 )
+# A site's contact mailboxes: "redaktion@zeit.de", "advertising@jamaicaobserver.com".
+CONTACT_MAILBOX = re.compile(
+    r"(?<![\w.+-])(?:info|redaktion|kontakt|contact|news|newsdesk|editor|editors|editorial|letters"
+    r"|leserbriefe|advertising|ads|anzeigen|webmaster|presse|press|service|abo|leserservice"
+    r"|kundenservice|support|hello|hallo|office|team|tips|feedback|community|redaccion"
+    r"|redacción|contacto|publicidad|redazione|redakcja)@(?P<host>(?:[\w-]+\.)+[a-z]{2,6})\b",
+    re.IGNORECASE,
+)
+# Words in a web address that make it a publishing house's, not a publication's.
+OWNER_LABELS = ("verlag", "media", "medien", "group", "gruppe", "holding", "publishing")
 # A host's or a theme's credit names another site: "hosted by vaubel.de", "Theme by X".
 HOST_CREDIT = re.compile(
     r"\b(?:hosted|powered|designed|developed|built|made|theme|template)\s+(?:by|with)\s+\S+",
@@ -275,6 +285,29 @@ def _self_reference(cleaned: Cleaned) -> str | None:
     return None
 
 
+def _contact_address(cleaned: Cleaned) -> str | None:
+    """The site's own address, from the page's contact mailboxes ("redaktion@…",
+    "advertising@jamaicaobserver.com") outside the article: the one the page gives most,
+    when it leads. A platform's or a publishing house's address ("…@awverlag.ch",
+    "…@ebnermedia.de": the owner of many titles) names no outlet."""
+    hosts: Counter[str] = Counter()
+    for index, unit in enumerate(cleaned.units):
+        if "@" not in unit.text or (
+            cleaned.reasons[index] is None and cleaned.start <= index < cleaned.end
+        ):
+            continue
+        for match in CONTACT_MAILBOX.finditer(unit.text):
+            host = match.group("host").lower()
+            label = next(iter(_address_names("@" + host)), None)
+            owner = label and any(word.strip(".") in label for word in OWNER_LABELS)
+            if label and label not in PLATFORM_SITES and not owner:
+                hosts[host] += 1
+    ranked = hosts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] * 2 >= ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def _phrases(words: list[str]) -> Iterator[str]:
     """The runs of up to ``MASTHEAD_PHRASE_WORDS`` words of a line, longest first, each
     stripped of the punctuation around it; not an address's own text."""
@@ -455,6 +488,7 @@ OUTLET_RULES: tuple[tuple[str, Callable[[Cleaned], str | None]], ...] = (
         _from_lines(SUPPORT, reasons={"newsletter prompt", "page footer"}),
     ),
     ("named in an app prompt", _from_lines(APP, reasons={"newsletter prompt"})),
+    ("the web address of the page's contact mailboxes", _contact_address),
     ("named in the lead's dateline", _named_lead),
     ("named in a source line", _source_line),
     ("named in the agency credit", _agency_credit),
