@@ -10,9 +10,10 @@ that name, unless the header names several sites and none leads (a publisher's n
 the address is a platform's, or the name is a host's credit. The page's closing copyright
 counts when the page says the holder's name alone, unless the holder is a person. So
 does a link about the site itself ("Über Kelmar Post", "Kelmar Post Newsletter") whose
-name the page shows as a web address, and the web address of the page's contact
-mailboxes ("redaktion@…", not a person's or a publishing house's). A chart's "Source:"
-and an app prompt for a platform name no outlet.
+name the page shows as a web address or alone atop the page (not a menu's word), and
+the web address of the page's contact mailboxes ("redaktion@…", not a person's or a
+publishing house's). A chart's "Source:" and an app prompt for a platform name no
+outlet.
 """
 
 from newscorpus.reading.parse import UNKNOWN_OUTLET, parse_article
@@ -202,3 +203,13 @@ def test_a_mailbox_in_the_article_names_no_outlet():
     article = parse_article(raw, "in-article.txt")
     assert "info@coastrail.example.com" in article.body_text
     assert article.outlet == UNKNOWN_OUTLET
+
+
+def test_a_link_about_the_site_under_its_logo_is_the_outlet():
+    raw = page_with(["Kelmarbote"], "Über den Kelmarbote", "Impressum")
+    assert parse_article(raw, "logo.txt").outlet == "Kelmarbote"
+
+
+def test_a_link_about_a_menu_word_atop_the_page_names_no_outlet():
+    raw = page_with(["Newsletter"], "Über den Newsletter", "Impressum")
+    assert parse_article(raw, "menu-word.txt").outlet == UNKNOWN_OUTLET

@@ -63,14 +63,19 @@ SITE_NAME_MIN_CHARS = 4
 # The site's header: its name (its logo's text, a menu's "Über X") is in the page's first
 # lines, above the headline, on a short line.
 MASTHEAD_UNITS = 12
+LOGO_UNITS = 3
+LEADING_ARTICLE = re.compile(r"^(?:das|den|die|der|the)\s+", re.IGNORECASE)
+# Words of menus and buttons: a logo is not "Newsletter" or "Magazin".
+UI_WORDS = load_words("nav-words.txt") | load_words("ui-words.txt")
 MASTHEAD_LINE_MAX_WORDS = 12
 MASTHEAD_PHRASE_WORDS = 5
 PHRASE_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 # A page's link about itself: "Über Backen.de", "Follow PCMag", "Landwirt.com Newsletter".
 SELF_REFERENCE = re.compile(
     r"^(?:über|about|follow|folge|folgen sie|welcome to|willkommen (?:auf|bei)|contact"
-    r"|kontakt|support|unterstütze|subscribe to(?: the| our)?|abonniere)"
-    r"\s+(?:us\s+|uns\s+)?(?:on\s+|auf\s+|bei\s+)?(?P<after>[^\s].{2,40}?)[.!:]?$"
+    r"|kontakt|support|unterstütze|subscribe to(?: the| our)?|abonniere|was ist|what is)"
+    r"\s+(?:us\s+|uns\s+)?(?:on\s+|auf\s+|bei\s+)?"
+    r"(?P<after>[^\s].{2,40}?)[.!:?]?$"
     r"|^(?P<before>[^\s].{2,40}?)\s+(?:newsletter|redaktion|team|on facebook|auf facebook"
     r"|on twitter|unterstützen|abonnieren)[.!:]?$",
     re.IGNORECASE,
@@ -268,9 +273,15 @@ def _masthead(cleaned: Cleaned) -> str | None:
 
 def _self_reference(cleaned: Cleaned) -> str | None:
     """The site's name in a link about itself ("Über Backen.de", "Follow PCMag",
-    "Tarnkappe.info Newsletter", "Support City Limits"), when the page shows a web
-    address of that name on another line."""
+    "Tarnkappe.info Newsletter", "Support City Limits", "Was ist „Achtundvierzig“?"),
+    when the page shows a web address of that name on another line, or says the name
+    alone atop the page (its logo's text)."""
     sites: dict[str, set[int]] | None = None
+    logo = {
+        _loose(cleaned.units[index].text)
+        for index in range(min(LOGO_UNITS, len(cleaned.units)))
+        if cleaned.reasons[index] != "byline"
+    }
     for index, unit in enumerate(cleaned.units):
         match = SELF_REFERENCE.match(unit.text)
         in_article = cleaned.reasons[index] is None and cleaned.start <= index < cleaned.end
@@ -279,9 +290,12 @@ def _self_reference(cleaned: Cleaned) -> str | None:
         if sites is None:
             sites = _page_sites(cleaned)
         name = PHRASE_EDGES.sub("", match.group("before") or match.group("after"))
-        key = _site_key(name)
-        if key not in PLATFORM_SITES and sites.get(key, set()) - {index}:
+        if sites.get(key := _site_key(name), set()) - {index} and key not in PLATFORM_SITES:
             return name
+        # "Über das Bloghaus" under "Bloghaus" atop the page; not a menu's word.
+        bare = PHRASE_EDGES.sub("", LEADING_ARTICLE.sub("", name))
+        if _loose(bare) in logo and not all(word.casefold() in UI_WORDS for word in bare.split()):
+            return bare
     return None
 
 
@@ -482,7 +496,7 @@ OUTLET_RULES: tuple[tuple[str, Callable[[Cleaned], str | None]], ...] = (
     ("named in the page's copyright line", _footer_copyright),
     ("named after the headline where the page repeats it", _title_with_site),
     ("named atop the page and in its web address", _masthead),
-    ("named in the page's links about itself and in its web address", _self_reference),
+    ("named in the page's links about itself, and in its web address or logo", _self_reference),
     (
         "named in a reader appeal",
         _from_lines(SUPPORT, reasons={"newsletter prompt", "page footer"}),
