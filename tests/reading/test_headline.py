@@ -8,6 +8,7 @@ fitted on real pages (``data/headline-model.json``); a file that opens with its 
 import datetime as dt
 
 from newscorpus.reading.clean import clean, to_units
+from newscorpus.reading.furniture import line_furniture
 from newscorpus.reading.headline import FEATURE_NAMES, candidate_features, load_model
 from newscorpus.reading.language import detect
 from newscorpus.reading.parse import parse_article
@@ -178,3 +179,15 @@ def test_an_exclamation_under_the_byline_and_date_stays_in_the_article():
     assert article.headline == "Night train to the coast returns in June"
     assert STANDFIRST in article.body_text
     assert LEAD in article.body_text
+
+
+def test_an_author_beside_a_separator_and_a_date_is_not_a_headline_candidate():
+    # A blog theme: "Julia Brenner" / "/" / "Dezember 29 2021" between headline and lead.
+    lines = [*MENU, "Night train to the coast returns", "Julia Brenner", "/", "Dezember 29 2021"]
+    units = to_units("\n".join([*lines, LEAD, SECOND, THIRD]))
+    reasons = [line_furniture(unit.text) for unit in units]  # as the candidates are sought
+    language = detect(unit.text for unit in units)
+    start, end = article_span(units, reasons, language)
+    texts = {units[i].text for i, _ in candidate_features(units, reasons, start, end, language)}
+    assert "Night train to the coast returns" in texts
+    assert "Julia Brenner" not in texts

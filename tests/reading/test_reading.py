@@ -502,6 +502,18 @@ PAGES += (
         drop_lines=("Mara Lind", "October 30, 2020", "Read More"),
     ),
     Page(
+        # A blog theme that prints the date with the month first in German ("Dezember 29,
+        # 2021") over "von" and the author, and the author again beside a "/" under the
+        # headline: the date is the article's, the author is not its headline.
+        name="theme_month_first.txt",
+        keep=(
+            "Der Schlosspark von Wendelstein leuchtet in diesem Winter wieder",
+            "Neu ist in diesem Jahr ein Abschnitt am Seeufer",
+        ),
+        drop=("Ähnliche Beiträge", "Die schönsten Weihnachtsmärkte im Süden"),
+        drop_lines=("Julia Brenner", "Dezember 29 2021"),
+    ),
+    Page(
         # A Spanish paper's "VEA TAMBIÉN:" between two paragraphs with one teaser headline
         # under it, then the article resumes; after the article, a note that opinions are
         # their authors' and a prompt to follow the paper on social networks.
@@ -524,6 +536,7 @@ PAGE_NAMES = tuple(page.name for page in PAGES)
 
 HEADLINES = {
     "inline_teaser.txt": "Juez ordena devolver avioneta retenida en el aeropuerto de Albrook",
+    "theme_month_first.txt": "Winterzauber im Schlosspark: Lichterweg lockt bis Ende Januar",
     "teaser_under_headline.txt": "How to Grow a Fig Tree in a Pot",
     "embedded_tweet_undated.txt": "Photo app tests voice notes for its stories feature",
     "account_form.txt": "Library members told to change passwords after booking system breach",
@@ -578,6 +591,7 @@ STATED_DATES = {
     "cjk_japanese.txt": dt.date(2019, 12, 2),
     "html_entities.txt": dt.date(2019, 7, 9),
     "german_dates.txt": dt.date(2019, 3, 3),
+    "theme_month_first.txt": dt.date(2021, 12, 29),
     "french_dates.txt": dt.date(2019, 4, 12),
     "byline_two_authors.txt": dt.date(2019, 8, 7),
     # "Published 3 March 2019 / Updated 5 March 2019": published is the first.

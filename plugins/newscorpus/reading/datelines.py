@@ -31,6 +31,12 @@ WORLD_DATE = re.compile(
     r"(?<![\d.])(?P<day>\d{1,2})(?:\.|er|º)?\s*(?:de\s+)?(?P<month>[^\W\d_]{3,12})\.?,?\s+"
     r"(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d)"
 )
+# The month first, in any of those languages ("Dezember 29, 2021", "diciembre 29, 2021"):
+# how English-made blog themes print a date in the page's language.
+WORLD_MONTH_FIRST = re.compile(
+    r"(?<![\w.])(?P<month>[^\W\d_]{3,12})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    r"(?P<year>\d{4})(?!\d)"
+)
 NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4})(?![\d]|\.\d)"
     r"|(?<![\d/])(?P<ymd_year>\d{4})/(?P<ymd_month>\d{1,2})/(?P<ymd_day>\d{1,2})(?![\d/])"
@@ -170,6 +176,11 @@ def _world_dates(text: str) -> list[tuple[int, FoundDate]]:
         month = month_number(match.group("month"))
         value = month and _date(int(match.group("year")), month, int(match.group("day")))
         if value:
+            found.append((match.start(), FoundDate(match.group(0), value, "day")))
+    for match in WORLD_MONTH_FIRST.finditer(text):
+        month = month_number(match.group("month"))
+        value = month and _date(int(match.group("year")), month, int(match.group("day")))
+        if value and not any(start == match.start() for start, _ in found):
             found.append((match.start(), FoundDate(match.group(0), value, "day")))
     for match in NUMERIC_DATE.finditer(text):
         value = _numeric_value(match)

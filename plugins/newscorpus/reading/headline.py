@@ -347,8 +347,15 @@ def _is_menu_item(text: str, reason: str | None) -> bool:
 
 
 def _is_author_line(units: Sequence[Unit], reasons: Sequence[str | None], index: int) -> bool:
-    """``Helena Varga in Brussels`` beside a byline or date line: the author, not a title."""
-    beside = {reasons[i] for i in (index - 1, index + 1) if 0 <= i < len(reasons)}
+    """``Helena Varga in Brussels`` beside a byline or date line (a separator such as "/"
+    between them aside): the author, not a title."""
+    beside = set()
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(reasons) and reasons[other] == "separator":
+            other += step
+        if 0 <= other < len(reasons):
+            beside.add(reasons[other])
     return bool(beside & AUTHOR_NEIGHBOURS) and is_name_line(units[index].text)
 
 
