@@ -191,3 +191,15 @@ def test_an_author_beside_a_separator_and_a_date_is_not_a_headline_candidate():
     texts = {units[i].text for i, _ in candidate_features(units, reasons, start, end, language)}
     assert "Night train to the coast returns" in texts
     assert "Julia Brenner" not in texts
+
+
+def test_a_persons_name_alone_is_not_a_headline_candidate():
+    # An author's box between the headline and the lead: "Alice Wu" is not a title.
+    lines = [*MENU, "Carrie Lam should study her rival's playbook", "Alice Wu"]
+    units = to_units("\n".join([*lines, LEAD, SECOND, THIRD]))
+    reasons = [line_furniture(unit.text) for unit in units]
+    language = detect(unit.text for unit in units)
+    start, end = article_span(units, reasons, language)
+    texts = {units[i].text for i, _ in candidate_features(units, reasons, start, end, language)}
+    assert "Carrie Lam should study her rival's playbook" in texts
+    assert "Alice Wu" not in texts
