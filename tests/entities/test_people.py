@@ -136,6 +136,34 @@ def test_a_title_alone_is_not_a_name(name):
 
 
 @pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("the Google Science Fair", "ORG"),
+        ("Toronto Film Festival", "PERSON"),
+        ("Northern Arena Esports Championship", "ORG"),
+        ("Operation Clambake", "ORG"),
+        ("Space Shuttle Columbia", "ORG"),
+    ],
+)
+def test_an_event_operation_or_vehicle_is_not_a_person_organisation_or_place(name, label):
+    assert clean_name(name, label) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("World Food Programme", "ORG"),
+        ("British Geological Survey", "ORG"),
+        ("Riot Games", "ORG"),
+        ("Operation", "ORG"),
+        ("Cup", "ORG"),
+    ],
+)
+def test_organisations_that_share_an_events_words_keep_their_type(name, label):
+    assert clean_name(name, label) == (name, label)
+
+
+@pytest.mark.parametrize(
     ("text", "span", "label", "role"),
     [
         (

@@ -186,6 +186,9 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
     if len(words) > 1 and words[0].lower().rstrip(".") in load_words("personal-titles.txt"):
         # "Mr Balls" is a person whatever the model thought.
         label = "PERSON"
+    if label != "WEAPON" and _is_event_name(words):
+        # "Google Science Fair", "Operation Clambake": an event or a vehicle.
+        return None
     if label in ("ORG", "PERSON") and words and _is_place_name(words):
         # "Adler Planetarium", "Museum of Flight", "the White House": a building or site.
         label = "PLACE"
@@ -213,6 +216,31 @@ def _is_place_name(words: list[str]) -> bool:
         return False
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     return head.lower() in heads or " ".join(words).lower() == "white house"
+
+
+def _is_event_name(words: list[str]) -> bool:
+    """An event's, an operation's or a vehicle's name (``data/event-names.txt``): its
+    last word is one like "Fair" or "Championship", or it opens like "Operation …"."""
+    if len(words) < 2:
+        return False
+    heads, openers = _event_words()
+    lowered = [word.lower() for word in words]
+    return lowered[-1] in heads or any(
+        lowered[: len(opener)] == list(opener) and len(words) > len(opener) for opener in openers
+    )
+
+
+@functools.cache
+def _event_words() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    heads: set[str] = set()
+    openers: list[tuple[str, ...]] = []
+    for line in load_lines("event-names.txt"):
+        kind, *rest = line.lower().split()
+        if kind == "head":
+            heads.update(rest)
+        elif kind == "opens" and rest:
+            openers.append(tuple(rest))
+    return frozenset(heads), tuple(openers)
 
 
 def _is_org_name(words: list[str]) -> bool:
