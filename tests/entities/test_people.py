@@ -163,6 +163,15 @@ def test_organisations_that_share_an_events_words_keep_their_type(name, label):
     assert clean_name(name, label) == (name, label)
 
 
+def test_a_span_that_runs_into_a_bracket_it_does_not_close_ends_before_it():
+    assert clean_name("The World Health Organisation (WHO", "ORG") == (
+        "World Health Organisation",
+        "ORG",
+    )
+    assert clean_name("Thames Water (UK)", "ORG") == ("Thames Water", "ORG")
+    assert clean_name("Cable News Network (CNN)", "ORG") == ("Cable News Network", "ORG")
+
+
 @pytest.mark.parametrize(
     ("text", "span", "label", "role"),
     [

@@ -171,6 +171,9 @@ def surface_form(text: str) -> str:
     text = text.strip(EDGE_PUNCTUATION)
     if text.endswith(".") and text.count(".") == 1:
         text = text[:-1]
+    if text.count("(") > text.count(")"):
+        # "World Health Organisation (WHO": the span ran into a bracket it did not close.
+        text = text[: text.rindex("(")].strip(EDGE_PUNCTUATION)
     return text
 
 
