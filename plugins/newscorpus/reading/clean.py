@@ -85,6 +85,13 @@ BYLINE_KINDS = frozenset({"byline", "dateline", "reading time"})
 CAPTION_MAX_WORDS = 30
 CLOSING_PUNCTUATION = frozenset(".,;:!?)]}%»”’…")
 INLINE_LINK_MAX_WORDS = 6
+# Words a line cannot end on when it is whole ("Fish Cakes, Hot and"): the next line,
+# even capitalised, carries it on. Not "by"/"von": a byline's label stands alone.
+DANGLING_WORDS = frozenset(
+    {"and", "or", "of", "the", "a", "an", "to", "with", "for", "und", "oder", "mit", "der",
+     "die", "das", "den", "dem", "des", "für", "et", "ou", "le", "la", "les", "y", "o", "con",
+     "el", "los", "las", "e"}
+)  # fmt: skip
 # An unfinished sentence this long carries on past a blank line (see :func:`continues`).
 UNFINISHED_MIN_WORDS = 8
 CROSSHEAD_MAX_WORDS = 10
@@ -197,11 +204,13 @@ def continues(before: str, line: str, blank_before: bool) -> bool:
     """
     if ends_sentence(before) or before.endswith((":", ";")) or not _has_word(before):
         return False
-    if not _has_word(line):
-        return False
+    if not _has_word(line) or line.casefold() in datelines.BYLINE_WORDS:
+        return False  # "von" alone: a byline's label ("von" / "David Krenz"), not more title
     first = line[:1]
-    if first in CLOSING_PUNCTUATION:
-        return True
+    if first in CLOSING_PUNCTUATION and not (first == "»" and "«" in line):
+        return True  # "»Abzocke …«" opens a German quotation: it starts a line of its own
+    if not blank_before and before.rsplit(None, 1)[-1] in DANGLING_WORDS:
+        return True  # "Deep-Fried Fish Cakes, Hot and" / "Fresh": a title cut after "and"
     if not first.islower() or is_keyword_list(line):
         return False
     # Some dumps set an emphasised phrase apart with blank lines: "… öffnet" / "" / "am 22.

@@ -1,0 +1,42 @@
+"""How a text dump's lines become units (newscorpus.reading.clean.to_units).
+
+A scraper saves each text node on its own line, so a title or paragraph cut by a link or
+a line break comes in pieces. The pieces that carry a line on are joined to it; the
+lines that stand on their own (a byline's label, a quotation that opens a line, a clock
+stamp) are not. The lines are made up.
+"""
+
+from newscorpus.reading.clean import to_units
+
+
+def texts(*lines: str) -> list[str]:
+    return [unit.text for unit in to_units("\n".join(lines))]
+
+
+def test_a_title_cut_after_and_is_joined_even_when_the_rest_is_capitalised():
+    assert texts("Harbour Fish Cakes, Hot", "and", "Fresh") == ["Harbour Fish Cakes, Hot and Fresh"]
+
+
+def test_a_bylines_label_alone_is_not_joined_to_the_title_above():
+    lines = ("Lounge: Kein Zugang mehr mit Sparpreis-Ticket", "von", "", "David Krenz")
+    assert texts(*lines) == ["Lounge: Kein Zugang mehr mit Sparpreis-Ticket", "von", "David Krenz"]
+
+
+def test_a_german_quotation_opening_a_line_is_not_joined_to_the_menu_above():
+    assert texts("- Datenschutz", "»Abzocke wird als Klimaschutz verkauft«") == [
+        "- Datenschutz",
+        "»Abzocke wird als Klimaschutz verkauft«",
+    ]
+
+
+def test_a_french_closing_quotation_mark_carries_its_sentence_on():
+    assert texts("Il a dit « c'est fini", "» avant de partir.") == [
+        "Il a dit « c'est fini» avant de partir."
+    ]
+
+
+def test_a_time_zone_is_not_a_dangling_word():
+    assert texts("Feb 09, 2022, 08:00 ET", "Share this article") == [
+        "Feb 09, 2022, 08:00 ET",
+        "Share this article",
+    ]
