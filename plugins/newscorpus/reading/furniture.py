@@ -235,6 +235,7 @@ UI_WORDS = load_words("ui-words.txt")
 UI_FILLER = load_words("ui-filler.txt")
 # Words of site sections and menus ("World", "Military & Intelligence").
 NAV_WORDS = load_words("nav-words.txt")
+FIRST_NAMES = load_words("first-names.txt")
 
 DIGITS = re.compile(r"\d+")
 NAME_CONNECTORS = load_words("name-connectors.txt")
@@ -457,3 +458,14 @@ def is_keyword_list(text: str) -> bool:
         return False
     items = [item for item in LIST_SEPARATOR.split(text.strip()) if item]
     return len(items) >= 5 and all(1 <= word_count(item) <= 4 for item in items)
+
+
+def is_persons_name(text: str) -> bool:
+    """ "Alice Wu", "ANDRÉ LOIBL": a name alone, two or three capitalised words, the first
+    a known first name (``data/first-names.txt``)."""
+    tokens = text.split()
+    return (
+        2 <= len(tokens) <= 3
+        and tokens[0].casefold() in FIRST_NAMES
+        and all(token[:1].isupper() for token in tokens)
+    )

@@ -26,14 +26,11 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from ..model import Unit
-from ..wordlists import load_words
 from . import learned
-from .furniture import POST_ATTRIBUTION, is_name_line, is_section_label
+from .furniture import POST_ATTRIBUTION, is_name_line, is_persons_name, is_section_label
 from .language import UNSPACED_SCRIPT, Language, length_in_words
 from .learned import Logistic
 from .shape import ends_sentence, is_prose, words
-
-FIRST_NAMES = load_words("first-names.txt")
 
 # Lines of the page's chrome: a title above them is less likely the article's.
 ABOVE_HEADLINE = frozenset({"menu", "skip link", "keyword line"})
@@ -327,7 +324,7 @@ def headline_candidates(
             is_title_shaped(text)
             and not _is_author_line(units, reasons, index)
             and not _in_embedded_post(units, index)
-            and not _is_persons_name(text)
+            and not is_persons_name(text)  # an author's box: "Alice Wu"
         ):
             candidates.append((index, across_chrome))
     return candidates
@@ -361,18 +358,6 @@ def _is_author_line(units: Sequence[Unit], reasons: Sequence[str | None], index:
         if 0 <= other < len(reasons):
             beside.add(reasons[other])
     return bool(beside & AUTHOR_NEIGHBOURS) and is_name_line(units[index].text)
-
-
-def _is_persons_name(text: str) -> bool:
-    """ "Alice Wu", "Mateusz Morawiecki": a name alone (an author's box, a caption's
-    subject) is not a news headline; two or three capitalised words, the first a known
-    first name."""
-    tokens = text.split()
-    return (
-        2 <= len(tokens) <= 3
-        and tokens[0].casefold() in FIRST_NAMES
-        and all(token[:1].isupper() for token in tokens)
-    )
 
 
 def _in_embedded_post(units: Sequence[Unit], index: int) -> bool:

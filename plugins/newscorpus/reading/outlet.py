@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from ..model import Block
 from ..wordlists import load_words
 from .clean import Cleaned, first_prose
+from .furniture import NAV_WORDS, UI_WORDS, is_persons_name
 from .shape import AGENCIES, TRAILING_CREDIT
 
 # Words that make a lead prefix ("DESPARDES News Monitor — …") a publication's name.
@@ -65,8 +66,6 @@ SITE_NAME_MIN_CHARS = 4
 MASTHEAD_UNITS = 12
 LOGO_UNITS = 3
 LEADING_ARTICLE = re.compile(r"^(?:das|den|die|der|the)\s+", re.IGNORECASE)
-# Words of menus and buttons: a logo is not "Newsletter" or "Magazin".
-UI_WORDS = load_words("nav-words.txt") | load_words("ui-words.txt")
 MASTHEAD_LINE_MAX_WORDS = 12
 MASTHEAD_PHRASE_WORDS = 5
 PHRASE_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
@@ -97,7 +96,6 @@ HOST_CREDIT = re.compile(
 )
 DOMAIN_ENDING = re.compile(r"\.(?:co\.)?[a-z]{2,6}$", re.IGNORECASE)
 PLATFORM_SITES = load_words("platform-sites.txt")
-FIRST_NAMES = load_words("first-names.txt")
 # The page's closing lines, where its own copyright notice stands.
 CLOSING_UNITS = 25
 # Where a copyright holder's parts divide: "Cleanthinking.de - Alle Rechte …".
@@ -212,15 +210,9 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
             # the part that names the address.
             own = {key: {index} for key in _address_names(name)}
             return _part_naming_a_site(name, own, -1) or name
-        if index == last and not _names_a_person(name) and _stands_alone(cleaned, name, index):
+        if index == last and not is_persons_name(name) and _stands_alone(cleaned, name, index):
             return name  # "© AussenGedanken" closing a page that says "AussenGedanken" alone
     return None
-
-
-def _names_a_person(name: str) -> bool:
-    """ "Petra Ruland", "ANDRÉ LOIBL": two or three words, the first a known first name."""
-    words = name.split()
-    return 2 <= len(words) <= 3 and words[0].casefold() in FIRST_NAMES
 
 
 def _stands_alone(cleaned: Cleaned, name: str, line: int) -> bool:
@@ -294,7 +286,8 @@ def _self_reference(cleaned: Cleaned) -> str | None:
             return name
         # "Über das Bloghaus" under "Bloghaus" atop the page; not a menu's word.
         bare = PHRASE_EDGES.sub("", LEADING_ARTICLE.sub("", name))
-        if _loose(bare) in logo and not all(word.casefold() in UI_WORDS for word in bare.split()):
+        menu_word = all(word.casefold() in UI_WORDS | NAV_WORDS for word in bare.split())
+        if _loose(bare) in logo and not menu_word:  # a logo is not "Newsletter"
             return bare
     return None
 
@@ -354,7 +347,8 @@ def _address_names(text: str, *, every: bool = False) -> set[str] | list[str]:
     """The names of the web addresses in one line (see :func:`_page_sites`); ``every``:
     as often as the line shows each."""
     if "." not in text:
-        return []  # every address has a dot; most lines of a page (menus) have none
+        # Every address has a dot; most lines of a page (menus) have none.
+        return [] if every else set()
     names = (_loose(m.group("name") or m.group("bare")) for m in SITE_ADDRESS.finditer(text))
     found = [name for name in names if len(name) >= SITE_NAME_MIN_CHARS]
     return found if every else set(found)
