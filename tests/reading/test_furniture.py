@@ -76,3 +76,12 @@ def test_teaser_headings_in_other_languages(heading):
 
 def test_a_subhead_that_opens_with_a_teaser_word_is_not_a_teaser_heading():
     assert not TEASER_HEADING.match("Pour approfondir la réforme, le gouvernement a consulté.")
+
+
+@pytest.mark.parametrize("heading", ["Lee también...", "Lesen Sie auch…", "Read more..."])
+def test_a_teaser_heading_may_trail_off(heading):
+    assert TEASER_HEADING.match(heading)
+
+
+def test_a_sentence_that_opens_with_a_teaser_phrase_and_ends_is_not_a_heading():
+    assert not TEASER_HEADING.match("Read more about the bridge on the council's website.")

@@ -41,7 +41,7 @@ TEASER_HEADING = re.compile(
     r"|up next|elsewhere on\b|also on\b|also read|read also|read more|keep reading|more stories"
     r"|related links|explore further|recent (?:posts|articles|stories)"
     + "".join(f"|{re.escape(phrase)}" for phrase in sorted(load_lines("teaser-headings.txt")))
-    + r")\b[^.!?]{0,40}$",
+    + r")\b[^.!?]{0,40}(?:\.{3})?$",  # "Lee también..."
     re.IGNORECASE,
 )
 HEADLINE_SCAN_LIMIT = 40
