@@ -71,6 +71,16 @@ def test_a_whole_name_is_never_cut(text, span, label):
         ("a poll for the ", " showed", "Lib Dems", "determined"),
         ("she won an ", " for the role", "Oscar", "determined"),
         ("the ", " video was posted", "Tom Cruise", "attributive"),
+        # Listed between two people: a person, though the first name is not in the table.
+        (
+            "such as Ansel Adams, Chuck Close, ",
+            ", Robert Mapplethorpe and",
+            "Walker Evans",
+            "person",
+        ),
+        # Listed between companies, or with a person on one side only: no evidence.
+        ("banks such as Goldman Sachs, ", ", and Wells Fargo", "Morgan Stanley", ""),
+        ("led by Chuck Close, ", ", the gallery said", "Walker Evans", ""),
     ],
 )
 def test_the_words_around_a_name_are_evidence_of_what_it_names(before, after, name, kind):

@@ -29,6 +29,10 @@ ATTRIBUTIVE_AFTER = re.compile(
 )
 # An article just before a name: people are rarely "the X" or "an X".
 DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an)\s*$", re.IGNORECASE)
+# A name in a list between two people's names: "Chuck Close, Walker Evans, Robert
+# Mapplethorpe" (a person's whose first name the table does not know).
+LISTED_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}),\s*$")
+LISTED_AFTER = re.compile(r"^,\s*(?:and\s+)?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})\b")
 DETERMINER_OPENING = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 NAME_TOKEN = re.compile(r"^(?=[^\W\d_])[\w'’.-]*$")
 # The last word of an organisation's or a place's name, never of a person's:
@@ -133,4 +137,20 @@ def evidence(before: str, after: str, text: str) -> str:
         return "person"
     if looks_like_person(text) and text.split()[-1].lower() not in NOT_A_SURNAME:
         return "person"
+    if _listed_among_people(before, after, text):
+        return "person"
     return ""
+
+
+def _listed_among_people(before: str, after: str, text: str) -> bool:
+    """A two- or three-word name with a person's name on each side in a list."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= MAX_NAME_TOKENS or not all(map(is_name_token, tokens)):
+        return False
+    previous, following = LISTED_BEFORE.search(before), LISTED_AFTER.match(after)
+    return bool(
+        previous
+        and following
+        and looks_like_person(previous.group("name"))
+        and looks_like_person(following.group("name"))
+    )
