@@ -172,16 +172,12 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 def _world_dates(text: str) -> list[tuple[int, FoundDate]]:
     found = []
-    for match in WORLD_DATE.finditer(text):
-        month = month_number(match.group("month"))
-        value = month and _date(int(match.group("year")), month, int(match.group("day")))
-        if value:
-            found.append((match.start(), FoundDate(match.group(0), value, "day")))
-    for match in WORLD_MONTH_FIRST.finditer(text):
-        month = month_number(match.group("month"))
-        value = month and _date(int(match.group("year")), month, int(match.group("day")))
-        if value and not any(start == match.start() for start, _ in found):
-            found.append((match.start(), FoundDate(match.group(0), value, "day")))
+    for pattern in (WORLD_DATE, WORLD_MONTH_FIRST):
+        for match in pattern.finditer(text):
+            month = month_number(match.group("month"))
+            value = month and _date(int(match.group("year")), month, int(match.group("day")))
+            if value and not any(start == match.start() for start, _ in found):
+                found.append((match.start(), FoundDate(match.group(0), value, "day")))
     for match in NUMERIC_DATE.finditer(text):
         value = _numeric_value(match)
         if value:

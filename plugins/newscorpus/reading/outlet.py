@@ -155,7 +155,7 @@ def copyright_holder(line: str) -> str | None:
         return None
     parts = RIGHTS_RESERVED.split(match.group("rest"), maxsplit=2)
     name = parts[0]
-    if not YEARS.sub("", name).strip(" .,") and len(parts) > 1 and YEARS.fullmatch(name.strip()):
+    if len(parts) > 1 and YEARS.fullmatch(name.strip()):
         name = parts[1]  # "© 2022, BreakingBelizeNews.com."
     if not YEARS.sub("", name).strip(" .,"):
         # "Campo Grande News © 2020.": the holder before the sign.
@@ -185,17 +185,11 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
         if cleaned.reasons[i] != "byline"
     }
     sites = _page_sites(cleaned)
-    # The page's own notice closes it; a picture's "© Nordex" is further up.
-    last = next(
-        (i for i in range(len(cleaned.units) - 1, cleaned.end - 1, -1)
-         if cleaned.reasons[i] == "copyright notice"),
-        None,
-    )  # fmt: skip
-    if last is None or last < len(cleaned.units) - CLOSING_UNITS:
-        last = None
+    closing = True  # the page's own notice closes it; a picture's "© Nordex" is further up
     for index in range(len(cleaned.units) - 1, cleaned.end - 1, -1):
         if cleaned.reasons[index] != "copyright notice":
             continue
+        last, closing = closing and index >= len(cleaned.units) - CLOSING_UNITS, False
         name = copyright_holder(cleaned.units[index].text)
         if not name or PICTURE_CREDIT.search(name) or _is_owner(name):
             continue
@@ -210,7 +204,7 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
             # the part that names the address.
             own = {key: {index} for key in _address_names(name)}
             return _part_naming_a_site(name, own, -1) or name
-        if index == last and not is_persons_name(name) and _stands_alone(cleaned, name, index):
+        if last and not is_persons_name(name) and _stands_alone(cleaned, name, index):
             return name  # "© AussenGedanken" closing a page that says "AussenGedanken" alone
     return None
 
