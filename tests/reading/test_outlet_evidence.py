@@ -213,3 +213,38 @@ def test_a_link_about_the_site_under_its_logo_is_the_outlet():
 def test_a_link_about_a_menu_word_atop_the_page_names_no_outlet():
     raw = page_with(["Newsletter"], "Über den Newsletter", "Impressum")
     assert parse_article(raw, "menu-word.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_a_footers_copyright_line_without_a_year_counts_like_a_notice():
+    # "Copyright Kelmar Post", with no year or sign, in the page's footer; the page says
+    # "Kelmar Post" alone further up.
+    raw = page_with(["Kelmar Post"], "Newsletter", "Copyright Kelmar Post", "Privacy Policy")
+    article = parse_article(raw, "footer-notice.txt")
+    assert article.outlet == "Kelmar Post"
+    assert "Copyright Kelmar Post" in {line.text for line in article.removed}
+
+
+def test_a_publishing_houses_compound_name_is_not_the_outlet():
+    raw = page_with(
+        ["Landwirtschaftsverlag"],
+        "Copyright by Landwirtschaftsverlag GmbH. Alle Rechte vorbehalten.",
+    )
+    assert parse_article(raw, "verlag.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_the_web_address_alone_atop_the_page_is_the_outlet():
+    raw = page_with(["www.kelmarpost.com"])
+    article = parse_article(raw, "logo-address.txt")
+    assert article.outlet == "kelmarpost.com"
+    assert article.outlet_reason == "the web address atop the page"
+    assert "www.kelmarpost.com" not in article.body_text
+
+
+def test_a_bar_of_a_publishers_sites_atop_the_page_names_no_outlet():
+    raw = page_with(["kelmarpost.com", "rail-weekly.com", "coast-jobs.com"])
+    assert parse_article(raw, "site-bar.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_a_platforms_address_atop_the_page_names_no_outlet():
+    raw = page_with(["wordpress.com"])
+    assert parse_article(raw, "platform-logo.txt").outlet == UNKNOWN_OUTLET

@@ -43,6 +43,7 @@ OWNER_WORDS = frozenset(
         "publishing", "corporation", "services", "medienverbund", "e.v",
     }
 )  # fmt: skip
+OWNER_COMPOUNDS = ("verlag", "verlagsgruppe")
 # A company's legal form: the publisher's company often bears the publication's name
 # ("Cayman Compass Ltd.", "Neue Zürcher Zeitung AG"); the form says nothing about which.
 LEGAL_FORM = re.compile(
@@ -54,13 +55,20 @@ SITE_NAME_MAX_WORDS = 5
 WEB_ADDRESS = re.compile(r"\b[\w-]+\.(?:[a-z]{2,3}|info|online|news)\b", re.IGNORECASE)
 # A web address or an e-mail address; ``name`` is the label before the top-level domain
 # (``pocketpc`` in "forum.pocketpc.ch", ``bbc`` in "news.bbc.co.uk").
+SECOND_LEVEL = ("co", "com", "org", "net", "gov", "ac", "edu")
+_SECOND = "|".join(SECOND_LEVEL)
 SITE_ADDRESS = re.compile(
-    r"(?:\bwww\.|@|https?://)(?:[\w-]+\.)*(?!(?:co|com|org|net|gov|ac|edu)\.)(?P<name>[\w-]+)"
-    r"\.(?:(?:co|com|org|net|gov|ac|edu)\.)?[a-z]{2,6}(?![\w-])|"
+    rf"(?:\bwww\.|@|https?://)(?:[\w-]+\.)*(?!(?:{_SECOND})\.)(?P<name>[\w-]+)"
+    rf"\.(?:(?:{_SECOND})\.)?[a-z]{{2,6}}(?![\w-])|"
     r"\b(?P<bare>[\w-]+)\.(?:de|com|org|net|at|ch|fr|es|it|pl|eu|info|io|news|online)(?![\w-])",
     re.IGNORECASE,
 )
 SITE_NAME_MIN_CHARS = 4
+# A line that is only a web address: "www.jan-grosser.de", "https://taucher.net/".
+LOGO_ADDRESS = re.compile(
+    r"^(?:https?://)?(?:www\.)?(?P<address>[^\W_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6})/?$",
+    re.IGNORECASE,
+)
 # The site's header: its name (its logo's text, a menu's "Über X") is in the page's first
 # lines, above the headline, on a short line.
 MASTHEAD_UNITS = 12
@@ -98,6 +106,8 @@ DOMAIN_ENDING = re.compile(r"\.(?:co\.)?[a-z]{2,6}$", re.IGNORECASE)
 PLATFORM_SITES = load_words("platform-sites.txt")
 # The page's closing lines, where its own copyright notice stands.
 CLOSING_UNITS = 25
+FOOTER_NOTICE = re.compile(r"^\W*copyright\b", re.IGNORECASE)
+FOOTER_NOTICE_WORDS = 8
 # Where a copyright holder's parts divide: "Cleanthinking.de - Alle Rechte …".
 HOLDER_PARTS = re.compile(
     r"\s+[-–—|·•]\s+|\s+(?=www\.)|\s+(?=\S+@)|\s+(?=[\w-]+\.(?:[a-z]{2,3}|info)\b)"
@@ -187,7 +197,7 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
     sites = _page_sites(cleaned)
     closing = True  # the page's own notice closes it; a picture's "© Nordex" is further up
     for index in range(len(cleaned.units) - 1, cleaned.end - 1, -1):
-        if cleaned.reasons[index] != "copyright notice":
+        if not _is_notice(cleaned, index):
             continue
         last, closing = closing and index >= len(cleaned.units) - CLOSING_UNITS, False
         name = copyright_holder(cleaned.units[index].text)
@@ -207,6 +217,17 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
         if last and not is_persons_name(name) and _stands_alone(cleaned, name, index):
             return name  # "© AussenGedanken" closing a page that says "AussenGedanken" alone
     return None
+
+
+def _is_notice(cleaned: Cleaned, index: int) -> bool:
+    """A copyright notice, or a short line of the page's footer that starts like one
+    ("Copyright NOW Grenada", with no year or sign to make it a notice anywhere else)."""
+    reason, text = cleaned.reasons[index], cleaned.units[index].text
+    return reason == "copyright notice" or (
+        reason == "page footer"
+        and len(text.split()) <= FOOTER_NOTICE_WORDS
+        and bool(FOOTER_NOTICE.match(text))
+    )
 
 
 def _stands_alone(cleaned: Cleaned, name: str, line: int) -> bool:
@@ -309,6 +330,24 @@ def _contact_address(cleaned: Cleaned) -> str | None:
     return ranked[0][0]
 
 
+def _logo_address(cleaned: Cleaned) -> str | None:
+    """The web address the page's first lines say alone, above the headline: its logo's
+    text ("taucher.net", "www.jan-grosser.de"). Not a platform's; not when the header says
+    another address alone (a publisher's bar of sites: "gazetaprawna.pl", "forsal.pl")."""
+    top = cleaned.headline_index if cleaned.headline_index is not None else cleaned.start
+    found: dict[str, int] = {}
+    for index, unit in enumerate(cleaned.units[: min(top, MASTHEAD_UNITS)]):
+        match = LOGO_ADDRESS.match(unit.text.strip())
+        if match and not _address_names(unit.text) & PLATFORM_SITES:
+            found.setdefault(match.group("address").casefold(), index)
+            address = match.group("address")
+    if len(found) != 1 or next(iter(found.values())) >= LOGO_UNITS:
+        return None
+    # The registered name: "backen.de" of "navbar.site.backen.de", "bbc.co.uk" of "news.bbc.co.uk".
+    labels = address.split(".")
+    return ".".join(labels[-3 if labels[-2].lower() in SECOND_LEVEL else -2 :])
+
+
 def _phrases(words: list[str]) -> Iterator[str]:
     """The runs of up to ``MASTHEAD_PHRASE_WORDS`` words of a line, longest first, each
     stripped of the punctuation around it; not an address's own text."""
@@ -361,8 +400,10 @@ def _part_naming_a_site(name: str, sites: dict[str, set[int]], line: int) -> str
 
 
 def _is_owner(name: str) -> bool:
-    """A company's name: the publisher's owner, not the publication."""
-    return any(word.lower().strip(".,&") in OWNER_WORDS for word in name.split())
+    """A company's name: the publisher's owner, not the publication. A German compound
+    ending in one of the words ("Landwirtschaftsverlag") too."""
+    words = [word.lower().strip(".,&") for word in name.split()]
+    return any(word in OWNER_WORDS or word.endswith(OWNER_COMPOUNDS) for word in words)
 
 
 def _has_outlet_word(name: str) -> bool:
@@ -491,6 +532,7 @@ OUTLET_RULES: tuple[tuple[str, Callable[[Cleaned], str | None]], ...] = (
     ),
     ("named in an app prompt", _from_lines(APP, reasons={"newsletter prompt"})),
     ("the web address of the page's contact mailboxes", _contact_address),
+    ("the web address atop the page", _logo_address),
     ("named in the lead's dateline", _named_lead),
     ("named in a source line", _source_line),
     ("named in the agency credit", _agency_credit),
