@@ -130,7 +130,8 @@ class Mention:
     in_heading: bool = False
     sentence_initial: bool = False
     # What the words around it say: "person" (a role before it, "said" after it, a first
-    # name), "attributive" ("the Trump administration": no vote for a type), or "".
+    # name), "place" (listed after "cities including"), "attributive" ("the Trump
+    # administration": no vote for a type), or "".
     evidence: str = ""
     # The title or role written before a person's name ("Secretary of State"), or "".
     role: str = ""

@@ -242,3 +242,15 @@ def test_the_wire_services_an_article_credits_are_its_metadata():
         "AFP",
     )
     assert wire_services([Block("p", "The Hamburg (Germany) paper said so.")]) == ()
+
+
+def test_names_listed_after_cities_or_countries_are_places():
+    found = mentions_in(
+        [
+            "Pickets were held in towns and cities including Cardiff, Bangor, Aberystwyth "
+            "and Wrexham, the union said.",
+        ]
+    )
+    places = {name for label, name in found if label == "PLACE"}
+    assert {"Cardiff", "Bangor", "Aberystwyth", "Wrexham"} <= places
+    assert not [name for label, name in found if label == "PERSON"]

@@ -81,6 +81,9 @@ def test_a_whole_name_is_never_cut(text, span, label):
         # Listed between companies, or with a person on one side only: no evidence.
         ("banks such as Goldman Sachs, ", ", and Wells Fargo", "Morgan Stanley", ""),
         ("led by Chuck Close, ", ", the gallery said", "Walker Evans", ""),
+        # An initial and a surname, as a team sheet writes a player; "A" is a word.
+        ("Thomas (Toulouse, capt); ", " (Newport-Gwent), ", "K Morgan", "person"),
+        ("", " spokesman said", "A Pentagon", "determined"),
     ],
 )
 def test_the_words_around_a_name_are_evidence_of_what_it_names(before, after, name, kind):
@@ -130,6 +133,17 @@ def test_a_name_after_an_article_does_not_vote_for_a_person():
 )
 def test_a_building_or_site_is_a_place(name, label):
     assert clean_name(name, label)[1] == "PLACE"
+
+
+def test_a_platform_taken_for_a_person_is_an_organisation():
+    # "Twitter gave Mohamed the option of an internship": the model said PERSON.
+    assert clean_name("Twitter", "PERSON") == ("Twitter", "ORG")
+    assert clean_name("Sergey Brin", "PERSON") == ("Sergey Brin", "PERSON")
+
+
+def test_a_place_listed_after_cities_outvotes_the_model():
+    articles = [[named("Wrexham", "PERSON", "place"), named("Wrexham", "PERSON")]]
+    assert vote_types(articles)["Wrexham"] == "PLACE"
 
 
 @pytest.mark.parametrize(

@@ -192,6 +192,13 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
     if label != "WEAPON" and _is_event_name(words):
         # "Google Science Fair", "Operation Clambake": an event or a vehicle.
         return None
+    if (
+        label == "PERSON"
+        and len(words) == 1
+        and words[0].lower() in load_words("platform-sites.txt")
+    ):
+        # "Twitter gave Mohamed…": a platform's name is a company's, not a person's.
+        label = "ORG"
     if label in ("ORG", "PERSON") and words and _is_place_name(words):
         # "Adler Planetarium", "Museum of Flight", "the White House": a building or site.
         label = "PLACE"
@@ -429,6 +436,9 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
             evidence = item.mention.evidence
             if evidence == "person" and item.label != "WEAPON":
                 votes[item.key]["PERSON"] += PERSON_EVIDENCE
+            elif evidence == "place":
+                # "cities including Cardiff, Bangor and Wrexham"
+                votes[item.key]["PLACE"] += PERSON_EVIDENCE
             elif evidence == "determined" and item.label == "PERSON":
                 # "the Lib Dems": the model's PERSON is not borne out; an organisation's.
                 votes[item.key]["ORG"] += 1

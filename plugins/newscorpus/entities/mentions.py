@@ -7,6 +7,7 @@ rules saw, where, and in which sentence, in a form that can be cached.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import typing as t
 from collections.abc import Sequence
@@ -50,6 +51,18 @@ NAMED_SHIP = re.compile(rf"^(?:{'|'.join(SHIP_PREFIXES)}) |-class\b")
 TENSE_REACH = 120
 COMPOUND_NAMES = frozenset(line.casefold() for line in load_lines("compound-names.txt"))
 OPENING_PUNCTUATION = "\"'“‘(["
+# A list of places after a word that says so: "towns and cities including Cardiff, Bangor,
+# Aberystwyth and Wrexham", "countries such as France and the Netherlands". Its names are
+# places, whatever the model thought of each, and found where it saw none.
+_PLACE_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"  # "Wrexham", "U.S"; not "Sydney." ending a sentence
+_PLACE_NAME = rf"{_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}}"
+_LISTED = rf"(?:the )?{_PLACE_NAME}"
+PLACE_LIST = re.compile(
+    r"\b(?:towns|cities|countries|states|villages|provinces|regions|capitals|nations|islands)"
+    r"\b[^.;:!?\n]{0,30}?\b(?:including|such as|like) "
+    rf"(?P<names>{_LISTED}(?:, {_LISTED})*,? (?:and|or) {_LISTED})"
+)
+LIST_ITEM = re.compile(rf"(?:the )?(?P<name>{_PLACE_NAME})")
 
 
 def body_text(blocks: Sequence[Block]) -> str:
@@ -120,6 +133,7 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
     sentences = body_sentences(blocks)
     headings = heading_ranges(blocks)
     credits = credit_ranges(blocks)
+    places = [match.span("names") for match in PLACE_LIST.finditer(text)]
     starts = [start for start, _ in sentences]
     mentions: list[Mention] = []
     dates: list[DateSpan] = []
@@ -156,6 +170,11 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 for piece in person_pieces(text, part, at, label)
             ]
             for piece in pieces:
+                if piece.evidence != "person" and any(
+                    first <= piece.start and piece.start + len(piece.text) <= last
+                    for first, last in places
+                ):
+                    piece = dataclasses.replace(piece, label="PLACE", evidence="place")
                 mentions.append(
                     Mention(
                         text=piece.text,
@@ -169,9 +188,40 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                         role=piece.role,
                     )
                 )
+    mentions.extend(listed_places(text, places, mentions, starts, sentences))
+    mentions.sort(key=lambda mention: mention.start)
     dates.extend(event_times(text, dates, starts, headings))
     dates.sort(key=lambda span: span.start)
     return RawExtraction(tuple(mentions), tuple(dates), sentences)
+
+
+def listed_places(
+    text: str,
+    lists: Sequence[tuple[int, int]],
+    mentions: Sequence[Mention],
+    starts: list[int],
+    sentences: Sequence[tuple[int, int]],
+) -> list[Mention]:
+    """The names of a list of places (see ``PLACE_LIST``) that the model did not mark."""
+    found = []
+    for first, last in lists:
+        for match in LIST_ITEM.finditer(text, first, last):
+            start, end = match.span("name")
+            if any(m.start < end and start < m.end for m in mentions):
+                continue
+            sentence = sentence_index(starts, start)
+            found.append(
+                Mention(
+                    text=match.group("name"),
+                    start=start,
+                    end=end,
+                    label="PLACE",
+                    sentence=sentence,
+                    sentence_initial=starts_sentence(text, sentences, sentence, start),
+                    evidence="place",
+                )
+            )
+    return found
 
 
 def event_times(

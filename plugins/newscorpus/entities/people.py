@@ -34,6 +34,9 @@ DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an)\s*$", re.IGNORECASE)
 LISTED_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}),\s*$")
 LISTED_AFTER = re.compile(r"^,\s*(?:and\s+)?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})\b")
 DETERMINER_OPENING = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
+# An initial and a surname, as team sheets and lists of credits write people: "K Morgan",
+# "J. Yapp". Not "A" or "I", which are words.
+INITIAL_AND_SURNAME = re.compile(r"^(?![AI]\s)[A-Z]\.?\s[A-Z][a-z][\w'’-]*$")
 NAME_TOKEN = re.compile(r"^(?=[^\W\d_])[\w'’.-]*$")
 # The last word of an organisation's or a place's name, never of a person's:
 # "Melinda Gates Foundation" is not the person "Melinda Gates Foundation".
@@ -136,6 +139,8 @@ def evidence(before: str, after: str, text: str) -> str:
     if words_before and is_role(words_before[-1]):
         return "person"
     if looks_like_person(text) and text.split()[-1].lower() not in NOT_A_SURNAME:
+        return "person"
+    if INITIAL_AND_SURNAME.match(text):
         return "person"
     if _listed_among_people(before, after, text):
         return "person"
