@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from newscorpus.entities.extract import extract_corpus
-from newscorpus.entities.mentions import body_text, chunks, read_doc
+from newscorpus.entities.mentions import body_text, chunks, named_organisations, read_doc
 from newscorpus.entities.nlp import ModelMissing, designator_pattern, load_pipeline
-from newscorpus.model import ENTITY_TYPES, Block
+from newscorpus.model import ENTITY_TYPES, Block, Mention
 from newscorpus.reading.outlet import wire_services
 from newscorpus.reading.parse import parse_article
 
@@ -254,3 +254,16 @@ def test_names_listed_after_cities_or_countries_are_places():
     places = {name for label, name in found if label == "PLACE"}
     assert {"Cardiff", "Bangor", "Aberystwyth", "Wrexham"} <= places
     assert not [name for label, name in found if label == "PERSON"]
+
+
+def test_an_organisation_the_model_missed_is_found_by_its_head_word():
+    text = (
+        "According to Saudi Arabia's Civil Defense Authority, the Board and Khan said the "
+        "Metropolitan Police would help."
+    )
+    police = text.index("Metropolitan")
+    model_saw = [Mention("Metropolitan Police", police, police + 19, "ORG", 0)]
+    found = named_organisations(text, model_saw, [0], [(0, len(text))], [])
+    # The owner before a possessive is not part of the name, "the Board" is no name, and
+    # what the model marked is left to it.
+    assert [(m.label, m.text) for m in found] == [("ORG", "Civil Defense Authority")]

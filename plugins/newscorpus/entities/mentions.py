@@ -8,6 +8,7 @@ rules saw, where, and in which sentence, in a form that can be cached.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import typing as t
 from collections.abc import Sequence
@@ -189,6 +190,7 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                     )
                 )
     mentions.extend(listed_places(text, places, mentions, starts, sentences))
+    mentions.extend(named_organisations(text, mentions, starts, sentences, headings))
     mentions.sort(key=lambda mention: mention.start)
     dates.extend(event_times(text, dates, starts, headings))
     dates.sort(key=lambda span: span.start)
@@ -221,6 +223,60 @@ def listed_places(
                     evidence="place",
                 )
             )
+    return found
+
+
+DETERMINERS = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "Its", "His", "Her"})
+
+
+@functools.cache
+def organisation_name() -> re.Pattern[str]:
+    """Capitalised words ending in an organisation's head word (``data/org-heads.txt``):
+    "Northwestern University", "Joint Council"."""
+    heads = "|".join(
+        sorted(
+            (re.escape(w.capitalize()) for w in load_words("org-heads.txt")), key=len, reverse=True
+        )
+    )
+    word = r"[A-Z][\w&'’-]*"
+    return re.compile(rf"(?<![\w-])(?P<name>(?:{word} ){{1,4}}(?:{heads}))(?![\w-])")
+
+
+def named_organisations(
+    text: str,
+    mentions: Sequence[Mention],
+    starts: list[int],
+    sentences: Sequence[tuple[int, int]],
+    headings: Sequence[tuple[int, int]],
+) -> list[Mention]:
+    """Organisations the model did not mark, by their head word ("Northwestern
+    University"), outside headings; not after an opening "The" alone ("The Board")."""
+    found = []
+    for match in organisation_name().finditer(text):
+        start, end = match.span("name")
+        words = match.group("name").split()
+        # "The Board", "Saudi Arabia's Civil Defense Authority": the name starts after
+        # the article or the owner.
+        owner = max((i + 1 for i, w in enumerate(words) if w.endswith(("'s", "’s"))), default=0)
+        if owner == 0 and words[0] in DETERMINERS:
+            owner = 1
+        start += sum(len(word) + 1 for word in words[:owner])
+        words = words[owner:]
+        if len(words) < 2 or any(m.start < end and start < m.end for m in mentions):
+            continue
+        if any(first <= start < last for first, last in headings):
+            continue
+        sentence = sentence_index(starts, start)
+        found.append(
+            Mention(
+                text=text[start:end],
+                start=start,
+                end=end,
+                label="ORG",
+                sentence=sentence,
+                sentence_initial=starts_sentence(text, sentences, sentence, start),
+            )
+        )
     return found
 
 
