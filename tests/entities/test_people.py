@@ -135,6 +135,16 @@ def test_a_building_or_site_is_a_place(name, label):
     assert clean_name(name, label)[1] == "PLACE"
 
 
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("L. Ron Hubbard", "PERSON"), ("George W. Bush", "PERSON"), ("U.S. Army", "ORG")],
+)
+def test_an_initials_full_stop_is_no_sentence_break_in_a_name(name, label):
+    assert clean_name(name, label) == (name, label)
+    # A sentence's end inside a span is: the model ran across two sentences.
+    assert clean_name("Smith. Then Jones", label) is None
+
+
 def test_a_platform_taken_for_a_person_is_an_organisation():
     # "Twitter gave Mohamed the option of an internship": the model said PERSON.
     assert clean_name("Twitter", "PERSON") == ("Twitter", "ORG")

@@ -270,6 +270,10 @@ def singular_weapon(word: str) -> str:
     return word
 
 
+# A sentence's end inside a name: not an initial's full stop ("L. Ron Hubbard", "George W. Bush").
+SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])\.\s|[!?]\s")
+
+
 def is_junk(name: str, label: EntityType) -> bool:
     """Names that never are entities: quantities, menu words, fragments, lower-case text."""
     words = name.split()
@@ -279,7 +283,7 @@ def is_junk(name: str, label: EntityType) -> bool:
         return True
     if not (name[0].isupper() or name[0].isdigit()):
         return True
-    if re.search(r"[.!?]\s", name) or '"' in name or FIXTURE.search(name):
+    if SENTENCE_BREAK.search(name) or '"' in name or FIXTURE.search(name):
         return True
     if label != "WEAPON" and words[-1].lower().strip(".") in ROLES:
         # "State Department Spokesperson", "NASA Administrator": a title, not a name.
