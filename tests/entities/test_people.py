@@ -145,6 +145,21 @@ def test_an_initials_full_stop_is_no_sentence_break_in_a_name(name, label):
     assert clean_name("Smith. Then Jones", label) is None
 
 
+@pytest.mark.parametrize(
+    ("name", "label", "expected"),
+    [
+        ("Mervyn King", "PERSON", ("Mervyn King", "PERSON")),
+        ("John Major", "PERSON", ("John Major", "PERSON")),
+        ("Mr King", "PERSON", ("King", "PERSON")),
+        ("al-Qaeda", "ORG", ("al-Qaeda", "ORG")),
+        ("Defence Secretary", "PERSON", None),
+        ("NASA Administrator", "ORG", None),
+    ],
+)
+def test_a_surname_that_is_a_role_s_word_is_still_a_name(name, label, expected):
+    assert clean_name(name, label) == expected
+
+
 def test_a_platform_taken_for_a_person_is_an_organisation():
     # "Twitter gave Mohamed the option of an internship": the model said PERSON.
     assert clean_name("Twitter", "PERSON") == ("Twitter", "ORG")

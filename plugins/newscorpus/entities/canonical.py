@@ -186,7 +186,8 @@ def entity_name(mention: Mention) -> tuple[str, EntityType] | None:
 def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
     """:func:`entity_name` for a surface and label; the same few names recur corpus-wide."""
     words = surface_form(text).split()
-    if len(words) > 1 and words[0].lower().rstrip(".") in load_words("personal-titles.txt"):
+    titled = len(words) > 1 and words[0].lower().rstrip(".") in load_words("personal-titles.txt")
+    if titled:
         # "Mr Balls" is a person whatever the model thought.
         label = "PERSON"
     if label != "WEAPON" and _is_event_name(words):
@@ -215,7 +216,7 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
             words = words[:-1]
         words[-1:] = [singular_weapon(words[-1])] if words else []
     name = " ".join(words)
-    return None if is_junk(name, label) else (name, label)
+    return None if is_junk(name, label, titled=titled) else (name, label)
 
 
 def _is_place_name(words: list[str]) -> bool:
@@ -270,23 +271,48 @@ def singular_weapon(word: str) -> str:
     return word
 
 
+# Roles that are also surnames: "Mervyn King", "John Major", "Erik Prince".
+ROLE_SURNAMES = frozenset(
+    {"king", "bishop", "judge", "major", "marshal", "pope", "prince", "sheriff"}
+)
+# "al-Qaeda", "al-Assad": a name that starts with the Arabic article in lower case.
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|an)-[A-Z]")
+
+
+def _named_person(words: Sequence[str], label: EntityType) -> bool:
+    """A person's name that ends in a role's word: a first name or a personal title opens
+    it, or the model's person ends in a role that is also a surname ("Mervyn King")."""
+    first = words[0].lower().rstrip(".")
+    if len(words) < 2:
+        return False
+    if first in FIRST_NAMES or first in load_words("personal-titles.txt"):
+        return True
+    return label == "PERSON" and words[-1].lower() in ROLE_SURNAMES
+
+
 # A sentence's end inside a name: not an initial's full stop ("L. Ron Hubbard", "George W. Bush").
 SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])\.\s|[!?]\s")
 
 
-def is_junk(name: str, label: EntityType) -> bool:
-    """Names that never are entities: quantities, menu words, fragments, lower-case text."""
+def is_junk(name: str, label: EntityType, *, titled: bool = False) -> bool:
+    """Names that never are entities: quantities, menu words, fragments, lower-case text;
+    ``titled``: the name came after a personal title ("Mr King")."""
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS:
         return True
     if label != "WEAPON" and (sum(char.isalpha() for char in name) < 2 or QUANTITY.fullmatch(name)):
         return True
-    if not (name[0].isupper() or name[0].isdigit()):
+    if not (name[0].isupper() or name[0].isdigit() or ARABIC_ARTICLE.match(name)):
         return True
     if SENTENCE_BREAK.search(name) or '"' in name or FIXTURE.search(name):
         return True
-    if label != "WEAPON" and words[-1].lower().strip(".") in ROLES:
-        # "State Department Spokesperson", "NASA Administrator": a title, not a name.
+    if (
+        label != "WEAPON"
+        and words[-1].lower().strip(".") in ROLES
+        and not (titled or _named_person(words, label))
+    ):
+        # "State Department Spokesperson", "NASA Administrator": a title, not a name; but
+        # "Mr King", "Mervyn King" and "John Major" are people.
         return True
     return name_key(name) in load_words("not-names.txt")
 
