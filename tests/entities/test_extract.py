@@ -213,6 +213,15 @@ def test_a_span_naming_two_organisations_is_two_names_but_a_compound_name_is_one
     assert ("PLACE", "Bosnia and Herzegovina") in found
 
 
+def test_two_places_that_share_their_last_word_are_two_whole_names():
+    blocks = (Block("p", "The report comes after North and South Korea exchanged fire."),)
+    text = body_text(blocks)
+    raw = read_doc([(0, load_pipeline()(text))], blocks)
+    named = [(m.text, text[m.start : m.end]) for m in raw.mentions]
+    # "North Korea" is named whole and linked where the text writes it: "North".
+    assert named == [("North Korea", "North"), ("South Korea", "South Korea")]
+
+
 def test_a_name_before_an_organisation_noun_is_an_organisation():
     found = mentions_in(
         ["The Haqqani network claimed the attack, and the Islamic State group denied it."]

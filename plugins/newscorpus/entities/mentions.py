@@ -51,6 +51,7 @@ NAMED_SHIP = re.compile(rf"^(?:{'|'.join(SHIP_PREFIXES)}) |-class\b")
 # How far back in its sentence a date's tense is read, in characters.
 TENSE_REACH = 120
 COMPOUND_NAMES = frozenset(line.casefold() for line in load_lines("compound-names.txt"))
+COMPASS = frozenset({"North", "South", "East", "West", "Upper", "Lower"})
 OPENING_PUNCTUATION = "\"'“‘(["
 # A list of places after a word that says so: "towns and cities including Cardiff, Bangor,
 # Aberystwyth and Wrexham", "countries such as France and the Netherlands". Its names are
@@ -166,21 +167,22 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 continue
             in_heading = any(first <= start < last for first, last in headings)
             pieces = [
-                piece
-                for part, at in conjoined(span.text, start)
+                # How long the piece is in the text: "North Korea" is written "North" in
+                # "North and South Korea".
+                (piece, written if (piece.start, piece.text) == (at, part) else len(piece.text))
+                for part, at, written in conjoined(span.text, start)
                 for piece in person_pieces(text, part, at, label)
             ]
-            for piece in pieces:
+            for piece, length in pieces:
                 if piece.evidence != "person" and any(
-                    first <= piece.start and piece.start + len(piece.text) <= last
-                    for first, last in places
+                    first <= piece.start and piece.start + length <= last for first, last in places
                 ):
                     piece = dataclasses.replace(piece, label="PLACE", evidence="place")
                 mentions.append(
                     Mention(
                         text=piece.text,
                         start=piece.start,
-                        end=piece.start + len(piece.text),
+                        end=piece.start + length,
                         label=piece.label,
                         sentence=sentence,
                         in_heading=in_heading,
@@ -377,10 +379,11 @@ def before_organisation_noun(doc: Doc, span: Span) -> Span | None:
     return None
 
 
-def conjoined(name: str, start: int) -> list[tuple[str, int]]:
-    """One span naming two things ("Gazprom and Rosneft") as two names with their offsets;
-    names that are one thing ("Bosnia and Herzegovina", "Marks and Spencer",
-    ``data/compound-names.txt``) and anything else as it is."""
+def conjoined(name: str, start: int) -> list[tuple[str, int, int]]:
+    """One span naming two things ("Gazprom and Rosneft") as two names, each with its
+    offset and its length in the text; names that are one thing ("Bosnia and
+    Herzegovina", "Marks and Spencer", ``data/compound-names.txt``) and anything else as
+    it is."""
     first, joint, second = name.partition(" and ")
     if (
         not joint
@@ -388,8 +391,14 @@ def conjoined(name: str, start: int) -> list[tuple[str, int]]:
         or not (first[:1].isupper() and second[:1].isupper())
         or name.casefold() in COMPOUND_NAMES
     ):
-        return [(name, start)]
-    return [(first, start), (second, start + len(first) + len(joint))]
+        return [(name, start, len(name))]
+    later = (second, start + len(first) + len(joint), len(second))
+    head = second.split(" ", 1)
+    if first in COMPASS and head[0] in COMPASS and len(head) == 2:
+        # "North and South Korea": two names that share their last words; the first is
+        # named with the words it shares ("North Korea") and written "North".
+        return [(f"{first} {head[1]}", start, len(first)), later]
+    return [(first, start, len(first)), later]
 
 
 def sentence_index(starts: list[int], offset: int) -> int:
