@@ -81,6 +81,12 @@ def test_a_whole_name_is_never_cut(text, span, label):
         # Listed between companies, or with a person on one side only: no evidence.
         ("banks such as Goldman Sachs, ", ", and Wells Fargo", "Morgan Stanley", ""),
         ("led by Chuck Close, ", ", the gallery said", "Walker Evans", ""),
+        # A given name from the wider table, before a word that can be a surname.
+        ("the centre ", " scored twice", "Aurelien Rougerie", "person"),
+        ("", " won the heptathlon", "Carolina Kluft", ""),
+        ("a visit to ", " on Sunday", "Tate Britain", ""),
+        ("songs by ", " were played", "Jackson Five", ""),
+        ("", " said", "Christian Medical Fellowship", ""),
         # An initial and a surname, as a team sheet writes a player; "A" is a word.
         ("Thomas (Toulouse, capt); ", " (Newport-Gwent), ", "K Morgan", "person"),
         ("", " spokesman said", "A Pentagon", "determined"),

@@ -13,12 +13,20 @@ administration") or a possessive ("Trump's aides").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from ..wordlists import load_words
 
+# Common given names, kept by hand: enough alone ("Gordon" folds into "Gordon Brown").
 FIRST_NAMES = load_words("first-names.txt")
+# Given names from many countries (``bench/first_names.py``): evidence only before a word
+# that can be a surname ("Aurelien Rougerie", not "Tate Britain" or "Jackson Five").
+MORE_FIRST_NAMES = load_words("first-names-more.txt") - load_words("not-first-names.txt")
+NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+)
 ROLES = load_words("roles.txt")
 # After a name, a noun that makes it a modifier: "the Trump administration".
 ATTRIBUTIVE_AFTER = re.compile(
@@ -76,11 +84,21 @@ def is_role(word: str) -> bool:
 def looks_like_person(name: str) -> bool:
     """``Dean Kamen``: two or three capitalised words, the first a known first name."""
     tokens = name.split()
-    return (
-        2 <= len(tokens) <= MAX_NAME_TOKENS
-        and tokens[0].lower() in FIRST_NAMES
-        and all(is_name_token(token) for token in tokens)
-    )
+    if not 2 <= len(tokens) <= MAX_NAME_TOKENS or not all(map(is_name_token, tokens)):
+        return False
+    first = tokens[0].lower()
+    return first in FIRST_NAMES or (first in MORE_FIRST_NAMES and _can_be_surname(tokens[-1]))
+
+
+@functools.cache
+def _can_be_surname(word: str) -> bool:
+    """Not a country, a number, or the last word of an organisation's or a place's name."""
+    from babel import Locale
+
+    key = word.casefold()
+    countries = {name.casefold() for name in Locale("en").territories.values()}
+    heads = NOT_A_SURNAME | load_words("org-heads.txt") | load_words("place-heads.txt")
+    return key not in countries and key not in NUMBER_WORDS and key not in heads
 
 
 def split_person(text: str, before: str) -> Split | None:
