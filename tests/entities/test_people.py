@@ -166,6 +166,17 @@ def test_a_surname_that_is_a_role_s_word_is_still_a_name(name, label, expected):
     assert clean_name(name, label) == expected
 
 
+@pytest.mark.parametrize("name", ["Welsh", "Britons", "Scots", "Muslims", "Islam"])
+def test_a_people_or_a_faith_alone_is_no_entity(name):
+    assert clean_name(name, "ORG") is None
+    assert clean_name(name, "PERSON") is None
+
+
+def test_a_name_that_holds_a_nationality_is_still_a_name():
+    assert clean_name("Irvine Welsh", "PERSON") == ("Irvine Welsh", "PERSON")
+    assert clean_name("Muslim Council of Britain", "ORG") == ("Muslim Council of Britain", "ORG")
+
+
 def test_a_platform_taken_for_a_person_is_an_organisation():
     # "Twitter gave Mohamed the option of an internship": the model said PERSON.
     assert clean_name("Twitter", "PERSON") == ("Twitter", "ORG")

@@ -190,6 +190,9 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
     if titled:
         # "Mr Balls" is a person whatever the model thought.
         label = "PERSON"
+    if len(words) == 1 and _is_group(words[0]):
+        # "Welsh", "Britons", "Muslims", "Islam": a people or a faith.
+        return None
     if label != "WEAPON" and _is_event_name(words):
         # "Google Science Fair", "Operation Clambake": an event or a vehicle.
         return None
@@ -217,6 +220,13 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
         words[-1:] = [singular_weapon(words[-1])] if words else []
     name = " ".join(words)
     return None if is_junk(name, label, titled=titled) else (name, label)
+
+
+def _is_group(word: str) -> bool:
+    """A nationality, a people or a faith (``data/groups.txt``), or its plural."""
+    key = word.casefold().replace("’", "'").removesuffix("'s")
+    groups = load_words("groups.txt")
+    return key in groups or (key.endswith("s") and key[:-1] in groups)
 
 
 def _is_place_name(words: list[str]) -> bool:
