@@ -172,6 +172,19 @@ def test_a_people_or_a_faith_alone_is_no_entity(name):
     assert clean_name(name, "PERSON") is None
 
 
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("Oscar", "ORG"), ("Easter", "PLACE"), ("French Open", "PLACE"), ("Super Bowl", "ORG")],
+)
+def test_an_award_a_holiday_or_a_match_is_no_entity(name, label):
+    assert clean_name(name, label) is None
+
+
+def test_names_that_share_an_awards_or_a_matchs_word_are_kept():
+    assert clean_name("Oscar Pistorius", "PERSON") == ("Oscar Pistorius", "PERSON")
+    assert clean_name("Open University", "ORG") == ("Open University", "ORG")
+
+
 def test_a_name_that_holds_a_nationality_is_still_a_name():
     assert clean_name("Irvine Welsh", "PERSON") == ("Irvine Welsh", "PERSON")
     assert clean_name("Muslim Council of Britain", "ORG") == ("Muslim Council of Britain", "ORG")
