@@ -185,6 +185,15 @@ def test_names_that_share_an_awards_or_a_matchs_word_are_kept():
     assert clean_name("Open University", "ORG") == ("Open University", "ORG")
 
 
+def test_a_country_taken_for_an_organisation_is_a_place():
+    # "Slovakia beat Ireland": the team, shown as the country.
+    assert clean_name("Slovakia", "ORG") == ("Slovakia", "PLACE")
+    # A union is an organisation, and a surname that is a country is left to the model.
+    assert clean_name("United Nations", "ORG") == ("United Nations", "ORG")
+    assert clean_name("European Union", "ORG") == ("European Union", "ORG")
+    assert clean_name("Jordan", "PERSON") == ("Jordan", "PERSON")
+
+
 def test_a_name_that_holds_a_nationality_is_still_a_name():
     assert clean_name("Irvine Welsh", "PERSON") == ("Irvine Welsh", "PERSON")
     assert clean_name("Muslim Council of Britain", "ORG") == ("Muslim Council of Britain", "ORG")

@@ -203,8 +203,12 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
     ):
         # "Twitter gave Mohamed…": a platform's name is a company's, not a person's.
         label = "ORG"
-    if label in ("ORG", "PERSON") and words and _is_place_name(words):
+    if (label in ("ORG", "PERSON") and words and _is_place_name(words)) or (
+        label == "ORG" and _is_country(words)
+    ):
         # "Adler Planetarium", "Museum of Flight", "the White House": a building or site.
+        # A country the model took for an organisation (its team, its government) is
+        # shown as the place ("Jordan" taken for a person may be Michael Jordan).
         label = "PLACE"
     elif label in ("PERSON", "PLACE") and words and _is_org_name(words):
         # "House Armed Services Committee", "Manchester United", "Senate".
@@ -220,6 +224,27 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
         words[-1:] = [singular_weapon(words[-1])] if words else []
     name = " ".join(words)
     return None if is_junk(name, label, titled=titled) else (name, label)
+
+
+# Babel's codes for unions, not countries: the European Union, the eurozone, the UN.
+UNIONS = frozenset({"EU", "EZ", "UN"})
+
+
+def _is_country(words: list[str]) -> bool:
+    """A country's or territory's English name (Babel): "Slovakia", "Mauritius"."""
+    return " ".join(words).casefold() in _countries()
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    from babel import Locale
+
+    territories = Locale("en").territories
+    return frozenset(
+        name.casefold()
+        for code, name in territories.items()
+        if code.isalpha() and code not in UNIONS
+    )
 
 
 def _is_group(word: str) -> bool:
