@@ -218,7 +218,17 @@ def test_other_names_keep_their_type(name, label):
     assert clean_name(name, label)[1] == label
 
 
-@pytest.mark.parametrize("name", ["State Department Spokesperson", "NASA Administrator"])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Francesca Schiavone of", "Francesca Schiavone"), ("Council on Foreign Relations", None)],
+)
+def test_a_span_that_runs_on_into_function_words_ends_before_them(text, name):
+    assert clean_name(text, "ORG")[0] == (name or text)
+
+
+@pytest.mark.parametrize(
+    "name", ["State Department Spokesperson", "NASA Administrator", "Police Officers", "MPs"]
+)
 def test_a_title_alone_is_not_a_name(name):
     assert clean_name(name, "ORG") is None
 

@@ -51,6 +51,7 @@ COLLECTIVE_OWNERS = {
 FIXTURE = re.compile(r"\s(?:v|vs)\.?\s")
 SPACED_DASH = re.compile(r"\s[-–—]\s")
 POSSESSIVE = re.compile(r"['’]s?$")
+TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:of|the|and|for|in|on|at|to|a|an))+$")
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)")
 MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z]+\b")
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
@@ -174,7 +175,8 @@ def surface_form(text: str) -> str:
     if text.count("(") > text.count(")"):
         # "World Health Organisation (WHO": the span ran into a bracket it did not close.
         text = text[: text.rindex("(")].strip(EDGE_PUNCTUATION)
-    return text
+    # "Francesca Schiavone of", "Office of the": the span ran on into the next words.
+    return TRAILING_FUNCTION_WORDS.sub("", text)
 
 
 def entity_name(mention: Mention) -> tuple[str, EntityType] | None:
@@ -341,11 +343,13 @@ def is_junk(name: str, label: EntityType, *, titled: bool = False) -> bool:
         return True
     if SENTENCE_BREAK.search(name) or '"' in name or FIXTURE.search(name):
         return True
+    last = words[-1].lower().strip(".")
     if (
         label != "WEAPON"
-        and words[-1].lower().strip(".") in ROLES
+        and (last in ROLES or (last.endswith("s") and last[:-1] in ROLES - ROLE_SURNAMES))
         and not (titled or _named_person(words, label))
     ):
+        # "Police Officers" too.
         # "State Department Spokesperson", "NASA Administrator": a title, not a name; but
         # "Mr King", "Mervyn King" and "John Major" are people.
         return True
