@@ -276,3 +276,9 @@ def test_an_organisation_the_model_missed_is_found_by_its_head_word():
     # The owner before a possessive is not part of the name, "the Board" is no name, and
     # what the model marked is left to it.
     assert [(m.label, m.text) for m in found] == [("ORG", "Civil Defense Authority")]
+
+
+def test_a_publication_the_model_missed_is_found_but_not_a_title_s_words():
+    text = "The Deseret News observed it, and Have I Got News joked about it."
+    found = named_organisations(text, [], [0], [(0, len(text))], [])
+    assert [(m.label, m.text) for m in found] == [("ORG", "Deseret News")]

@@ -228,6 +228,14 @@ def listed_places(
     return found
 
 
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """English function words (spaCy's list; imported only when the model runs)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 DETERMINERS = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "Its", "His", "Her"})
 
 
@@ -266,6 +274,8 @@ def named_organisations(
         words = words[owner:]
         if len(words) < 2 or any(m.start < end and start < m.end for m in mentions):
             continue
+        if words[0].lower() in stop_words():
+            continue  # "Have I Got News": a title's words, not a name
         if any(first <= start < last for first, last in headings):
             continue
         sentence = sentence_index(starts, start)
