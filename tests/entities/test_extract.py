@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 from newscorpus.entities.extract import extract_corpus
-from newscorpus.entities.mentions import body_text, chunks, named_organisations, read_doc
+from newscorpus.entities.mentions import (
+    body_text,
+    chunks,
+    conjoined,
+    named_organisations,
+    read_doc,
+)
 from newscorpus.entities.nlp import ModelMissing, designator_pattern, load_pipeline
 from newscorpus.model import ENTITY_TYPES, Block, Mention
 from newscorpus.reading.outlet import wire_services
@@ -199,6 +205,20 @@ def test_a_paragraph_closed_by_a_wire_credit_is_kept_as_article_text():
 )
 def test_warships_and_named_systems_are_weapons_in_any_article(sentence, weapons):
     assert weapons_in(sentence) == weapons
+
+
+@pytest.mark.parametrize(
+    ("span", "names"),
+    [
+        ("Gazprom and Rosneft", ["Gazprom", "Rosneft"]),
+        ("House Science and Technology Committee", ["House Science and Technology Committee"]),
+        ("Food and Drug Administration", ["Food and Drug Administration"]),
+        ("National Air and Space Museum", ["National Air and Space Museum"]),
+        ("Microsoft and Apple", ["Microsoft", "Apple"]),
+    ],
+)
+def test_and_splits_a_span_unless_the_last_word_heads_both_halves(span, names):
+    assert [name for name, _, _ in conjoined(span, 0)] == names
 
 
 def test_a_span_naming_two_organisations_is_two_names_but_a_compound_name_is_one():

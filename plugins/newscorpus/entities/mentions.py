@@ -400,7 +400,10 @@ def conjoined(name: str, start: int) -> list[tuple[str, int, int]]:
         or " and " in second
         or not (first[:1].isupper() and second[:1].isupper())
         or name.casefold() in COMPOUND_NAMES
+        or (_ends_in_head(second) and not _ends_in_head(first) and " " in second)
     ):
+        # "National Air and Space Museum", "Union of Rationalist Atheists and Agnostics"
+        # is not: the head word ("Museum") is both halves'.
         return [(name, start, len(name))]
     later = (second, start + len(first) + len(joint), len(second))
     head = second.split(" ", 1)
@@ -409,6 +412,12 @@ def conjoined(name: str, start: int) -> list[tuple[str, int, int]]:
         # named with the words it shares ("North Korea") and written "North".
         return [(f"{first} {head[1]}", start, len(first)), later]
     return [(first, start, len(first)), later]
+
+
+def _ends_in_head(name: str) -> bool:
+    """Whether a name's last word is an organisation's or a place's ("Museum", "Council")."""
+    last = name.split()[-1].lower()
+    return last in load_words("org-heads.txt") or last in load_words("place-heads.txt")
 
 
 def sentence_index(starts: list[int], offset: int) -> int:
