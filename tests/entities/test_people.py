@@ -220,7 +220,11 @@ def test_other_names_keep_their_type(name, label):
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("Francesca Schiavone of", "Francesca Schiavone"), ("Council on Foreign Relations", None)],
+    [
+        ("Francesca Schiavone of", "Francesca Schiavone"),
+        ("Scientology on French", "Scientology"),
+        ("Council on Foreign Relations", None),
+    ],
 )
 def test_a_span_that_runs_on_into_function_words_ends_before_them(text, name):
     assert clean_name(text, "ORG")[0] == (name or text)

@@ -51,7 +51,8 @@ COLLECTIVE_OWNERS = {
 FIXTURE = re.compile(r"\s(?:v|vs)\.?\s")
 SPACED_DASH = re.compile(r"\s[-–—]\s")
 POSSESSIVE = re.compile(r"['’]s?$")
-TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:of|the|and|for|in|on|at|to|a|an))+$")
+FUNCTION_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to", "a", "an"])
+TRAILING_FUNCTION_WORDS = re.compile(rf"(?:\s+(?:{'|'.join(sorted(FUNCTION_WORDS))}))+$")
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)")
 MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z]+\b")
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
@@ -175,8 +176,13 @@ def surface_form(text: str) -> str:
     if text.count("(") > text.count(")"):
         # "World Health Organisation (WHO": the span ran into a bracket it did not close.
         text = text[: text.rindex("(")].strip(EDGE_PUNCTUATION)
-    # "Francesca Schiavone of", "Office of the": the span ran on into the next words.
-    return TRAILING_FUNCTION_WORDS.sub("", text)
+    # "Francesca Schiavone of", "Office of the", "Scientology on French": the span ran on
+    # into the next words (a nationality's adjective after a function word is one).
+    text = TRAILING_FUNCTION_WORDS.sub("", text)
+    words = text.split()
+    if len(words) > 2 and words[-2] in FUNCTION_WORDS and _is_group(words[-1]):
+        text = TRAILING_FUNCTION_WORDS.sub("", " ".join(words[:-1]))
+    return text
 
 
 def entity_name(mention: Mention) -> tuple[str, EntityType] | None:
