@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from newscorpus.entities.nlp import load_pipeline  # noqa: E402
-from newscorpus.wordlists import load_words  # noqa: E402
+from newscorpus.wordlists import country_names, load_words  # noqa: E402
 
 BBC = ROOT.parent / "shared" / "corpora" / "bbc"
 OUT = ROOT / "plugins" / "newscorpus" / "data" / "first-names-more.txt"
@@ -73,15 +73,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=BBC, help="reference corpus of .txt")
     args = parser.parse_args()
-    from babel import Locale
-
     texts = [p.read_text("latin-1") for p in sorted(args.corpus.rglob("*.txt"))]
     if not texts:
         sys.exit(f"no .txt files under {args.corpus}")
     lower: Counter[str] = Counter()
     for text in texts:
         lower.update(LOWER_WORD.findall(text))
-    territories = {name.casefold() for name in Locale("en").territories.values()}
+    territories = country_names()
     known = load_words("first-names.txt")
     nlp = load_pipeline()
     read_as: dict[str, Counter[str]] = defaultdict(Counter)

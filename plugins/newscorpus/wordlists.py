@@ -21,3 +21,20 @@ def load_lines(name: str) -> tuple[str, ...]:
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return tuple(line for line in lines if line)
+
+
+# Babel's codes for unions, not countries: the European Union, the eurozone, the UN.
+UNIONS = frozenset({"EU", "EZ", "UN"})
+
+
+@functools.cache
+def country_names() -> frozenset[str]:
+    """Countries' and territories' English names (Babel), case-folded; not unions."""
+    from babel import Locale
+
+    territories = Locale("en").territories
+    return frozenset(
+        name.casefold()
+        for code, name in territories.items()
+        if code.isalpha() and code not in UNIONS
+    )

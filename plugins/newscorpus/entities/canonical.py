@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import ENTITY_TYPES, Entity, EntityType, Mention, RawExtraction
-from ..wordlists import load_lines, load_words
+from ..wordlists import country_names, load_lines, load_words
 from .nlp import designator_pattern
 from .people import FIRST_NAMES, ROLES
 
@@ -234,25 +234,9 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
     return None if is_junk(name, label, titled=titled) else (name, label)
 
 
-# Babel's codes for unions, not countries: the European Union, the eurozone, the UN.
-UNIONS = frozenset({"EU", "EZ", "UN"})
-
-
 def _is_country(words: list[str]) -> bool:
     """A country's or territory's English name (Babel): "Slovakia", "Mauritius"."""
-    return " ".join(words).casefold() in _countries()
-
-
-@functools.cache
-def _countries() -> frozenset[str]:
-    from babel import Locale
-
-    territories = Locale("en").territories
-    return frozenset(
-        name.casefold()
-        for code, name in territories.items()
-        if code.isalpha() and code not in UNIONS
-    )
+    return " ".join(words).casefold() in country_names()
 
 
 def _is_group(word: str) -> bool:
@@ -325,9 +309,9 @@ ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|an)-[A-Z]")
 def _named_person(words: Sequence[str], label: EntityType) -> bool:
     """A person's name that ends in a role's word: a first name or a personal title opens
     it, or the model's person ends in a role that is also a surname ("Mervyn King")."""
-    first = words[0].lower().rstrip(".")
     if len(words) < 2:
         return False
+    first = words[0].lower().rstrip(".")
     if first in FIRST_NAMES or first in load_words("personal-titles.txt"):
         return True
     return label == "PERSON" and words[-1].lower() in ROLE_SURNAMES
@@ -355,9 +339,8 @@ def is_junk(name: str, label: EntityType, *, titled: bool = False) -> bool:
         and (last in ROLES or (last.endswith("s") and last[:-1] in ROLES - ROLE_SURNAMES))
         and not (titled or _named_person(words, label))
     ):
-        # "Police Officers" too.
-        # "State Department Spokesperson", "NASA Administrator": a title, not a name; but
-        # "Mr King", "Mervyn King" and "John Major" are people.
+        # "State Department Spokesperson", "NASA Administrator", "Police Officers": a title,
+        # not a name; but "Mr King", "Mervyn King" and "John Major" are people.
         return True
     return name_key(name) in load_words("not-names.txt")
 

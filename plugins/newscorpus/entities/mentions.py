@@ -65,6 +65,8 @@ PLACE_LIST = re.compile(
     rf"(?P<names>{_LISTED}(?:, {_LISTED})*,? (?:and|or) {_LISTED})"
 )
 LIST_ITEM = re.compile(rf"(?:the )?(?P<name>{_PLACE_NAME})")
+# Words before an organisation's name that are not part of it: "The Board".
+DETERMINERS = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "Its", "His", "Her"})
 
 
 def body_text(blocks: Sequence[Block]) -> str:
@@ -191,7 +193,7 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                         role=piece.role,
                     )
                 )
-    mentions.extend(listed_places(text, places, mentions, starts, sentences))
+    mentions.extend(listed_places(text, places, mentions, starts, sentences, headings))
     mentions.extend(named_organisations(text, mentions, starts, sentences, headings))
     mentions.sort(key=lambda mention: mention.start)
     dates.extend(event_times(text, dates, starts, headings))
@@ -205,6 +207,7 @@ def listed_places(
     mentions: Sequence[Mention],
     starts: list[int],
     sentences: Sequence[tuple[int, int]],
+    headings: Sequence[tuple[int, int]],
 ) -> list[Mention]:
     """The names of a list of places (see ``PLACE_LIST``) that the model did not mark."""
     found = []
@@ -221,6 +224,7 @@ def listed_places(
                     end=end,
                     label="PLACE",
                     sentence=sentence,
+                    in_heading=any(first <= start < last for first, last in headings),
                     sentence_initial=starts_sentence(text, sentences, sentence, start),
                     evidence="place",
                 )
@@ -234,9 +238,6 @@ def stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)
-
-
-DETERMINERS = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "Its", "His", "Her"})
 
 
 @functools.cache
@@ -260,7 +261,8 @@ def named_organisations(
     headings: Sequence[tuple[int, int]],
 ) -> list[Mention]:
     """Organisations the model did not mark, by their head word ("Northwestern
-    University"), outside headings; not after an opening "The" alone ("The Board")."""
+    University"), outside headings: two words or more after an owner's possessive or an
+    opening "The" ("The Board" is none), not opening with a function word."""
     found = []
     for match in organisation_name().finditer(text):
         start, end = match.span("name")
@@ -402,8 +404,7 @@ def conjoined(name: str, start: int) -> list[tuple[str, int, int]]:
         or name.casefold() in COMPOUND_NAMES
         or (_ends_in_head(second) and not _ends_in_head(first) and " " in second)
     ):
-        # "National Air and Space Museum", "Union of Rationalist Atheists and Agnostics"
-        # is not: the head word ("Museum") is both halves'.
+        # "House Science and Technology Committee": the last word heads both halves.
         return [(name, start, len(name))]
     later = (second, start + len(first) + len(joint), len(second))
     head = second.split(" ", 1)

@@ -17,7 +17,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..wordlists import load_words
+from ..wordlists import country_names, load_words
 
 # Common given names, kept by hand: enough alone ("Gordon" folds into "Gordon Brown").
 FIRST_NAMES = load_words("first-names.txt")
@@ -93,12 +93,9 @@ def looks_like_person(name: str) -> bool:
 @functools.cache
 def _can_be_surname(word: str) -> bool:
     """Not a country, a number, or the last word of an organisation's or a place's name."""
-    from babel import Locale
-
     key = word.casefold()
-    countries = {name.casefold() for name in Locale("en").territories.values()}
     heads = NOT_A_SURNAME | load_words("org-heads.txt") | load_words("place-heads.txt")
-    return key not in countries and key not in NUMBER_WORDS and key not in heads
+    return key not in country_names() and key not in NUMBER_WORDS and key not in heads
 
 
 def split_person(text: str, before: str) -> Split | None:
