@@ -14,6 +14,7 @@ from newscorpus.corpus.stories import signatures_of
 from newscorpus.entities.extract import analyse
 from newscorpus.export import export_tables
 from newscorpus.pipeline import Options, Source, build_corpus
+from newscorpus.reading.parse import parse_article
 from newscorpus.store import Store
 
 OPTIONS = Options(processes=1)  # the default topics, plain slugs
@@ -94,6 +95,32 @@ def test_a_copy_is_filed_as_its_original_and_equal_headlines_get_distinct_slugs(
     assert "seed-003" in slugs and "seed-003-1" not in slugs  # a quote counts it once
     rows = export_tables(corpus)["articles"]
     assert [r["copy_of"] for r in rows if r["source_file"].startswith("zz/")] == ["seed-003"]
+
+
+GERMAN = """Bahnstrecke an die Küste wird im Juni wieder eröffnet
+
+Die Bahn hat am Dienstag angekündigt, dass der Nachtzug an die Küste ab Juni wieder fährt.
+Die Strecke war zwei Jahre lang gesperrt, weil die Brücke bei Kelmarsch repariert werden
+musste. Fahrkarten sollen in der kommenden Woche in den Verkauf gehen, sagte eine Sprecherin
+der Deutschen Bahn in Berlin. Die Züge würden zunächst langsamer fahren, weil sich die neue
+Brücke erst setzen müsse, und der Fahrplan werde sich im Herbst noch einmal ändern.
+"""
+
+
+def test_an_article_in_another_language_is_kept_with_no_names_and_a_note(seeds, tmp_path):
+    german = parse_article(GERMAN.encode(), "de/bahn.txt")
+    corpus, _ = run([*sources_of(seeds), Source(german, "bahn")], Store(tmp_path))
+    one = next(a for a in corpus.articles if a.article.source == "de/bahn.txt")
+    # Kept, searchable and dated as ever; its names are not guessed by an English model
+    # ("Deutschen Bahn", "Berlin" would be), and the page says why.
+    assert one.extraction.entities == () and one.extraction.dates == ()
+    assert one.extraction.sentences
+    assert one.warnings == (
+        "names and dates were not looked for: the text reads as German, "
+        "and the entity model reads English",
+    )
+    english = next(a for a in corpus.articles if a.article.source.startswith("001"))
+    assert english.extraction.entities and not english.warnings
 
 
 def test_the_steps_run_without_a_store_give_the_same_corpus(seeds, seeds_corpus):

@@ -65,6 +65,7 @@ from .entities.extract import (
     corpus_extraction,
     extraction_inputs,
     mention_numbers,
+    unread_language,
     with_mentions,
 )
 from .entities.mentions import body_text
@@ -260,6 +261,11 @@ def build_corpus(
             warnings.append(
                 f"very long ({len(one.text):,} characters): names and dates "
                 f"were looked for in the first {options.max_chars:,}"
+            )
+        if (language := unread_language(article.blocks)) is not None:
+            warnings.append(
+                f"names and dates were not looked for: the text reads as {language}, "
+                "and the entity model reads English"
             )
         corpus_articles.append(
             CorpusArticle(

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from newscorpus.entities.extract import extract_corpus
+from newscorpus.entities.extract import extract_corpus, unread_language
 from newscorpus.entities.mentions import (
     body_text,
     chunks,
@@ -302,3 +302,26 @@ def test_a_publication_the_model_missed_is_found_but_not_a_title_s_words():
     text = "The Deseret News observed it, and Have I Got News joked about it."
     found = named_organisations(text, [], [0], [(0, len(text))], [])
     assert [(m.label, m.text) for m in found] == [("ORG", "Deseret News")]
+
+
+def test_the_english_model_reads_english_bodies_only():
+    english = [
+        Block(
+            "p",
+            "The regional rail authority said on Tuesday that the night train to "
+            "the coast will run again from June, after two years in which the "
+            "line was closed for repairs to the bridge.",
+        )
+    ]
+    german = [
+        Block(
+            "p",
+            "Die Bahn hat am Dienstag angekündigt, dass der Nachtzug an die Küste "
+            "ab Juni wieder fährt, nachdem die Strecke zwei Jahre lang gesperrt "
+            "war, weil die Brücke repariert werden musste.",
+        )
+    ]
+    assert unread_language(english) is None
+    assert unread_language(german) == "German"
+    # Too short to tell: read.
+    assert unread_language([Block("p", "Kiew bestätigt Angriff.")]) is None

@@ -91,6 +91,19 @@ def detect(lines: Iterable[str]) -> Language:
     return Language(name, _stopwords(name))
 
 
+def function_word_share(lines: Iterable[str], name: str) -> tuple[float, int]:
+    """The share of the lines' words (a sample of them) that are function words of the
+    language ``name`` ("English"), and how many words were counted."""
+    stopwords = _stopwords(name)
+    tokens: list[str] = []
+    for line in lines:
+        tokens.extend(token.lower() for token in words(line))
+        if len(tokens) >= SAMPLE_WORDS:
+            break
+    share = sum(token in stopwords for token in tokens) / len(tokens) if tokens else 0.0
+    return share, len(tokens)
+
+
 def length_in_words(text: str) -> int:
     """Words in a line; unspaced scripts count about two characters a word."""
     unspaced = len(UNSPACED_SCRIPT.findall(text))
