@@ -32,6 +32,7 @@ MAX_CHARS: int = DEFAULTS["NEWS_NLP_MAX_CHARS"]
 # cannot tell.
 ENGLISH_SHARE = 0.2
 MIN_WORDS_TO_TELL = 30
+LANGUAGE_SAMPLE_WORDS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ def unread_language(blocks: Sequence[Block]) -> str | None:
     (BBC articles: 27 % at the least, about 54 % as a rule; German, Spanish, Polish and
     Portuguese pages: 15 % at most), or one too short to tell."""
     lines = [block.text for block in blocks]
-    share, counted = function_word_share(lines, "English")
+    share, counted = function_word_share(lines, "English", LANGUAGE_SAMPLE_WORDS)
     if share >= ENGLISH_SHARE or counted < MIN_WORDS_TO_TELL:
         return None
     language = detect(lines)

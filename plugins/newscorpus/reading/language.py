@@ -91,14 +91,17 @@ def detect(lines: Iterable[str]) -> Language:
     return Language(name, _stopwords(name))
 
 
-def function_word_share(lines: Iterable[str], name: str) -> tuple[float, int]:
-    """The share of the lines' words (a sample of them) that are function words of the
+def function_word_share(
+    lines: Iterable[str], name: str, sample: int = SAMPLE_WORDS
+) -> tuple[float, int]:
+    """The share of the lines' first ``sample`` words that are function words of the
     language ``name`` ("English"), and how many words were counted."""
     stopwords = _stopwords(name)
     tokens: list[str] = []
     for line in lines:
         tokens.extend(token.lower() for token in words(line))
-        if len(tokens) >= SAMPLE_WORDS:
+        if len(tokens) >= sample:
+            tokens = tokens[:sample]
             break
     share = sum(token in stopwords for token in tokens) / len(tokens) if tokens else 0.0
     return share, len(tokens)
