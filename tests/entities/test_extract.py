@@ -12,6 +12,7 @@ from newscorpus.entities.mentions import (
     body_text,
     chunks,
     conjoined,
+    is_work_title,
     named_organisations,
     read_doc,
 )
@@ -325,3 +326,20 @@ def test_the_english_model_reads_english_bodies_only():
     assert unread_language(german) == "German"
     # Too short to tell: read.
     assert unread_language([Block("p", "Kiew bestätigt Angriff.")]) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "title"),
+    [
+        ("Her book Small Island won the prize.", "Small Island", True),
+        ("David Mitchell's novel, Cloud Atlas, sold well.", "Cloud Atlas", True),
+        ("He starred in the film Ray last year.", "Ray", True),
+        # A person after a comma that ends a clause, or after "of the film": a name.
+        ("Said the director of the film, Vinod Pande, on Monday.", "Vinod Pande", False),
+        ("According to a new book, Brown has doubts.", "Brown", False),
+        ("Mauresmo plays Karolina Sprem next.", "Karolina Sprem", False),
+    ],
+)
+def test_a_title_after_its_work_s_kind_is_no_name(sentence, span, title):
+    start = sentence.index(span)
+    assert is_work_title(sentence, start, start + len(span)) is title

@@ -223,6 +223,8 @@ def test_other_names_keep_their_type(name, label):
     [
         ("Francesca Schiavone of", "Francesca Schiavone"),
         ("Scientology on French", "Scientology"),
+        # A team sheet: "Manchester United: Carroll, Neville …".
+        ("Manchester United: Carroll", "Manchester United"),
         ("Council on Foreign Relations", None),
     ],
 )

@@ -49,7 +49,8 @@ COLLECTIVE_OWNERS = {
 }
 # "Brentford v Manchester United" is a match, not a name.
 FIXTURE = re.compile(r"\s(?:v|vs)\.?\s")
-SPACED_DASH = re.compile(r"\s[-–—]\s")
+# A dash or a colon between two names: "Manchester United: Carroll" (a team sheet).
+SPACED_DASH = re.compile(r"\s[-–—]\s|:\s")
 POSSESSIVE = re.compile(r"['’]s?$")
 FUNCTION_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to", "a", "an"])
 TRAILING_FUNCTION_WORDS = re.compile(rf"(?:\s+(?:{'|'.join(sorted(FUNCTION_WORDS))}))+$")

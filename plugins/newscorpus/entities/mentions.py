@@ -65,6 +65,20 @@ PLACE_LIST = re.compile(
     rf"(?P<names>{_LISTED}(?:, {_LISTED})*,? (?:and|or) {_LISTED})"
 )
 LIST_ITEM = re.compile(rf"(?:the )?(?P<name>{_PLACE_NAME})")
+# A work's kind just before a title: "his novel, Cloud Atlas", "the film Ray", "the album
+# Hot Fuss". What follows is the work's title, not a person, organisation or place.
+# After a comma, only a title set off by commas on both sides ("novel, Cloud Atlas,
+# makes"), and not after "of" ("the director of the film, Vinod Pande").
+_WORKS = (
+    r"(?:book|novel|film|movie|album|song|single|musical|sitcom|documentary|opera|poem"
+    r"|painting|biography|memoir)s?"
+)
+WORK_BEFORE = re.compile(rf"\b{_WORKS} $")
+_NOT_AFTER_OF = "".join(
+    rf"(?<!\bof {word})" for word in ("", "the ", "a ", "an ", "his ", "her ", "their ", "its ")
+)
+WORK_BEFORE_COMMA = re.compile(rf"{_NOT_AFTER_OF}\b{_WORKS}, $")
+WORK_REACH = 30
 # Words before an organisation's name that are not part of it: "The Board".
 DETERMINERS = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "Its", "His", "Her"})
 
@@ -155,6 +169,8 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 continue
             if any(first < end and start < last for first, last in credits):
                 continue
+            if is_work_title(text, start, end):
+                continue  # "his book Cloud Atlas", "the film Ray": a title, not a name
             label = LABELS.get(label_)
             if label == "WEAPON" and not military and not is_named_weapon(span.text):
                 continue
@@ -199,6 +215,15 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
     dates.extend(event_times(text, dates, starts, headings))
     dates.sort(key=lambda span: span.start)
     return RawExtraction(tuple(mentions), tuple(dates), sentences)
+
+
+def is_work_title(text: str, start: int, end: int) -> bool:
+    """Whether a span is a title after its work's kind: "the film Ray", "his novel,
+    Cloud Atlas, …"."""
+    before = text[max(0, start - WORK_REACH) : start]
+    if WORK_BEFORE.search(before):
+        return True
+    return bool(WORK_BEFORE_COMMA.search(before)) and text[end : end + 1] == ","
 
 
 def listed_places(
