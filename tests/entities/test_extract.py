@@ -338,6 +338,8 @@ def test_the_english_model_reads_english_bodies_only():
         ("Said the director of the film, Vinod Pande, on Monday.", "Vinod Pande", False),
         ("According to a new book, Brown has doubts.", "Brown", False),
         ("Mauresmo plays Karolina Sprem next.", "Karolina Sprem", False),
+        ("Fans rushed to book Ryanair flights.", "Ryanair", False),
+        ("Not a single Google engineer was there.", "Google", False),
     ],
 )
 def test_a_title_after_its_work_s_kind_is_no_name(sentence, span, title):

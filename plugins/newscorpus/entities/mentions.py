@@ -70,10 +70,14 @@ LIST_ITEM = re.compile(rf"(?:the )?(?P<name>{_PLACE_NAME})")
 # After a comma, only a title set off by commas on both sides ("novel, Cloud Atlas,
 # makes"), and not after "of" ("the director of the film, Vinod Pande").
 _WORKS = (
-    r"(?:book|novel|film|movie|album|song|single|musical|sitcom|documentary|opera|poem"
+    r"(?:book|novel|film|movie|album|song|musical|sitcom|documentary|opera|poem"
     r"|painting|biography|memoir)s?"
 )
-WORK_BEFORE = re.compile(rf"\b{_WORKS} $")
+# Not the verb: "to book Ryanair flights", "will film Tom Cruise".
+_NOT_A_VERB = "".join(
+    rf"(?<!\b{word} )" for word in ("to", "will", "would", "can", "could", "may", "might")
+)
+WORK_BEFORE = re.compile(rf"{_NOT_A_VERB}\b{_WORKS} $")
 _NOT_AFTER_OF = "".join(
     rf"(?<!\bof {word})" for word in ("", "the ", "a ", "an ", "his ", "her ", "their ", "its ")
 )
