@@ -142,6 +142,20 @@ def test_a_building_or_site_is_a_place(name, label):
 
 
 @pytest.mark.parametrize(
+    ("name", "label", "kind"),
+    [
+        ("Wilson County", "PERSON", "PLACE"),
+        ("British Virgin Islands", "ORG", "PLACE"),
+        # A first name and a surname that is also a place's last word: a person.
+        ("Michael Bay", "PERSON", "PERSON"),
+        ("Ben Castle", "PERSON", "PERSON"),
+    ],
+)
+def test_a_county_or_islands_are_a_place_but_a_named_person_is_not(name, label, kind):
+    assert clean_name(name, label) == (name, kind)
+
+
+@pytest.mark.parametrize(
     ("name", "label"),
     [("L. Ron Hubbard", "PERSON"), ("George W. Bush", "PERSON"), ("U.S. Army", "ORG")],
 )

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..model import ENTITY_TYPES, Entity, EntityType, Mention, RawExtraction
 from ..wordlists import country_names, load_lines, load_words
 from .nlp import designator_pattern
-from .people import FIRST_NAMES, ROLES
+from .people import FIRST_NAMES, NOT_A_SURNAME, ROLES, looks_like_person
 
 # Tie-break for the type vote: a designator rule outranks the model.
 PERSON_EVIDENCE = 3
@@ -212,10 +212,16 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
     ):
         # "Twitter gave Mohamed…": a platform's name is a company's, not a person's.
         label = "ORG"
-    if (label in ("ORG", "PERSON") and words and _is_place_name(words)) or (
+    person = (
+        label == "PERSON"
+        and looks_like_person(" ".join(words))
+        and words[-1].lower() not in NOT_A_SURNAME
+    )
+    if (label in ("ORG", "PERSON") and words and _is_place_name(words) and not person) or (
         label == "ORG" and _is_country(words)
     ):
-        # "Adler Planetarium", "Museum of Flight", "the White House": a building or site.
+        # "Adler Planetarium", "Museum of Flight", "the White House": a building or site
+        # ("Michael Bay" and "Ben Castle", with a first name, are people).
         # A country the model took for an organisation (its team, its government) is
         # shown as the place ("Jordan" taken for a person may be Michael Jordan).
         label = "PLACE"

@@ -55,6 +55,7 @@ NOT_A_SURNAME = frozenset(
         "society", "club", "party", "church", "award", "awards", "prize", "stadium", "airport",
         "street", "avenue", "road", "bridge", "park", "hall", "house", "tower", "building",
         "hotel", "company", "group", "library", "theatre", "theater", "festival", "show",
+        "county", "island", "islands",
     }
 )  # fmt: skip
 MAX_NAME_TOKENS = 3
