@@ -188,15 +188,24 @@ def test_a_people_or_a_faith_alone_is_no_entity(name):
 
 @pytest.mark.parametrize(
     ("name", "label"),
-    [("Oscar", "ORG"), ("Easter", "PLACE"), ("French Open", "PLACE"), ("Super Bowl", "ORG")],
+    [
+        ("Oscar", "ORG"),
+        ("Easter", "PLACE"),
+        ("French Open", "PLACE"),
+        ("Super Bowl", "ORG"),
+        ("COVID-19", "ORG"),
+        ("Brexit", "PERSON"),
+        ("Python", "ORG"),
+    ],
 )
-def test_an_award_a_holiday_or_a_match_is_no_entity(name, label):
+def test_an_award_a_holiday_a_match_a_disease_or_software_is_no_entity(name, label):
     assert clean_name(name, label) is None
 
 
 def test_names_that_share_an_awards_or_a_matchs_word_are_kept():
     assert clean_name("Oscar Pistorius", "PERSON") == ("Oscar Pistorius", "PERSON")
     assert clean_name("Open University", "ORG") == ("Open University", "ORG")
+    assert clean_name("Monty Python", "ORG") == ("Monty Python", "ORG")
 
 
 def test_a_country_taken_for_an_organisation_is_a_place():
