@@ -157,6 +157,8 @@ class RawExtraction:
     mentions: tuple[Mention, ...]
     dates: tuple[DateSpan, ...]
     sentences: tuple[tuple[int, int], ...]
+    # The language of a body the English model did not read ("German"), or "".
+    unread_language: str = ""
 
 
 @dataclass(frozen=True, slots=True)

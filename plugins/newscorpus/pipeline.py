@@ -65,7 +65,6 @@ from .entities.extract import (
     corpus_extraction,
     extraction_inputs,
     mention_numbers,
-    unread_language,
     with_mentions,
 )
 from .entities.mentions import body_text
@@ -262,10 +261,10 @@ def build_corpus(
                 f"very long ({len(one.text):,} characters): names and dates "
                 f"were looked for in the first {options.max_chars:,}"
             )
-        if (language := unread_language(article.blocks)) is not None:
+        if one.unread_language:
             warnings.append(
-                f"names and dates were not looked for: the text reads as {language}, "
-                "and the entity model reads English"
+                f"names and dates were not looked for: the text reads as "
+                f"{one.unread_language}, and the entity model reads English"
             )
         corpus_articles.append(
             CorpusArticle(

@@ -43,6 +43,8 @@ class Extraction:
     entities: tuple[Entity, ...]
     dates: tuple[DateMention, ...]
     sentences: tuple[tuple[int, int], ...]
+    # The language of a body the English model did not read ("German"), or "".
+    unread_language: str = ""
 
     def sentence(self, index: int) -> str:
         """The text of sentence ``index``."""
@@ -93,11 +95,11 @@ def analyse(
     """The model's reading of each article (raw mentions, sentences) and its dates, in
     order, each as soon as it is done; ``processes`` > 1 reads in parallel."""
     nlp = load_pipeline(model)
-    english = [unread_language(article.blocks) is None for article in articles]
+    languages = [unread_language(article.blocks) for article in articles]
     pieces = [
         (index, piece)
         for index, article in enumerate(articles)
-        if english[index]
+        if languages[index] is None
         for piece in read_part(body_text(article.blocks), max_chars)
     ]
     docs = nlp.pipe((text for _, (_, text) in pieces), n_process=processes, batch_size=BATCH_SIZE)
@@ -105,9 +107,9 @@ def analyse(
     stream = zip(pieces, docs, strict=True)
     waiting = next(stream, None)
     for index, article in enumerate(articles):
-        if not english[index]:
+        if (language := languages[index]) is not None:
             # Another language's body: its sentences, and no names or dates.
-            yield RawExtraction((), (), body_sentences(article.blocks)), ()
+            yield RawExtraction((), (), body_sentences(article.blocks), language), ()
             continue
         read = []
         while waiting is not None and waiting[0][0] == index:
@@ -160,7 +162,7 @@ def corpus_extraction(
     """Every article's extraction from its reading and the corpus-wide names."""
     return CorpusExtraction(
         tuple(
-            Extraction(text, entities, dates, raw.sentences)
+            Extraction(text, entities, dates, raw.sentences, raw.unread_language)
             for text, entities, (raw, dates) in zip(texts, canonical.entities, done, strict=True)
         ),
         canonical.aliases,

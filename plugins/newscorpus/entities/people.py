@@ -91,12 +91,15 @@ def looks_like_person(name: str) -> bool:
     return first in FIRST_NAMES or (first in MORE_FIRST_NAMES and _can_be_surname(tokens[-1]))
 
 
-@functools.cache
 def _can_be_surname(word: str) -> bool:
     """Not a country, a number, or the last word of an organisation's or a place's name."""
-    key = word.casefold()
-    heads = NOT_A_SURNAME | load_words("org-heads.txt") | load_words("place-heads.txt")
-    return key not in country_names() and key not in NUMBER_WORDS and key not in heads
+    return word.casefold() not in _not_surnames()
+
+
+@functools.cache
+def _not_surnames() -> frozenset[str]:
+    heads = load_words("org-heads.txt") | load_words("place-heads.txt")
+    return NOT_A_SURNAME | NUMBER_WORDS | heads | country_names()
 
 
 def split_person(text: str, before: str) -> Split | None:

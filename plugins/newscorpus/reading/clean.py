@@ -133,6 +133,10 @@ class Cleaned:
                 return other
         return index
 
+    def in_article(self, index: int) -> bool:
+        """Whether unit ``index`` is kept text within the article's run of prose."""
+        return self.reasons[index] is None and self.start <= index < self.end
+
     def kept(self) -> list[int]:
         return [i for i, reason in enumerate(self.reasons) if reason is None]
 

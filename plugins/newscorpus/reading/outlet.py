@@ -291,8 +291,7 @@ def _self_reference(cleaned: Cleaned) -> str | None:
     }
     for index, unit in enumerate(cleaned.units):
         match = SELF_REFERENCE.match(unit.text)
-        in_article = cleaned.reasons[index] is None and cleaned.start <= index < cleaned.end
-        if not match or in_article:
+        if not match or cleaned.in_article(index):
             continue
         if sites is None:
             sites = _page_sites(cleaned)
@@ -314,9 +313,7 @@ def _contact_address(cleaned: Cleaned) -> str | None:
     "…@ebnermedia.de": the owner of many titles) names no outlet."""
     hosts: Counter[str] = Counter()
     for index, unit in enumerate(cleaned.units):
-        if "@" not in unit.text or (
-            cleaned.reasons[index] is None and cleaned.start <= index < cleaned.end
-        ):
+        if "@" not in unit.text or cleaned.in_article(index):
             continue
         for match in CONTACT_MAILBOX.finditer(unit.text):
             host = match.group("host").lower()
@@ -335,13 +332,15 @@ def _logo_address(cleaned: Cleaned) -> str | None:
     text ("taucher.net", "www.jan-grosser.de"). Not a platform's; not when the header says
     another address alone (a publisher's bar of sites: "gazetaprawna.pl", "forsal.pl")."""
     top = cleaned.headline_index if cleaned.headline_index is not None else cleaned.start
-    found: dict[str, int] = {}
+    found: dict[str, tuple[int, str]] = {}  # address -> its first line, as written there
     for index, unit in enumerate(cleaned.units[: min(top, MASTHEAD_UNITS)]):
         match = LOGO_ADDRESS.match(unit.text.strip())
         if match and not _address_names(unit.text) & PLATFORM_SITES:
-            found.setdefault(match.group("address").casefold(), index)
-            address = match.group("address")
-    if len(found) != 1 or next(iter(found.values())) >= LOGO_UNITS:
+            found.setdefault(match.group("address").casefold(), (index, match.group("address")))
+    if len(found) != 1:
+        return None
+    index, address = next(iter(found.values()))
+    if index >= LOGO_UNITS:
         return None
     # The registered name: "backen.de" of "navbar.site.backen.de", "bbc.co.uk" of "news.bbc.co.uk".
     labels = address.split(".")
