@@ -326,6 +326,8 @@ def test_the_english_model_reads_english_bodies_only():
     assert unread_language(german) == "German"
     # Too short to tell: read.
     assert unread_language([Block("p", "Kiew bestätigt Angriff.")]) is None
+    japanese = [Block("p", "東京都は二十日、新しい感染者が確認されたと発表しました。" * 4)]
+    assert unread_language(japanese) == "a script written without spaces"
 
 
 @pytest.mark.parametrize(

@@ -70,11 +70,13 @@ def unread_language(blocks: Sequence[Block]) -> str | None:
     short to tell."""
     lines = [block.text for block in blocks]
     share, counted = function_word_share(lines, "English", LANGUAGE_SAMPLE_WORDS)
-    if share >= ENGLISH_SHARE or counted < MIN_WORDS_TO_TELL:
+    if share >= ENGLISH_SHARE:
         return None
     language = detect(lines)
     if language.unspaced:
-        return "a script written without spaces"
+        return "a script written without spaces"  # its words are not counted by spaces
+    if counted < MIN_WORDS_TO_TELL:
+        return None
     return "an unknown language" if language is UNKNOWN else language.name.replace("_", " ")
 
 
