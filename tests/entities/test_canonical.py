@@ -323,3 +323,37 @@ def test_a_possessive_inside_a_name_keeps_the_name_when_the_owner_is_a_plural_no
     )
     found, _ = names_of(one)
     assert found == [{"Korean People's Army": "ORG", "Bank of England": "ORG"}]
+
+
+def test_a_town_and_the_town_with_its_state_are_one_place():
+    one = article(
+        "Huntsville, Alabama hosts the rocket. Huntsville is proud.",
+        ("Huntsville, Alabama", "PLACE"), ("Huntsville", "PLACE"),
+    )  # fmt: skip
+    other = article("A museum in Huntsville opened.", ("Huntsville", "PLACE"))
+    found, result = names_of(one, other)
+    assert found == [{"Huntsville, Alabama": "PLACE"}] * 2
+    assert "Huntsville" in result.aliases["Huntsville, Alabama"]
+
+
+def test_a_town_in_two_states_folds_only_into_the_one_its_article_names():
+    oregon = article(
+        "Portland, Oregon voted. Portland counts.",
+        ("Portland, Oregon", "PLACE"), ("Portland", "PLACE"),
+    )  # fmt: skip
+    maine = article("Portland, Maine voted.", ("Portland, Maine", "PLACE"))
+    alone = article("Portland stayed calm.", ("Portland", "PLACE"))
+    found, _ = names_of(oregon, maine, alone)
+    assert found == [
+        {"Portland, Oregon": "PLACE"},
+        {"Portland, Maine": "PLACE"},
+        {"Portland": "PLACE"},
+    ]
+
+
+def test_a_town_written_alone_far_more_often_keeps_its_own_name():
+    once = article("Chicago, Illinois is cold.", ("Chicago, Illinois", "PLACE"))
+    others = [article(f"Chicago won {n}.", ("Chicago", "PLACE")) for n in range(4)]
+    found, result = names_of(once, *others)
+    assert found == [{"Chicago": "PLACE"}] * 5
+    assert "Chicago, Illinois" in result.aliases["Chicago"]

@@ -347,3 +347,20 @@ def test_the_english_model_reads_english_bodies_only():
 def test_a_title_after_its_work_s_kind_is_no_name(sentence, span, title):
     start = sentence.index(span)
     assert is_work_title(sentence, start, start + len(span)) is title
+
+
+def test_a_town_with_its_state_after_it_is_one_place():
+    found = mentions_in(
+        [
+            "The startup moved from Mountain View, California, to Austin in 2019, and its "
+            "founders met in Kanata, Ontario.",
+            "Offices in Texas, California and Ohio stayed open.",
+        ]
+    )
+    places = {name for label, name in found if label == "PLACE"}
+    # Kept: the town with its state, and the state on its own.
+    assert {"Mountain View, California", "California", "Kanata, Ontario", "Ontario"} <= places
+    # Gone: the town without its state; a list of states is not a town in a state.
+    assert "Mountain View" not in places
+    assert "Kanata" not in places
+    assert "Texas, California" not in places

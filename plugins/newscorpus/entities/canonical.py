@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..model import ENTITY_TYPES, Entity, EntityType, Mention, RawExtraction
 from ..wordlists import country_names, load_lines, load_words
+from .mentions import STATE_NAMES
 from .nlp import designator_pattern
 from .people import FIRST_NAMES, NOT_A_SURNAME, ROLES, looks_like_person
 
@@ -408,6 +409,7 @@ def canonicalise(
     keep = supported_names(articles, counts) | (curation.types.keys() - curation.drops)
     articles = [[n for n in named if n.key in keep] for named in articles]
     fold_short_names(articles, {**vote_types(articles), **curation.types}, curation.apart)
+    fold_towns(articles, {**vote_types(articles), **curation.types}, curation.apart)
     types = {**vote_types(articles), **curation.types}
     display = display_names(articles, set(curation.joins.values()))
 
@@ -587,6 +589,45 @@ def fold_short_names(
                     full = wider
             if full is not None:
                 fold[key] = full
+        for item in named:
+            item.key = fold.get(item.key, item.key)
+
+
+def fold_towns(
+    articles: Sequence[Sequence[Named]],
+    types: Mapping[str, EntityType],
+    apart: frozenset[str] = frozenset(),
+) -> None:
+    """A town and the same town with its state ("Huntsville" and "Huntsville, Alabama")
+    are one place. Where the corpus names the town in one state only, every mention
+    takes one name: the one with the state, unless the town alone is written in far
+    more articles ("Chicago" in 30, "Chicago, Illinois" in 1: "Chicago"). Where it names
+    towns of that name in several states ("Portland, Oregon", "Portland, Maine"), the
+    town alone folds only into the one its own article names."""
+    towns: dict[str, set[str]] = defaultdict(set)
+    for named in articles:
+        for item in named:
+            town, comma, state = item.name.rpartition(", ")
+            if comma and state in STATE_NAMES and types.get(item.key) == "PLACE":
+                towns[name_key(town)].add(item.key)
+    towns = {town: fulls for town, fulls in towns.items() if town not in apart}
+    if not towns:
+        return
+    spread = Counter(key for named in articles for key in {item.key for item in named})
+    corpus_wide: dict[str, str] = {}
+    for town, fulls in towns.items():
+        if len(fulls) == 1 and types.get(town, "PLACE") == "PLACE":
+            (full,) = fulls
+            if spread[town] > OWN_NAME_SPREAD * spread[full]:
+                corpus_wide[full] = town
+            elif town in spread:
+                corpus_wide[town] = full
+    for named in articles:
+        here = {item.key for item in named}
+        fold = dict(corpus_wide)
+        for town, fulls in towns.items():
+            if town in here and len(fulls & here) == 1 and types.get(town) == "PLACE":
+                fold.setdefault(town, next(iter(fulls & here)))
         for item in named:
             item.key = fold.get(item.key, item.key)
 

@@ -18,7 +18,7 @@ from ..model import Block, DateSpan, EntityType, Mention, RawExtraction
 from ..reading.outlet import AGENCY_DATELINE, CREDIT_AGENCIES, OPENING_CREDIT
 from ..reading.sentences import sentence_spans
 from ..reading.shape import TRAILING_CREDIT
-from ..wordlists import load_lines, load_words
+from ..wordlists import country_names, load_lines, load_words
 from .dates import EVENT_TIME, date_tense
 from .nlp import SHIP_PREFIXES
 from .people import ROLE_REACH, evidence, role_phrase, split_person
@@ -51,6 +51,13 @@ NAMED_SHIP = re.compile(rf"^(?:{'|'.join(SHIP_PREFIXES)}) |-class\b")
 # How far back in its sentence a date's tense is read, in characters.
 TENSE_REACH = 120
 COMPOUND_NAMES = frozenset(line.casefold() for line in load_lines("compound-names.txt"))
+# "Mountain View, California", "Kanata, Ontario": a town and the state it is in.
+STATE_NAMES = frozenset(load_lines("state-names.txt"))
+STATE_AFTER = re.compile(
+    r", (?P<state>{})(?!\w)".format(
+        "|".join(re.escape(name) for name in sorted(STATE_NAMES, key=len, reverse=True))
+    )
+)
 COMPASS = frozenset({"North", "South", "East", "West", "Upper", "Lower"})
 OPENING_PUNCTUATION = "\"'“‘(["
 # A list of places after a word that says so: "towns and cities including Cardiff, Bangor,
@@ -216,9 +223,44 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
     mentions.extend(listed_places(text, places, mentions, starts, sentences, headings))
     mentions.extend(named_organisations(text, mentions, starts, sentences, headings))
     mentions.sort(key=lambda mention: mention.start)
+    mentions = towns_in_states(text, mentions)
     dates.extend(event_times(text, dates, starts, headings))
     dates.sort(key=lambda span: span.start)
     return RawExtraction(tuple(mentions), tuple(dates), sentences)
+
+
+def towns_in_states(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A place written with its state after it ("Mountain View, California", "Irving,
+    Texas", "Washington, D.C.") is one place, the town in that state: the town's mention
+    becomes the pair's, and the state keeps its own. Not a list of states or countries
+    ("Texas, California and Ohio"), nor a person's name ("Smith, Texas's senator")."""
+    result = []
+    for index, mention in enumerate(mentions):
+        match = STATE_AFTER.match(text, mention.end)
+        state = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            match is None
+            or mention.label not in ("PLACE", "ORG")
+            or mention.evidence == "person"
+            or mention.text in STATE_NAMES
+            or mention.text.casefold() in country_names()
+            or text.startswith(("'s", "’s"), match.end())
+            # A state the model read as part of a longer name ("Washington Post") is not one.
+            or (
+                state is not None
+                and state.start == match.start("state")
+                and state.end != match.end()
+            )
+        ):
+            result.append(mention)
+            continue
+        result.append(
+            dataclasses.replace(
+                mention, text=text[mention.start : match.end()], end=match.end(),
+                label="PLACE", evidence="place",
+            )
+        )  # fmt: skip
+    return result
 
 
 def is_work_title(text: str, start: int, end: int) -> bool:
