@@ -8,7 +8,9 @@ photographer's copyright is not the outlet. A site name after a headline on a pa
 (its logo's text, a name in its header menu) counts when the page shows a web address of
 that name, unless the header names several sites and none leads (a publisher's network),
 the address is a platform's, or the name is a host's credit. The page's closing copyright
-counts when the page says the holder's name alone, unless the holder is a person. So
+counts when the page says the holder's name alone, unless the holder is a person, and
+when the footer names it again in a line that is not the same notice, a software's
+credit or a line about a group and its brands (an owner's). So
 does a link about the site itself ("Über Kelmar Post", "Kelmar Post Newsletter") whose
 name the page shows as a web address or alone atop the page (not a menu's word), and
 the web address of the page's contact mailboxes ("redaktion@…", not a person's or a
@@ -248,3 +250,28 @@ def test_a_bar_of_a_publishers_sites_atop_the_page_names_no_outlet():
 def test_a_platforms_address_atop_the_page_names_no_outlet():
     raw = page_with(["wordpress.com"])
     assert parse_article(raw, "platform-logo.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_the_closing_copyright_counts_when_the_footer_names_the_holder_again():
+    raw = page(
+        "Get the Kelmar Quill newsletter",
+        "Kelmar Quill uses cookies to count its readers.",
+        "© 2021 Kelmar Quill. All rights reserved.",
+    )
+    article = parse_article(raw, "again.txt")
+    assert article.outlet == "Kelmar Quill"
+    # The footer's lines that named it are furniture, not article text.
+    assert "Get the Kelmar Quill newsletter" in {line.text for line in article.removed}
+    assert "Kelmar Quill" not in article.body_text
+
+
+def test_the_same_notice_twice_does_not_bear_out_its_holder():
+    notice = "© 2021 Kelmar Holdco. All rights reserved."
+    assert parse_article(page(notice, "Imprint", notice), "twice.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_a_platforms_or_an_owners_closing_copyright_is_not_the_outlet():
+    forum = page("Forum software by Boardly", "© 2010-2019 Boardly Ltd.")
+    assert parse_article(forum, "forum.txt").outlet == UNKNOWN_OUTLET
+    group = page("Un site du groupe Prisma Média", "© 2020 Prisma Média - Tous droits réservés")
+    assert parse_article(group, "group.txt").outlet == UNKNOWN_OUTLET

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
@@ -99,9 +100,19 @@ CONTACT_MAILBOX = re.compile(
 OWNER_LABELS = ("verlag", "media", "medien", "group", "gruppe", "holding", "publishing")
 # A host's or a theme's credit names another site: "hosted by vaubel.de", "Theme by X".
 HOST_CREDIT = re.compile(
-    r"\b(?:hosted|powered|designed|developed|built|made|theme|template)\s+(?:by|with)\s+\S+",
+    r"\b(?:hosted|powered|designed|developed|built|made|theme|template|software)\s+(?:by|with)"
+    r"\s+\S+",
     re.IGNORECASE,
 )
+# A line about a company's group, brands or media: "Un site du groupe Prisma Média", "a
+# Reach plc subsidiary", "DuMont Mediengruppe", "General Mills Brands", "Alle Medien von
+# Tamedia", "Weitere Angebote". The name in it is an owner's.
+GROUP_LINE = re.compile(
+    r"\b(?:groupe?|\w*gruppe|grupo|gruppo|subsidiary|tochter\w*|filiale|brands|marken"
+    r"|medien|media|média|titles|portfolio|division|part of|teil de[rs]|angebote)\b",
+    re.IGNORECASE,
+)
+HOLDER_MIN_LETTERS = 3
 DOMAIN_ENDING = re.compile(r"\.(?:co\.)?[a-z]{2,6}$", re.IGNORECASE)
 PLATFORM_SITES = load_words("platform-sites.txt")
 # The page's closing lines, where its own copyright notice stands.
@@ -217,6 +228,48 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
         if last and not is_persons_name(name) and _stands_alone(cleaned, name, index):
             return name  # "© AussenGedanken" closing a page that says "AussenGedanken" alone
     return None
+
+
+def _closing_copyright(cleaned: Cleaned) -> str | None:
+    """The holder of the notice that closes the page, when the page's furniture names it
+    again ("© 2023 Boing Boing" under "Get the Boing Boing newsletter"); weaker than the
+    rules before it, which see the same notice with more to bear it out."""
+    for index in range(len(cleaned.units) - 1, cleaned.end - 1, -1):
+        if index < len(cleaned.units) - CLOSING_UNITS:
+            return None
+        if not _is_notice(cleaned, index):
+            continue
+        name = copyright_holder(cleaned.units[index].text)
+        if (
+            not name
+            or PICTURE_CREDIT.search(name)
+            or _is_owner(name)
+            or is_persons_name(name)
+            or not _is_name_like(name)
+            or "_" in name
+        ):
+            return None
+        return name if _said_elsewhere(cleaned, name, index) else None
+    return None
+
+
+def _said_elsewhere(cleaned: Cleaned, name: str, line: int) -> bool:
+    """Whether the page names a copyright holder again, outside the article, within a
+    line of its furniture that is not another copyright notice (the
+    same notice twice bears out nothing). A name in a host's or a software's credit
+    ("Forum software by XenForo") is the platform's, and one in a group's line ("Un
+    site du groupe Prisma Média") the owner's."""
+    if sum(char.isalpha() for char in name) < HOLDER_MIN_LETTERS:
+        return False  # "St" of "© St. Lucia Times", cut at its full stop
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+    found = False
+    for index, unit in enumerate(cleaned.units):
+        if index == line or cleaned.in_article(index) or not pattern.search(unit.text):
+            continue
+        if HOST_CREDIT.search(unit.text) or GROUP_LINE.search(unit.text):
+            return False
+        found = found or not COPYRIGHT_LINE.search(unit.text)
+    return found
 
 
 def _is_notice(cleaned: Cleaned, index: int) -> bool:
@@ -401,8 +454,15 @@ def _part_naming_a_site(name: str, sites: dict[str, set[int]], line: int) -> str
 def _is_owner(name: str) -> bool:
     """A company's name: the publisher's owner, not the publication. A German compound
     ending in one of the words ("Landwirtschaftsverlag") too."""
-    words = [word.lower().strip(".,&") for word in name.split()]
-    return any(word in OWNER_WORDS or word.endswith(OWNER_COMPOUNDS) for word in words)
+    words = [_unaccented(word.lower().strip(".,&")) for word in name.split()]
+    owner = any(word in OWNER_WORDS or word.endswith(OWNER_COMPOUNDS) for word in words)
+    return owner or bool(GROUP_LINE.search(name))
+
+
+def _unaccented(word: str) -> str:
+    """``média`` -> ``media``."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _has_outlet_word(name: str) -> bool:
@@ -532,6 +592,7 @@ OUTLET_RULES: tuple[tuple[str, Callable[[Cleaned], str | None]], ...] = (
     ("named in an app prompt", _from_lines(APP, reasons={"newsletter prompt"})),
     ("the web address of the page's contact mailboxes", _contact_address),
     ("the web address atop the page", _logo_address),
+    ("named in the copyright line that closes the page, and in its furniture", _closing_copyright),
     ("named in the lead's dateline", _named_lead),
     ("named in a source line", _source_line),
     ("named in the agency credit", _agency_credit),
