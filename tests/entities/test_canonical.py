@@ -357,3 +357,29 @@ def test_a_town_written_alone_far_more_often_keeps_its_own_name():
     found, result = names_of(once, *others)
     assert found == [{"Chicago": "PLACE"}] * 5
     assert "Chicago, Illinois" in result.aliases["Chicago"]
+
+
+def test_a_full_name_the_model_nearly_always_calls_a_person_stays_a_person():
+    # No role, no first name the tables know; eight person labels, one place label in a
+    # team sheet.
+    people = [article(f"Lleyton Hewitt won {n}.", ("Lleyton Hewitt", "PERSON")) for n in range(8)]
+    sheet = article("Seeds: Lleyton Hewitt (Australia).", ("Lleyton Hewitt", "PLACE"))
+    found, _ = names_of(*people, sheet)
+    assert found == [{"Lleyton Hewitt": "PERSON"}] * 9
+    # One word so labelled may be a club: it still needs the corpus to bear it out.
+    club = [article(f"Everton won {n}.", ("Everton", "PERSON")) for n in range(8)]
+    ground = article("Everton said it would appeal.", ("Everton", "ORG"))
+    found, _ = names_of(*club, ground)
+    assert found == [{"Everton": "ORG"}] * 9
+
+
+def test_initials_the_model_calls_a_place_and_an_organisation_are_a_companys():
+    places = [article(f"BT is offering calls {n}.", ("BT", "PLACE")) for n in range(3)]
+    company = article("BT's research unit built it.", ("BT", "ORG"))
+    found, _ = names_of(*places, company)
+    assert found == [{"BT": "ORG"}] * 4
+    # A country's initials in the alias table stay the place.
+    places = [article(f"The US said {n}.", ("US", "PLACE")) for n in range(3)]
+    team = article("US beat Wales.", ("US", "ORG"))
+    found, _ = names_of(*places, team)
+    assert found == [{"US": "PLACE"}] * 4

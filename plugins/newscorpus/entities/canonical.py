@@ -26,6 +26,12 @@ PERSON_EVIDENCE = 3
 # A name the model calls a person's is borne out when this share of its mentions shows a
 # person's evidence ("oil firm Yukos" once in a hundred does not).
 PERSON_SUPPORT = 0.1
+# ... or, for a name of two words or more, when the model itself calls it a person's this
+# often ("Lleyton Hewitt" eight times, a place once in a team sheet); a single word so
+# labelled may still be a club or a band ("Everton", "Abba").
+PERSON_MAJORITY = 0.8
+# A company's initials: "BT", "IBM", "EDF".
+ACRONYM = re.compile(r"[A-Z]{2,5}")
 # A short organisation name in this many times more articles than the one longer name it
 # could stand for is a name of its own (see fold_short_names).
 OWN_NAME_SPREAD = 3
@@ -497,10 +503,13 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
     plain: dict[str, Counter[EntityType]] = defaultdict(Counter)
     unsupported = _unsupported_people(articles)
+    company_codes = _company_codes(articles)
     for named in articles:
         for item in named:
             plain[item.key][item.label] += 1
             evidence = item.mention.evidence
+            if item.label == "PLACE" and item.key in company_codes:
+                continue
             if evidence == "person" and item.label != "WEAPON":
                 votes[item.key]["PERSON"] += PERSON_EVIDENCE
             elif evidence == "place":
@@ -520,6 +529,32 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
     }
 
 
+def _company_codes(articles: Sequence[Sequence[Named]]) -> set[str]:
+    """Initials the model takes for a place in some sentences and for an organisation in
+    others ("BT is offering customers…", "BT's research unit"): a company's, whose place
+    labels do not vote. Not a place the alias table or Babel knows ("US", "UK")."""
+    labels: dict[str, set[EntityType]] = defaultdict(set)
+    for named in articles:
+        for item in named:
+            if ACRONYM.fullmatch(item.name):
+                labels[item.key].add(item.label)
+    return {
+        key
+        for key, found in labels.items()
+        if {"PLACE", "ORG"} <= found and key not in _place_codes()
+    }
+
+
+@functools.cache
+def _place_codes() -> frozenset[str]:
+    """The keys of places' initials in the alias table ("US", "UK", "EU")."""
+    codes = set()
+    for line in load_lines("aliases.txt"):
+        _, _, aliases = line.partition("=")
+        codes.update(name_key(alias) for alias in aliases.split("|") if alias.strip().isupper())
+    return frozenset(codes)
+
+
 def _unsupported_people(articles: Sequence[Sequence[Named]]) -> set[str]:
     """Names the model calls a person's and the corpus does not bear out: few mentions
     with a person's evidence (a role before it, a first name and a surname), the first word
@@ -527,22 +562,28 @@ def _unsupported_people(articles: Sequence[Sequence[Named]]) -> set[str]:
     United"). Their PERSON labels do not vote; the other labels decide."""
     evidenced: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
+    as_person: Counter[str] = Counter()
     labels: dict[str, set[EntityType]] = defaultdict(set)
     first_words: dict[str, str] = {}
+    full_names = set()  # a first name and a surname, as a person's would be written
     for named in articles:
         for item in named:
+            if len(item.name.split()) > 1:
+                full_names.add(item.key)
             # "the Lib Dems": an article before the name says an organisation's.
             determined = item.mention.evidence == "determined"
             labels[item.key].add("ORG" if determined else item.label)
             mentions[item.key] += 1
             first_words.setdefault(item.key, item.name.split()[0].lower() if item.name else "")
             evidenced[item.key] += item.mention.evidence == "person"
+            as_person[item.key] += item.label == "PERSON" and not determined
     return {
         key
         for key, found in labels.items()
         if "PERSON" in found
         and len(found) > 1
         and evidenced[key] < PERSON_SUPPORT * mentions[key]
+        and (as_person[key] < PERSON_MAJORITY * mentions[key] or key not in full_names)
         and first_words[key] not in FIRST_NAMES
     }
 
