@@ -90,6 +90,13 @@ def test_a_whole_name_is_never_cut(text, span, label):
         # An initial and a surname, as a team sheet writes a player; "A" is a word.
         ("Thomas (Toulouse, capt); ", " (Newport-Gwent), ", "K Morgan", "person"),
         ("", " spokesman said", "A Pentagon", "determined"),
+        # A name before a role is whose role it is, not a person's ("former" and
+        # "acting" qualify anything: "former Yukos boss").
+        ("the trial of former ", " chief Bernie Ebbers", "WorldCom", "attributive"),
+        ("a close associate of former ", " boss Mikhail Khodorkovsky", "Yukos", "attributive"),
+        ("the break-up of the former ", " in the 1990s", "Soviet Union", ""),
+        ("he sold it to former ", " in 2001", "Yugoslavia", ""),
+        ("Chelsea boss ", " said", "Jose Mourinho", "person"),
     ],
 )
 def test_the_words_around_a_name_are_evidence_of_what_it_names(before, after, name, kind):

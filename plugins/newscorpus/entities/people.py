@@ -8,7 +8,8 @@ first name from ``data/first-names.txt``, a title or role before it ("President"
 "Defense Secretary", ``data/roles.txt``). Not a verb of saying after it: "Washington
 said" and "Boeing said" are a government and a company.
 What does not say it is an organisation's: an attributive use ("the Trump
-administration") or a possessive ("Trump's aides").
+administration"), a possessive ("Trump's aides"), a role after it ("WorldCom chief
+Bernie Ebbers": not a person's either).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ ATTRIBUTIVE_AFTER = re.compile(
     r"|years|tower|hotel|organization|organisation|brand|trust|show|tweets?)\b)",
     re.IGNORECASE,
 )
+# The word after a name, when it is written in lower case: "WorldCom chief …".
+ROLE_AFTER = re.compile(r"^ (?P<word>[a-z][a-z-]+)\b")
 # An article just before a name: people are rarely "the X" or "an X".
 DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an)\s*$", re.IGNORECASE)
 # A name in a list between two people's names: "Chuck Close, Walker Evans, Robert
@@ -61,6 +64,9 @@ NOT_A_SURNAME = frozenset(
 MAX_NAME_TOKENS = 3
 ROLE_WORDS = 5
 ROLE_REACH = 40
+# Roles that qualify any noun, not only a person: "former Yukos boss", "the former
+# Soviet Union", "acting Labour leader".
+LOOSE_ROLES = frozenset({"former", "acting"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,9 +159,11 @@ def evidence(before: str, after: str, text: str) -> str:
     if DETERMINER_BEFORE.search(before) or DETERMINER_OPENING.match(text):
         # "the Lib Dems", "an Oscar": not a person's; "the Tom Cruise video": a modifier.
         return "attributive" if looks_like_person(text) else "determined"
+    if _before_a_role(after):
+        return "attributive"
     words_before = before[-ROLE_REACH:].split()
     # Not "said" after it: places and companies say things too ("Washington said").
-    if words_before and is_role(words_before[-1]):
+    if words_before and is_role(words_before[-1]) and words_before[-1].lower() not in LOOSE_ROLES:
         return "person"
     if looks_like_person(text) and text.split()[-1].lower() not in NOT_A_SURNAME:
         return "person"
@@ -164,6 +172,13 @@ def evidence(before: str, after: str, text: str) -> str:
     if _listed_among_people(before, after, text):
         return "person"
     return ""
+
+
+def _before_a_role(after: str) -> bool:
+    """A name just before a role, written in lower case: "WorldCom chief Bernie Ebbers",
+    "Labour leader Tony Blair": the name of whom the role is, not a person's."""
+    match = ROLE_AFTER.match(after)
+    return bool(match) and is_role(match.group("word"))
 
 
 def _listed_among_people(before: str, after: str, text: str) -> bool:
