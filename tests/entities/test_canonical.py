@@ -383,3 +383,31 @@ def test_initials_the_model_calls_a_place_and_an_organisation_are_a_companys():
     team = article("US beat Wales.", ("US", "ORG"))
     found, _ = names_of(*places, team)
     assert found == [{"US": "PLACE"}] * 4
+
+
+def test_a_company_s_noun_before_a_name_counts_three_times_for_an_organisation():
+    places = [article(f"Yukos shares went to Gazprom {n}.", ("Gazprom", "PLACE")) for n in range(2)]
+    raw, text = article("It was led by energy giant Gazprom.", ("Gazprom", "ORG"))
+    giant = replace(raw, mentions=(replace(raw.mentions[0], evidence="organisation"),))
+    found, _ = names_of(*places, (giant, text))
+    assert found == [{"Gazprom": "ORG"}] * 3
+
+
+def test_a_surname_does_not_fold_into_a_person_where_its_article_writes_a_place():
+    person = article(
+        "UKIP's John Houston quit. Mr Houston said so.",
+        ("John Houston", "PERSON"), ("Houston", "PERSON"),
+    )  # fmt: skip
+    raw, text = person
+    person = (
+        replace(raw, mentions=(raw.mentions[0], replace(raw.mentions[1], evidence="person"))),
+        text,
+    )
+    tennis = article("Hewitt played in Houston last year.", ("Houston", "PLACE"))
+    report = article("Houston said the vote was fair.", ("Houston", "PERSON"))
+    found, _ = names_of(person, tennis, report)
+    assert found[0] == {"John Houston": "PERSON"}
+    # Kept apart: the city in the tennis report.
+    assert "John Houston" not in found[1]
+    # Folded: the same surname, written as a person's in another article.
+    assert found[2] == {"John Houston": "PERSON"}

@@ -97,6 +97,12 @@ def test_a_whole_name_is_never_cut(text, span, label):
         ("the break-up of the former ", " in the 1990s", "Soviet Union", ""),
         ("he sold it to former ", " in 2001", "Yugoslavia", ""),
         ("Chelsea boss ", " said", "Jose Mourinho", "person"),
+        # A personal title outside the model's span; a company's noun before a name.
+        ("the party challenged Mr ", " to stand down", "Kilroy-Silk", "person"),
+        ("to be led by Russian energy giant ", " and India's ONGC", "Gazprom", "organisation"),
+        ("shares in oil firm ", " fell", "Yukos", "organisation"),
+        # A person after a trade that is also a company's noun is still a person.
+        ("the newspaper publisher ", " said", "Conrad Black", "person"),
     ],
 )
 def test_the_words_around_a_name_are_evidence_of_what_it_names(before, after, name, kind):

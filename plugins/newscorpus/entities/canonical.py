@@ -35,6 +35,8 @@ ACRONYM = re.compile(r"[A-Z]{2,5}")
 # A short organisation name in this many times more articles than the one longer name it
 # could stand for is a name of its own (see fold_short_names).
 OWN_NAME_SPREAD = 3
+# Uses that say nothing of what a name is: "Foster's takeover offer", "the Lib Dems".
+NEUTRAL_USES = frozenset({"attributive", "determined"})
 TYPE_PRIORITY = {name: rank for rank, name in enumerate(("WEAPON", *ENTITY_TYPES))}
 EDGE_PUNCTUATION = " \t\"“”‘’'()[]{},;:!?*|/\\–—-"
 INNER_POSSESSIVE = re.compile(r"['’]s\s")
@@ -515,6 +517,9 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
             elif evidence == "place":
                 # "cities including Cardiff, Bangor and Wrexham"
                 votes[item.key]["PLACE"] += PERSON_EVIDENCE
+            elif evidence == "organisation" and item.label != "WEAPON":
+                # "energy giant Gazprom", "oil firm Yukos"
+                votes[item.key]["ORG"] += PERSON_EVIDENCE
             elif evidence == "determined" and item.label == "PERSON":
                 # "the Lib Dems": the model's PERSON is not borne out; an organisation's.
                 votes[item.key]["ORG"] += 1
@@ -610,11 +615,17 @@ def fold_short_names(
     for named in articles:
         here = {item.key for item in named}
         capitals = {item.key for item in named if item.name.isupper()}
+        elsewhere = _written_as_other_things(named)
         fold: dict[str, str] = {}
         for key in sorted(here - apart):
             words = index.words_of[key]
             full = index.longer(words, here & people, tail=True)
-            if full is None and types[key] == "PERSON" and not _is_first_name(words):
+            if (
+                full is None
+                and types[key] == "PERSON"
+                and key not in elsewhere
+                and not _is_first_name(words)
+            ):
                 # Across articles only a surname folds: "Richard" in "Richard and Judy"
                 # is not Cliff Richard.
                 full = index.longer(words, people, tail=True)
@@ -632,6 +643,22 @@ def fold_short_names(
                 fold[key] = full
         for item in named:
             item.key = fold.get(item.key, item.key)
+
+
+def _written_as_other_things(named: Sequence[Named]) -> set[str]:
+    """Names one article writes more often as something else than as a person's: the
+    model's place or organisation with nothing around it to say a person's ("Houston" in
+    a tennis report is the city, "Foster's Group" the brewer, whoever "Mr Houston" or "Mr
+    Foster" is), against its person labels (a modifier's, "Foster's takeover offer",
+    counts for neither)."""
+    balance: Counter[str] = Counter()
+    for item in named:
+        evidence = item.mention.evidence
+        if evidence == "person" or (item.label == "PERSON" and evidence not in NEUTRAL_USES):
+            balance[item.key] -= 1
+        elif item.label != "PERSON":
+            balance[item.key] += 1
+    return {key for key, count in balance.items() if count > 0}
 
 
 def fold_towns(

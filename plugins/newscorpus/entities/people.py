@@ -29,6 +29,10 @@ NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 )
 ROLES = load_words("roles.txt")
+PERSONAL_TITLES = load_words("personal-titles.txt")
+# Nouns a company's name stands after: "energy giant Gazprom"; not "publisher", which is
+# also a person's trade.
+ORGANISATION_NOUNS = load_words("org-nouns.txt") - {"publisher"}
 # After a name, a noun that makes it a modifier: "the Trump administration".
 ATTRIBUTIVE_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:administration|government|campaign|presidency|era|team|family|estate"
@@ -151,9 +155,10 @@ def role_phrase(before: str, prefix: str = "") -> str:
 
 
 def evidence(before: str, after: str, text: str) -> str:
-    """``"person"`` when the words around a name say it is a person's, ``"attributive"``
-    when they use it as a modifier (no vote for a type), ``"determined"`` after an
-    article ("the", "an": not a person's), else ``""``."""
+    """``"person"`` when the words around a name say it is a person's (a role or a title
+    before it, a first name), ``"organisation"`` after a company's noun ("oil firm
+    Yukos"), ``"attributive"`` when they use it as a modifier (no vote for a type),
+    ``"determined"`` after an article ("the", "an": not a person's), else ``""``."""
     if ATTRIBUTIVE_AFTER.match(after):
         return "attributive"
     if DETERMINER_BEFORE.search(before) or DETERMINER_OPENING.match(text):
@@ -162,9 +167,14 @@ def evidence(before: str, after: str, text: str) -> str:
     if _before_a_role(after):
         return "attributive"
     words_before = before[-ROLE_REACH:].split()
+    last = words_before[-1] if words_before else ""
     # Not "said" after it: places and companies say things too ("Washington said").
-    if words_before and is_role(words_before[-1]) and words_before[-1].lower() not in LOOSE_ROLES:
+    if is_role(last) and last.lower() not in LOOSE_ROLES:
         return "person"
+    if last.lower().rstrip(".") in PERSONAL_TITLES and last[:1].isupper():
+        return "person"  # "Mr Kilroy-Silk", the title outside the model's span
+    if last in ORGANISATION_NOUNS and not looks_like_person(text):
+        return "organisation"  # "energy giant Gazprom", "oil firm Yukos"
     if looks_like_person(text) and text.split()[-1].lower() not in NOT_A_SURNAME:
         return "person"
     if INITIAL_AND_SURNAME.match(text):
