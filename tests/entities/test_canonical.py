@@ -411,3 +411,21 @@ def test_a_surname_does_not_fold_into_a_person_where_its_article_writes_a_place(
     assert "John Houston" not in found[1]
     # Folded: the same surname, written as a person's in another article.
     assert found[2] == {"John Houston": "PERSON"}
+
+
+def test_a_name_often_written_as_a_work_s_title_is_no_entity_anywhere():
+    raw, text = article("The comedy Sideways won.", ("Sideways", "ORG"))
+    comedy = (replace(raw, mentions=(replace(raw.mentions[0], evidence="work"),)), text)
+    alone = article("Sideways took $7m.", ("Sideways", "PERSON"))
+    again = article("Sideways is written by him.", ("Sideways", "ORG"))
+    found, _ = names_of(comedy, alone, again)
+    assert found == [{}, {}, {}]
+
+
+def test_a_place_once_the_title_of_a_film_stays_a_place():
+    raw, text = article("The film Chicago won.", ("Chicago", "PLACE"))
+    film = (replace(raw, mentions=(replace(raw.mentions[0], evidence="work"),)), text)
+    city = [article(f"Chicago voted {n}.", ("Chicago", "PLACE")) for n in range(6)]
+    found, _ = names_of(film, *city)
+    # The title's own mention is not the city's; the city is named everywhere else.
+    assert found == [{}] + [{"Chicago": "PLACE"}] * 6

@@ -336,6 +336,7 @@ def test_the_english_model_reads_english_bodies_only():
         ("Her book Small Island won the prize.", "Small Island", True),
         ("David Mitchell's novel, Cloud Atlas, sold well.", "Cloud Atlas", True),
         ("He starred in the film Ray last year.", "Ray", True),
+        ("Modest wine country comedy Sideways knocked it out.", "Sideways", True),
         # A person after a comma that ends a clause, or after "of the film": a name.
         ("Said the director of the film, Vinod Pande, on Monday.", "Vinod Pande", False),
         ("According to a new book, Brown has doubts.", "Brown", False),

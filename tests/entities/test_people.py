@@ -101,8 +101,11 @@ def test_a_whole_name_is_never_cut(text, span, label):
         ("the party challenged Mr ", " to stand down", "Kilroy-Silk", "person"),
         ("to be led by Russian energy giant ", " and India's ONGC", "Gazprom", "organisation"),
         ("shares in oil firm ", " fell", "Yukos", "organisation"),
-        # A person after a trade that is also a company's noun is still a person.
+        # A person after a trade that is also a company's noun is still a person; a band
+        # named like one is not.
         ("the newspaper publisher ", " said", "Conrad Black", "person"),
+        ("Hollywood giant ", " said", "Steven Spielberg", "person"),
+        ("Glasgow band ", " won", "Franz Ferdinand", "organisation"),
     ],
 )
 def test_the_words_around_a_name_are_evidence_of_what_it_names(before, after, name, kind):

@@ -35,6 +35,9 @@ ACRONYM = re.compile(r"[A-Z]{2,5}")
 # A short organisation name in this many times more articles than the one longer name it
 # could stand for is a name of its own (see fold_short_names).
 OWN_NAME_SPREAD = 3
+# The share of a name's mentions after a work's noun that makes it a title (see
+# ``work_titles``).
+WORK_SHARE = 0.2
 # Uses that say nothing of what a name is: "Foster's takeover offer", "the Lib Dems".
 NEUTRAL_USES = frozenset({"attributive", "determined"})
 TYPE_PRIORITY = {name: rank for rank, name in enumerate(("WEAPON", *ENTITY_TYPES))}
@@ -415,7 +418,10 @@ def canonicalise(
         articles.append(named)
 
     keep = supported_names(articles, counts) | (curation.types.keys() - curation.drops)
-    articles = [[n for n in named if n.key in keep] for named in articles]
+    keep -= work_titles(articles) - curation.types.keys()
+    articles = [
+        [n for n in named if n.key in keep and n.mention.evidence != "work"] for named in articles
+    ]
     fold_short_names(articles, {**vote_types(articles), **curation.types}, curation.apart)
     fold_towns(articles, {**vote_types(articles), **curation.types}, curation.apart)
     types = {**vote_types(articles), **curation.types}
@@ -643,6 +649,20 @@ def fold_short_names(
                 fold[key] = full
         for item in named:
             item.key = fold.get(item.key, item.key)
+
+
+def work_titles(articles: Sequence[Sequence[Named]]) -> set[str]:
+    """Names the corpus writes as a work's title often enough to be one ("the film
+    Sideways", "comedy Sideways", then "Sideways" alone): a fifth of their mentions at
+    least follow a work's noun. Not every title once so written: "the film Chicago" in a
+    corpus that names the city many times leaves the city a place."""
+    works: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    for named in articles:
+        for item in named:
+            mentions[item.key] += 1
+            works[item.key] += item.mention.evidence == "work"
+    return {key for key, count in works.items() if count >= WORK_SHARE * mentions[key]}
 
 
 def _written_as_other_things(named: Sequence[Named]) -> set[str]:

@@ -78,7 +78,7 @@ LIST_ITEM = re.compile(rf"(?:the )?(?P<name>{_PLACE_NAME})")
 # makes"), and not after "of" ("the director of the film, Vinod Pande").
 _WORKS = (
     r"(?:book|novel|film|movie|album|song|musical|sitcom|documentary|opera|poem"
-    r"|painting|biography|memoir)s?"
+    r"|painting|biography|memoir|comedy|drama|thriller|biopic|blockbuster)s?"
 )
 # Not the verb: "to book Ryanair flights", "will film Tom Cruise".
 _NOT_A_VERB = "".join(
@@ -180,9 +180,14 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 continue
             if any(first < end and start < last for first, last in credits):
                 continue
-            if is_work_title(text, start, end):
-                continue  # "his book Cloud Atlas", "the film Ray": a title, not a name
             label = LABELS.get(label_)
+            if is_work_title(text, start, end):
+                # "his book Cloud Atlas", "the film Ray": a title, not a name; kept as
+                # evidence, so the same title elsewhere is known for one.
+                mentions.append(
+                    Mention(span.text, start, end, label or "ORG", sentence, evidence="work")
+                )
+                continue
             if label == "WEAPON" and not military and not is_named_weapon(span.text):
                 continue
             if label != "WEAPON" and after_organisation_noun(span):

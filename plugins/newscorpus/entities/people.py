@@ -33,6 +33,9 @@ PERSONAL_TITLES = load_words("personal-titles.txt")
 # Nouns a company's name stands after: "energy giant Gazprom"; not "publisher", which is
 # also a person's trade.
 ORGANISATION_NOUNS = load_words("org-nouns.txt") - {"publisher"}
+# ... and those also said of a person, who has a first name: "Hollywood giant Steven
+# Spielberg", "film maker Mike Leigh", "fellow broadcaster Michael Pointon".
+SAID_OF_PEOPLE = frozenset({"giant", "maker", "broadcaster"})
 # After a name, a noun that makes it a modifier: "the Trump administration".
 ATTRIBUTIVE_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:administration|government|campaign|presidency|era|team|family|estate"
@@ -173,8 +176,9 @@ def evidence(before: str, after: str, text: str) -> str:
         return "person"
     if last.lower().rstrip(".") in PERSONAL_TITLES and last[:1].isupper():
         return "person"  # "Mr Kilroy-Silk", the title outside the model's span
-    if last in ORGANISATION_NOUNS and not looks_like_person(text):
-        return "organisation"  # "energy giant Gazprom", "oil firm Yukos"
+    if last in ORGANISATION_NOUNS and not (last in SAID_OF_PEOPLE and looks_like_person(text)):
+        # "energy giant Gazprom", "oil firm Yukos", "band Franz Ferdinand"
+        return "organisation"
     if looks_like_person(text) and text.split()[-1].lower() not in NOT_A_SURNAME:
         return "person"
     if INITIAL_AND_SURNAME.match(text):
