@@ -212,6 +212,10 @@ def test_a_people_or_a_faith_alone_is_no_entity(name):
         ("COVID-19", "ORG"),
         ("Brexit", "PERSON"),
         ("Python", "ORG"),
+        ("DRM", "ORG"),
+        ("R&B", "ORG"),
+        ("Digital Rights Management", "ORG"),
+        ("Xbox", "ORG"),
     ],
 )
 def test_an_award_a_holiday_a_match_a_disease_or_software_is_no_entity(name, label):
