@@ -216,6 +216,8 @@ def test_warships_and_named_systems_are_weapons_in_any_article(sentence, weapons
         ("Food and Drug Administration", ["Food and Drug Administration"]),
         ("National Air and Space Museum", ["National Air and Space Museum"]),
         ("Microsoft and Apple", ["Microsoft", "Apple"]),
+        # A slash between two names is two names too.
+        ("McCutchan Art Center / Pace Galleries", ["McCutchan Art Center", "Pace Galleries"]),
     ],
 )
 def test_and_splits_a_span_unless_the_last_word_heads_both_halves(span, names):

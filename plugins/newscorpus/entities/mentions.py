@@ -472,6 +472,14 @@ def conjoined(name: str, start: int) -> list[tuple[str, int, int]]:
     offset and its length in the text; names that are one thing ("Bosnia and
     Herzegovina", "Marks and Spencer", ``data/compound-names.txt``) and anything else as
     it is."""
+    if " / " in name:
+        # "McCutchan Art Center / Pace Galleries": two names side by side.
+        first, joint, second = name.partition(" / ")
+        if first[:1].isupper() and second[:1].isupper() and "/" not in second:
+            return [
+                (first, start, len(first)),
+                (second, start + len(first) + len(joint), len(second)),
+            ]
     first, joint, second = name.partition(" and ")
     if (
         not joint
