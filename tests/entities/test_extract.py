@@ -358,9 +358,12 @@ def test_a_town_with_its_state_after_it_is_one_place():
             "The startup moved from Mountain View, California, to Austin in 2019, and its "
             "founders met in Kanata, Ontario.",
             "Offices in Texas, California and Ohio stayed open.",
+            "The team flew to Washington D.C. last week.",
         ]
     )
     places = {name for label, name in found if label == "PLACE"}
+    # Named with its comma however it is written.
+    assert "Washington, D.C." in places
     # Kept: the town with its state, and the state on its own.
     assert {"Mountain View, California", "California", "Kanata, Ontario", "Ontario"} <= places
     # Gone: the town without its state; a list of states is not a town in a state.

@@ -696,6 +696,9 @@ def fold_towns(
     for named in articles:
         for item in named:
             town, comma, state = item.name.rpartition(", ")
+            # "Washington" alone may be the state, "New York" the state or the city.
+            if town in STATE_NAMES or town.casefold() in country_names():
+                continue
             if comma and state in STATE_NAMES and types.get(item.key) == "PLACE":
                 towns[name_key(town)].add(item.key)
     towns = {town: fulls for town, fulls in towns.items() if town not in apart}

@@ -54,10 +54,11 @@ COMPOUND_NAMES = frozenset(line.casefold() for line in load_lines("compound-name
 # "Mountain View, California", "Kanata, Ontario": a town and the state it is in.
 STATE_NAMES = frozenset(load_lines("state-names.txt"))
 STATE_AFTER = re.compile(
-    r", (?P<state>{})(?!\w)".format(
+    r"(?:, (?P<state>{})| (?P<state_unmarked>D\.C\.|DC))(?!\w)".format(
         "|".join(re.escape(name) for name in sorted(STATE_NAMES, key=len, reverse=True))
     )
-)
+)  # "Washington D.C." is written without its comma as often as with it
+DC_WITHOUT_COMMA = re.compile(r"(?P<town>[A-Z][\w .'-]*?) (?P<state>D\.C\.|DC)")
 COMPASS = frozenset({"North", "South", "East", "West", "Upper", "Lower"})
 OPENING_PUNCTUATION = "\"'“‘(["
 # A list of places after a word that says so: "towns and cities including Cardiff, Bangor,
@@ -241,30 +242,33 @@ def towns_in_states(text: str, mentions: list[Mention]) -> list[Mention]:
     ("Texas, California and Ohio"), nor a person's name ("Smith, Texas's senator")."""
     result = []
     for index, mention in enumerate(mentions):
+        if written := DC_WITHOUT_COMMA.fullmatch(mention.text):
+            # The model's own span, "Washington D.C.": named with its comma.
+            name = f"{written.group('town')}, {written.group('state')}"
+            result.append(dataclasses.replace(mention, text=name, label="PLACE", evidence="place"))
+            continue
         match = STATE_AFTER.match(text, mention.end)
         state = mentions[index + 1] if index + 1 < len(mentions) else None
+        group = "state" if match is None or match.group("state") else "state_unmarked"
         if (
             match is None
             or mention.label not in ("PLACE", "ORG")
             or mention.evidence == "person"
-            or mention.text in STATE_NAMES
+            or (mention.text in STATE_NAMES and match.group(group) not in ("D.C.", "DC"))
             or mention.text.casefold() in country_names()
             or text.startswith(("'s", "’s"), match.end())
             # A state the model read as part of a longer name ("Washington Post") is not one.
-            or (
-                state is not None
-                and state.start == match.start("state")
-                and state.end != match.end()
-            )
+            or (state is not None and state.start == match.start(group) and state.end > match.end())
         ):
             result.append(mention)
             continue
+        # Named the usual way, with its comma ("Washington, D.C."), wherever it is written.
+        name = f"{mention.text}, {match.group(group)}"
         result.append(
             dataclasses.replace(
-                mention, text=text[mention.start : match.end()], end=match.end(),
-                label="PLACE", evidence="place",
+                mention, text=name, end=match.end(), label="PLACE", evidence="place"
             )
-        )  # fmt: skip
+        )
     return result
 
 
