@@ -429,3 +429,10 @@ def test_a_place_once_the_title_of_a_film_stays_a_place():
     found, _ = names_of(film, *city)
     # The title's own mention is not the city's; the city is named everywhere else.
     assert found == [{}] + [{"Chicago": "PLACE"}] * 6
+
+
+def test_a_town_named_like_a_state_does_not_fold_into_the_town_with_its_state():
+    capital = article("Washington, D.C. was quiet.", ("Washington, D.C.", "PLACE"))
+    state = article("Washington voted on Tuesday.", ("Washington", "PLACE"))
+    found, _ = names_of(capital, state)
+    assert found == [{"Washington, D.C.": "PLACE"}, {"Washington": "PLACE"}]
