@@ -52,6 +52,7 @@ def test_a_span_is_cut_where_a_person_s_name_starts(text, span, label, expected)
         ("The Bill & Melinda Gates Foundation gave $5m.", "Bill & Melinda Gates Foundation", "ORG"),
         ("Recep Tayyip Erdogan spoke in Ankara.", "Recep Tayyip Erdogan", "PERSON"),
         ("Lockheed Martin builds the F-35.", "Lockheed Martin", "ORG"),
+        ("Scientology was founded by L. Ron Hubbard.", "L. Ron Hubbard", "PERSON"),
     ],
 )
 def test_a_whole_name_is_never_cut(text, span, label):
@@ -89,6 +90,8 @@ def test_a_whole_name_is_never_cut(text, span, label):
         ("", " said", "Christian Medical Fellowship", ""),
         # An initial and a surname, as a team sheet writes a player; "A" is a word.
         ("Thomas (Toulouse, capt); ", " (Newport-Gwent), ", "K Morgan", "person"),
+        ("a church founded by ", " in 1954", "L. Ron Hubbard", "person"),
+        ("the books of ", " sold well", "J. K. Rowling", "person"),
         ("", " spokesman said", "A Pentagon", "determined"),
         # A name before a role is whose role it is, not a person's ("former" and
         # "acting" qualify anything: "former Yukos boss").

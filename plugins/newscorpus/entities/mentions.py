@@ -59,6 +59,9 @@ STATE_AFTER = re.compile(
     )
 )  # "Washington D.C." is written without its comma as often as with it
 DC_WITHOUT_COMMA = re.compile(r"(?P<town>[A-Z][\w .'-]*?) (?P<state>D\.C\.|DC)")
+# One or two initials just before a person's name, after a space: "L. Ron Hubbard";
+# not the end of "U.S." ("in the U.S. Ron Paul …").
+INITIALS_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:[A-Z]\. ){1,2}$")
 COMPASS = frozenset({"North", "South", "East", "West", "Upper", "Lower"})
 OPENING_PUNCTUATION = "\"'“‘(["
 # A list of places after a word that says so: "towns and cities including Cardiff, Bangor,
@@ -200,12 +203,17 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 span = named
             if label is None:
                 continue
+            written = span.text
+            if label == "PERSON" and (initials := INITIALS_BEFORE.search(text, 0, start)):
+                # "L. Ron Hubbard": the model left the initial out of the name.
+                start = initials.start()
+                written = text[start:end]
             in_heading = any(first <= start < last for first, last in headings)
             pieces = [
                 # How long the piece is in the text: "North Korea" is written "North" in
                 # "North and South Korea".
                 (piece, written if (piece.start, piece.text) == (at, part) else len(piece.text))
-                for part, at, written in conjoined(span.text, start)
+                for part, at, written in conjoined(written, start)
                 for piece in person_pieces(text, part, at, label)
             ]
             for piece, length in pieces:

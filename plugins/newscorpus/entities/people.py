@@ -54,7 +54,9 @@ LISTED_AFTER = re.compile(r"^,\s*(?:and\s+)?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w
 DETERMINER_OPENING = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 # An initial and a surname, as team sheets and lists of credits write people: "K Morgan",
 # "J. Yapp". Not "A" or "I", which are words.
-INITIAL_AND_SURNAME = re.compile(r"^(?![AI]\s)[A-Z]\.?\s[A-Z][a-z][\w'’-]*$")
+INITIAL_AND_SURNAME = re.compile(r"^(?![AI]\s)(?:[A-Z]\.?\s){1,2}[A-Z][a-z][\w'’-]*$")
+# Initials before a name: "L. Ron Hubbard".
+LEADING_INITIALS = re.compile(r"^(?:[A-Z]\.\s){1,2}(?=[A-Z])")
 NAME_TOKEN = re.compile(r"^(?=[^\W\d_])[\w'’.-]*$")
 # The last word of an organisation's or a place's name, never of a person's:
 # "Melinda Gates Foundation" is not the person "Melinda Gates Foundation".
@@ -69,6 +71,7 @@ NOT_A_SURNAME = frozenset(
     }
 )  # fmt: skip
 MAX_NAME_TOKENS = 3
+INITIAL = re.compile(r"[A-Z]\.")
 ROLE_WORDS = 5
 ROLE_REACH = 40
 # Roles that qualify any noun, not only a person: "former Yukos boss", "the former
@@ -121,6 +124,8 @@ def split_person(text: str, before: str) -> Split | None:
     tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
     for k in range(1, len(tokens)):
         offset, first = tokens[k]
+        if all(INITIAL.fullmatch(token) for _, token in tokens[:k]):
+            continue  # "L. Ron Hubbard", "J. K. Rowling": initials are the name's own
         name = [token for _, token in tokens[k:]]
         if not 1 <= len(name) <= MAX_NAME_TOKENS or not all(is_name_token(t) for t in name):
             continue
@@ -179,7 +184,8 @@ def evidence(before: str, after: str, text: str) -> str:
     if last in ORGANISATION_NOUNS and not (last in SAID_OF_PEOPLE and looks_like_person(text)):
         # "energy giant Gazprom", "oil firm Yukos", "band Franz Ferdinand"
         return "organisation"
-    if looks_like_person(text) and text.split()[-1].lower() not in NOT_A_SURNAME:
+    named = LEADING_INITIALS.sub("", text)
+    if looks_like_person(named) and named.split()[-1].lower() not in NOT_A_SURNAME:
         return "person"
     if INITIAL_AND_SURNAME.match(text):
         return "person"
