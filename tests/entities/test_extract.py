@@ -370,3 +370,16 @@ def test_a_town_with_its_state_after_it_is_one_place():
     assert "Mountain View" not in places
     assert "Kanata" not in places
     assert "Texas, California" not in places
+
+
+def test_a_hyphenated_given_name_the_model_cut_is_whole_but_not_a_modifier():
+    found = mentions_in(
+        [
+            "Pro-Beijing veteran politician Wong Kwok-hing of FTU was defeated.",
+            "The Trump-backed plan failed, and Blair-era rules stayed.",
+        ]
+    )
+    people = {name for label, name in found if label == "PERSON"}
+    assert "Wong Kwok-hing" in people
+    assert "Wong Kwok" not in people
+    assert not {name for name in people if name.endswith(("-backed", "-era"))}

@@ -62,6 +62,12 @@ DC_WITHOUT_COMMA = re.compile(r"(?P<town>[A-Z][\w .'-]*?) (?P<state>D\.C\.|DC)")
 # One or two initials just before a person's name, after a space: "L. Ron Hubbard";
 # not the end of "U.S." ("in the U.S. Ron Paul …").
 INITIALS_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:[A-Z]\. ){1,2}$")
+# The rest of a hyphenated given name after the model's span: "Wong Kwok|-hing"; not a
+# word that makes the name a modifier ("Trump-backed", "Blair-era", "Clinton-style").
+GIVEN_NAME_REST = re.compile(
+    r"-(?!(?:era|style|like|type|esque|born|made|free|wide|led|run|ite|ites|ism)\b)"
+    r"[a-z]{2,5}\b(?<!ed)(?![-'’\w])"
+)
 COMPASS = frozenset({"North", "South", "East", "West", "Upper", "Lower"})
 OPENING_PUNCTUATION = "\"'“‘(["
 # A list of places after a word that says so: "towns and cities including Cardiff, Bangor,
@@ -204,6 +210,10 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
             if label is None:
                 continue
             written = span.text
+            if label == "PERSON" and (rest := GIVEN_NAME_REST.match(text, end)):
+                # "Wong Kwok-hing": the model stopped at the hyphen of a given name.
+                end = rest.end()
+                written = text[start:end]
             if label == "PERSON" and (initials := INITIALS_BEFORE.search(text, 0, start)):
                 # "L. Ron Hubbard": the model left the initial out of the name.
                 start = initials.start()
