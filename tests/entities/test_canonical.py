@@ -436,3 +436,21 @@ def test_a_town_named_like_a_state_does_not_fold_into_the_town_with_its_state():
     state = article("Washington voted on Tuesday.", ("Washington", "PLACE"))
     found, _ = names_of(capital, state)
     assert found == [{"Washington, D.C.": "PLACE"}, {"Washington": "PLACE"}]
+
+
+def test_an_initial_and_a_surname_fold_into_the_one_full_name_with_that_initial():
+    report = article("Gavin Henson kicked well.", ("Gavin Henson", "PERSON"))
+    sheet = article("Wales: G Henson, G Thomas.", ("G Henson", "PERSON"), ("G Thomas", "PERSON"))
+    later = article("Henson scored twice.", ("Henson", "PERSON"))
+    found, _ = names_of(report, sheet, later)
+    assert found[1] == {"Gavin Henson": "PERSON", "G Thomas": "PERSON"}
+    # The bare surname still finds the full name, not the team sheet's form.
+    assert found[2] == {"Gavin Henson": "PERSON"}
+    # Two full names with the initial: the team sheet's form stays as written.
+    two = article(
+        "Gareth Thomas and Gwyn Thomas played.",
+        ("Gareth Thomas", "PERSON"),
+        ("Gwyn Thomas", "PERSON"),
+    )
+    found, _ = names_of(two, sheet)
+    assert "G Thomas" in found[1]

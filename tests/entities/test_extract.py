@@ -383,3 +383,20 @@ def test_a_hyphenated_given_name_the_model_cut_is_whole_but_not_a_modifier():
     assert "Wong Kwok-hing" in people
     assert "Wong Kwok" not in people
     assert not {name for name in people if name.endswith(("-backed", "-era"))}
+
+
+def test_players_in_a_team_sheet_are_people_with_their_initials():
+    found = mentions_in(
+        [
+            "Italy: R de Marigny; Mirco Bergamasco, W Pozzebon, A Masi, L Nitoglia; L Orquera, "
+            "A Troncon; A Lo Cicero, F Ongaro, M Castrogiovanni, S Dellape, M Bortolami (capt), "
+            "A Persico, Mauro Bergamasco, S Parisse.",
+            "Shares in A Google rose.",
+        ]
+    )
+    people = {name for label, name in found if label == "PERSON"}
+    # Kept whole, initial and all: "A" is no article in a team sheet.
+    assert {"A Troncon", "A Lo Cicero", "S Dellape", "A Persico"} <= people
+    # Gone: the surname the model took for an organisation; and outside a team sheet
+    # "A Google" is no player.
+    assert not {name for label, name in found if name in ("Troncon", "Dellape", "A Google")}

@@ -615,7 +615,14 @@ def fold_short_names(
     when it is not named in far more articles than the full name. Names in ``apart`` never fold.
     """
     index = NameIndex({item.key: name_words(item.name) for named in articles for item in named})
-    people = {key for key, kind in types.items() if kind == "PERSON"}
+    # "G Henson", as a team sheet writes Gavin Henson: folds on its own (below), and is
+    # no full name for "Henson" to fold into.
+    initialled = {
+        key
+        for key, kind in types.items()
+        if kind == "PERSON" and len(words := index.words_of.get(key, ())) > 1 and len(words[0]) == 1
+    }
+    people = {key for key, kind in types.items() if kind == "PERSON"} - initialled
     orgs = {key for key, kind in types.items() if kind == "ORG"}
     spread = Counter(key for named in articles for key in {item.key for item in named})
     for named in articles:
@@ -625,6 +632,13 @@ def fold_short_names(
         fold: dict[str, str] = {}
         for key in sorted(here - apart):
             words = index.words_of[key]
+            if key in initialled:
+                full = _spelled_out(words, here & people, index) or _spelled_out(
+                    words, people, index
+                )
+                if full is not None:
+                    fold[key] = full
+                continue
             full = index.longer(words, here & people, tail=True)
             if (
                 full is None
@@ -635,6 +649,12 @@ def fold_short_names(
                 # Across articles only a surname folds: "Richard" in "Richard and Judy"
                 # is not Cliff Richard.
                 full = index.longer(words, people, tail=True)
+                if full is None:
+                    # "Nitoglia" after "L Nitoglia" in a team sheet, and no full name.
+                    short = index.longer(words, here & initialled, tail=True) or index.longer(
+                        words, initialled, tail=True
+                    )
+                    full = short and (_spelled_out(index.words_of[short], people, index) or short)
             if full is None and types[key] == "PERSON" and len(words) == 1:
                 full = index.longer(words, here & people, tail=False)
             # "AOL" is not short for "AOL Europe": capitals are a name of their own.
@@ -721,6 +741,18 @@ def fold_towns(
                 fold.setdefault(town, next(iter(fulls & here)))
         for item in named:
             item.key = fold.get(item.key, item.key)
+
+
+def _spelled_out(words: tuple[str, ...], candidates: set[str], index: NameIndex) -> str | None:
+    """The one full name an initial and a surname stand for: "G Henson" -> "Gavin Henson"
+    (the same surname, a first name with that initial)."""
+    initial, surname = words[0], words[1:]
+    found = [
+        key
+        for key in index.ends.get(surname, set()) & candidates
+        if len(full := index.words_of[key]) == len(words) and full[0].startswith(initial)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _is_first_name(words: tuple[str, ...]) -> bool:

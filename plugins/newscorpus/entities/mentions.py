@@ -68,6 +68,21 @@ GIVEN_NAME_REST = re.compile(
     r"-(?!(?:era|style|like|type|esque|born|made|free|wide|led|run|ite|ites|ism)\b)"
     r"[a-z]{2,5}\b(?<!ed)(?![-'’\w])"
 )
+# A player's initial after a list's separator in a team sheet: "…, A |Troncon".
+SHEET_INITIAL = re.compile(r"(?:^|[,;:] )(?P<initial>[A-Z]\.?) $")
+SHEET_ITEM = re.compile(r"(?:^|[,;:] )[A-Z]\.? [A-Z][\w'’-]+")
+SHEET_ITEMS = 4
+
+
+def is_team_sheet(text: str, sentence: tuple[int, int] | None) -> bool:
+    """Whether a sentence is a team sheet: four or more initials and surnames between
+    commas or semicolons ("R de Marigny; W Pozzebon, A Masi, L Nitoglia; …")."""
+    if sentence is None:
+        return False
+    first, last = sentence
+    return len(SHEET_ITEM.findall(text, first, last)) >= SHEET_ITEMS
+
+
 COMPASS = frozenset({"North", "South", "East", "West", "Upper", "Lower"})
 OPENING_PUNCTUATION = "\"'“‘(["
 # A list of places after a word that says so: "towns and cities including Cardiff, Bangor,
@@ -209,23 +224,37 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 span = named
             if label is None:
                 continue
-            written = span.text
+            surface = span.text
+            sheet = (
+                label in ("PERSON", "ORG", "PLACE")
+                and (initial := SHEET_INITIAL.search(text, 0, start)) is not None
+                and is_team_sheet(
+                    text, sentences[sentence] if 0 <= sentence < len(sentences) else None
+                )
+            )
+            if sheet:
+                # "L Orquera, A Troncon; S Dellape": a player in a team sheet, whose
+                # initial the model took for a word or left out.
+                start, label = initial.start("initial"), "PERSON"
+                surface = text[start:end]
             if label == "PERSON" and (rest := GIVEN_NAME_REST.match(text, end)):
                 # "Wong Kwok-hing": the model stopped at the hyphen of a given name.
                 end = rest.end()
-                written = text[start:end]
+                surface = text[start:end]
             if label == "PERSON" and (initials := INITIALS_BEFORE.search(text, 0, start)):
                 # "L. Ron Hubbard": the model left the initial out of the name.
                 start = initials.start()
-                written = text[start:end]
+                surface = text[start:end]
             in_heading = any(first <= start < last for first, last in headings)
             pieces = [
                 # How long the piece is in the text: "North Korea" is written "North" in
                 # "North and South Korea".
                 (piece, written if (piece.start, piece.text) == (at, part) else len(piece.text))
-                for part, at, written in conjoined(written, start)
+                for part, at, written in conjoined(surface, start)
                 for piece in person_pieces(text, part, at, label)
             ]
+            if sheet:
+                pieces = [(dataclasses.replace(piece, evidence="person"), n) for piece, n in pieces]
             for piece, length in pieces:
                 if piece.evidence != "person" and any(
                     first <= piece.start and piece.start + length <= last for first, last in places
