@@ -91,6 +91,10 @@ def test_a_whole_name_is_never_cut(text, span, label):
         # An initial and a surname, as a team sheet writes a player; "A" is a word.
         ("Thomas (Toulouse, capt); ", " (Newport-Gwent), ", "K Morgan", "person"),
         ("a church founded by ", " in 1954", "L. Ron Hubbard", "person"),
+        # An age or "a woman" after the name says a person's.
+        ("", ", an Australian woman and former member, said", "Valeska Paris", "person"),
+        ("", ", 33, told the court", "Valeska Paris", "person"),
+        ("", ", a company that makes chips, said", "Intel", ""),
         ("the books of ", " sold well", "J. K. Rowling", "person"),
         ("", " spokesman said", "A Pentagon", "determined"),
         # A name before a role is whose role it is, not a person's ("former" and

@@ -45,6 +45,13 @@ ATTRIBUTIVE_AFTER = re.compile(
 )
 # The word after a name, when it is written in lower case: "WorldCom chief …".
 ROLE_AFTER = re.compile(r"^ (?P<word>[a-z][a-z-]+)\b")
+# What is said of a person just after the name: an age ("Valeska Paris, 33,"), or "a
+# man", "an Australian woman", "the mother of two".
+PERSON_APPOSITIVE = re.compile(
+    r"^,\s(?:aged\s)?\d{1,3},|^,\s(?:a|an|the)(?:\s[\w-]+){0,3}?\s(?:man|woman|boy|girl|mother"
+    r"|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|teenager"
+    r"|pensioner|mum|dad)\b"
+)
 # An article just before a name: people are rarely "the X" or "an X".
 DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an)\s*$", re.IGNORECASE)
 # A name in a list between two people's names: "Chuck Close, Walker Evans, Robert
@@ -189,6 +196,8 @@ def evidence(before: str, after: str, text: str) -> str:
         return "person"
     if INITIAL_AND_SURNAME.match(text):
         return "person"
+    if PERSON_APPOSITIVE.match(after):
+        return "person"  # "Valeska Paris, 33, …", "…, an Australian woman and …"
     if _listed_among_people(before, after, text):
         return "person"
     return ""
