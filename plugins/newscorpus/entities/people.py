@@ -48,7 +48,7 @@ ROLE_AFTER = re.compile(r"^ (?P<word>[a-z][a-z-]+)\b")
 # What is said of a person just after the name: an age ("Valeska Paris, 33,"), or "a
 # man", "an Australian woman", "the mother of two".
 PERSON_APPOSITIVE = re.compile(
-    r"^,\s(?:aged\s)?\d{1,3},|^,\s(?:a|an|the)(?:\s[\w-]+){0,3}?\s(?:man|woman|boy|girl|mother"
+    r"^,\s(?:aged\s)?\d{1,2},|^,\s(?:a|an|the)(?:\s[\w-]+){0,3}?\s(?:man|woman|boy|girl|mother"
     r"|father|son|daughter|wife|husband|widow|widower|grandmother|grandfather|teenager"
     r"|pensioner|mum|dad)\b"
 )
