@@ -68,6 +68,9 @@ GIVEN_NAME_REST = re.compile(
     r"-(?!(?:era|style|like|type|esque|born|made|free|wide|led|run|ite|ites|ism)\b)"
     r"[a-z]{2,5}\b(?<!ed)(?![-'’\w])"
 )
+# How far before a name the initials above are looked for (a few characters: not the
+# whole body before every name).
+LOOK_BACK = 12
 # A player's initial after a list's separator in a team sheet: "…, A |Troncon".
 SHEET_INITIAL = re.compile(r"(?:^|[,;:] )(?P<initial>[A-Z]\.?) $")
 SHEET_ITEM = re.compile(r"(?:^|[,;:] )[A-Z]\.? [A-Z][\w'’-]+")
@@ -227,7 +230,8 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
             surface = span.text
             sheet = (
                 label in ("PERSON", "ORG", "PLACE")
-                and (initial := SHEET_INITIAL.search(text, 0, start)) is not None
+                and (initial := SHEET_INITIAL.search(text, max(0, start - LOOK_BACK), start))
+                is not None
                 and is_team_sheet(
                     text, sentences[sentence] if 0 <= sentence < len(sentences) else None
                 )
@@ -241,7 +245,9 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 # "Wong Kwok-hing": the model stopped at the hyphen of a given name.
                 end = rest.end()
                 surface = text[start:end]
-            if label == "PERSON" and (initials := INITIALS_BEFORE.search(text, 0, start)):
+            if label == "PERSON" and (
+                initials := INITIALS_BEFORE.search(text, max(0, start - LOOK_BACK), start)
+            ):
                 # "L. Ron Hubbard": the model left the initial out of the name.
                 start = initials.start()
                 surface = text[start:end]
