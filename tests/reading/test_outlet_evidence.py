@@ -275,3 +275,11 @@ def test_a_platforms_or_an_owners_closing_copyright_is_not_the_outlet():
     assert parse_article(forum, "forum.txt").outlet == UNKNOWN_OUTLET
     group = page("Un site du groupe Prisma Média", "© 2020 Prisma Média - Tous droits réservés")
     assert parse_article(group, "group.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_a_menu_word_atop_the_page_is_no_outlet_though_an_address_has_it():
+    # "Sport" heads the menu, and a sister site's address is "sport.pl".
+    raw = page_with(["Sport"], "More football on www.sport.pl every day")
+    article = parse_article(raw, "section.txt")
+    assert article.outlet == UNKNOWN_OUTLET
+    assert "Sport" in {line.text for line in article.removed}

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
 from ..model import Block
-from ..wordlists import load_words
+from ..wordlists import country_names, load_words
 from .clean import Cleaned, first_prose
 from .furniture import NAV_WORDS, UI_WORDS, is_persons_name
 from .shape import AGENCIES, TRAILING_CREDIT
@@ -317,6 +317,8 @@ def _masthead(cleaned: Cleaned) -> str | None:
         for phrase in _phrases(words):
             name = _site_key(phrase)
             if name in sites and name not in named and sites[name] - {index}:
+                if _is_menu_word(phrase):
+                    continue  # "SPORT" over "sport.gazeta.pl": a section, not the site
                 named[name] = phrase
     if not named or sites is None:
         return None
@@ -329,6 +331,12 @@ def _masthead(cleaned: Cleaned) -> str | None:
             return None  # no site leads: a network's menu, or partners
         return named[ranked[0]]
     return next(iter(named.values()))
+
+
+def _is_menu_word(phrase: str) -> bool:
+    """A menu's word ("Sport", "News") or a country's name ("Singapore") alone."""
+    key = phrase.casefold()
+    return " " not in key and (key in NAV_WORDS | UI_WORDS or key in country_names())
 
 
 def _self_reference(cleaned: Cleaned) -> str | None:
