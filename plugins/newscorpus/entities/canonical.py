@@ -609,7 +609,9 @@ def fold_short_names(
     A surname folds into a person's full name ("Erdogan" -> "Recep Tayyip
     Erdogan"), even where the model mistyped it, when that person is named in
     the same article; a first name only then. Across the corpus, only a
-    surname typed as a person folds, and only when one full name fits. The
+    surname typed as a person folds, only when one full name fits, and not from an
+    article that writes it more often as a place or an organisation. An initial and a
+    surname ("G Henson") fold into the one full name with that initial. The
     first word of an organisation folds into its full name ("Lockheed" ->
     "Lockheed Martin") when just one such name exists, and, from another article, only
     when it is not named in far more articles than the full name. Names in ``apart`` never fold.
