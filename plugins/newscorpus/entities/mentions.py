@@ -295,7 +295,7 @@ def towns_in_states(text: str, mentions: list[Mention]) -> list[Mention]:
     ("Texas, California and Ohio"), nor a person's name ("Smith, Texas's senator")."""
     result = []
     for index, mention in enumerate(mentions):
-        if written := DC_WITHOUT_COMMA.fullmatch(mention.text):
+        if mention.evidence != "work" and (written := DC_WITHOUT_COMMA.fullmatch(mention.text)):
             # The model's own span, "Washington D.C.": named with its comma.
             name = f"{written.group('town')}, {written.group('state')}"
             result.append(dataclasses.replace(mention, text=name, label="PLACE", evidence="place"))
@@ -306,7 +306,7 @@ def towns_in_states(text: str, mentions: list[Mention]) -> list[Mention]:
         if (
             match is None
             or mention.label not in ("PLACE", "ORG")
-            or mention.evidence == "person"
+            or mention.evidence in ("person", "work")
             or (mention.text in STATE_NAMES and match.group(group) not in ("D.C.", "DC"))
             or mention.text.casefold() in country_names()
             or text.startswith(("'s", "’s"), match.end())
