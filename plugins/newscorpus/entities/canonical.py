@@ -543,7 +543,7 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
 def _company_codes(articles: Sequence[Sequence[Named]]) -> set[str]:
     """Initials the model takes for a place in some sentences and for an organisation in
     others ("BT is offering customers…", "BT's research unit"): a company's, whose place
-    labels do not vote. Not a place the alias table or Babel knows ("US", "UK")."""
+    labels do not vote. Not initials the alias table joins ("US", "UK")."""
     labels: dict[str, set[EntityType]] = defaultdict(set)
     for named in articles:
         for item in named:
@@ -558,12 +558,8 @@ def _company_codes(articles: Sequence[Sequence[Named]]) -> set[str]:
 
 @functools.cache
 def _place_codes() -> frozenset[str]:
-    """The keys of places' initials in the alias table ("US", "UK", "EU")."""
-    codes = set()
-    for line in load_lines("aliases.txt"):
-        _, _, aliases = line.partition("=")
-        codes.update(name_key(alias) for alias in aliases.split("|") if alias.strip().isupper())
-    return frozenset(codes)
+    """The names the built-in alias table joins ("US", "UK", "EU" among them)."""
+    return frozenset(load_curation().joins)
 
 
 def _unsupported_people(articles: Sequence[Sequence[Named]]) -> set[str]:

@@ -227,36 +227,14 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 span = named
             if label is None:
                 continue
-            surface = span.text
-            sheet = (
-                label in ("PERSON", "ORG", "PLACE")
-                and (initial := SHEET_INITIAL.search(text, max(0, start - LOOK_BACK), start))
-                is not None
-                and is_team_sheet(
-                    text, sentences[sentence] if 0 <= sentence < len(sentences) else None
-                )
-            )
-            if sheet:
-                # "L Orquera, A Troncon; S Dellape": a player in a team sheet, whose
-                # initial the model took for a word or left out.
-                start, label = initial.start("initial"), "PERSON"
-                surface = text[start:end]
-            if label == "PERSON" and (rest := GIVEN_NAME_REST.match(text, end)):
-                # "Wong Kwok-hing": the model stopped at the hyphen of a given name.
-                end = rest.end()
-                surface = text[start:end]
-            if label == "PERSON" and (
-                initials := INITIALS_BEFORE.search(text, max(0, start - LOOK_BACK), start)
-            ):
-                # "L. Ron Hubbard": the model left the initial out of the name.
-                start = initials.start()
-                surface = text[start:end]
+            sentence_span = sentences[sentence] if 0 <= sentence < len(sentences) else None
+            start, end, label, sheet = person_span(text, start, end, label, sentence_span)
             in_heading = any(first <= start < last for first, last in headings)
             pieces = [
                 # How long the piece is in the text: "North Korea" is written "North" in
                 # "North and South Korea".
                 (piece, written if (piece.start, piece.text) == (at, part) else len(piece.text))
-                for part, at, written in conjoined(surface, start)
+                for part, at, written in conjoined(text[start:end], start)
                 for piece in person_pieces(text, part, at, label)
             ]
             if sheet:
@@ -286,6 +264,30 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
     dates.extend(event_times(text, dates, starts, headings))
     dates.sort(key=lambda span: span.start)
     return RawExtraction(tuple(mentions), tuple(dates), sentences)
+
+
+def person_span(
+    text: str, start: int, end: int, label: EntityType, sentence: tuple[int, int] | None
+) -> tuple[int, int, EntityType, bool]:
+    """The span of a name with what the model left out of a person's name: the initial
+    of a player in a team sheet ("L Orquera, A Troncon; S Dellape", the model took "A"
+    for a word), the rest of a hyphenated given name ("Wong Kwok-hing"), initials before
+    it ("L. Ron Hubbard"). Its start, end and label, and whether it is a team sheet's."""
+    initial = SHEET_INITIAL.search(text, max(0, start - LOOK_BACK), start)
+    sheet = (
+        label in ("PERSON", "ORG", "PLACE")
+        and initial is not None
+        and is_team_sheet(text, sentence)
+    )
+    if sheet:
+        start, label = initial.start("initial"), "PERSON"
+    if label == "PERSON" and (rest := GIVEN_NAME_REST.match(text, end)):
+        end = rest.end()
+    if label == "PERSON" and (
+        initials := INITIALS_BEFORE.search(text, max(0, start - LOOK_BACK), start)
+    ):
+        start = initials.start()
+    return start, end, label, sheet
 
 
 def towns_in_states(text: str, mentions: list[Mention]) -> list[Mention]:

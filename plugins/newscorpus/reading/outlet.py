@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
@@ -13,6 +12,7 @@ from .clean import Cleaned, first_prose
 from .furniture import NAV_WORDS, UI_WORDS, is_persons_name
 from .shape import AGENCIES, TRAILING_CREDIT
 
+MENU_WORDS = NAV_WORDS | UI_WORDS
 # Words that make a lead prefix ("DESPARDES News Monitor — …") a publication's name.
 OUTLET_WORDS = load_words("outlet-words.txt")
 SKIP_TO_SITES = re.compile(r"\bskip to more (?P<name>.+?) sites?\b", re.IGNORECASE)
@@ -336,7 +336,7 @@ def _masthead(cleaned: Cleaned) -> str | None:
 def _is_menu_word(phrase: str) -> bool:
     """A menu's word ("Sport", "News") or a country's name ("Singapore") alone."""
     key = phrase.casefold()
-    return " " not in key and (key in NAV_WORDS | UI_WORDS or key in country_names())
+    return " " not in key and (key in MENU_WORDS or key in country_names())
 
 
 def _self_reference(cleaned: Cleaned) -> str | None:
@@ -361,7 +361,7 @@ def _self_reference(cleaned: Cleaned) -> str | None:
             return name
         # "Über das Bloghaus" under "Bloghaus" atop the page; not a menu's word.
         bare = PHRASE_EDGES.sub("", LEADING_ARTICLE.sub("", name))
-        menu_word = all(word.casefold() in UI_WORDS | NAV_WORDS for word in bare.split())
+        menu_word = all(word.casefold() in MENU_WORDS for word in bare.split())
         if _loose(bare) in logo and not menu_word:  # a logo is not "Newsletter"
             return bare
     return None
@@ -462,15 +462,9 @@ def _part_naming_a_site(name: str, sites: dict[str, set[int]], line: int) -> str
 def _is_owner(name: str) -> bool:
     """A company's name: the publisher's owner, not the publication. A German compound
     ending in one of the words ("Landwirtschaftsverlag") too."""
-    words = [_unaccented(word.lower().strip(".,&")) for word in name.split()]
+    words = [word.lower().strip(".,&") for word in name.split()]
     owner = any(word in OWNER_WORDS or word.endswith(OWNER_COMPOUNDS) for word in words)
-    return owner or bool(GROUP_LINE.search(name))
-
-
-def _unaccented(word: str) -> str:
-    """``média`` -> ``media``."""
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return owner or bool(GROUP_LINE.search(name))  # "Prisma Média", "DuMont Mediengruppe"
 
 
 def _has_outlet_word(name: str) -> bool:
