@@ -454,3 +454,27 @@ def test_an_initial_and_a_surname_fold_into_the_one_full_name_with_that_initial(
     )
     found, _ = names_of(two, sheet)
     assert "G Thomas" in found[1]
+
+
+def test_a_surname_folded_into_a_person_does_not_outvote_the_person():
+    # The model calls the surname alone an organisation in sentence after sentence; the
+    # full name, with a first name before the surname, says whose it is.
+    raw, text = article(
+        "Kirstie Alley is another celebrity. Alley has been in many shows. Alley lost "
+        "weight. Later Alley said so, and Alley returned to television.",
+        ("Kirstie Alley", "PERSON"), ("Alley", "ORG"), ("Alley", "ORG"),
+        ("Alley", "ORG"), ("Alley", "ORG"),
+    )  # fmt: skip
+    first = replace(raw.mentions[0], evidence="person")
+    celebrity = replace(raw, mentions=(first, *raw.mentions[1:]))
+    found, result = names_of((celebrity, text))
+    assert found == [{"Kirstie Alley": "PERSON"}]
+    assert len(result.entities[0][0].mentions) == 5
+    # With nothing to say the full name is a person's, the folded name still votes:
+    # "Forest" (a club) into "Nottingham Forest", which the model once took for a person.
+    club = article(
+        "Nottingham Forest won. Forest scored twice and Forest held on.",
+        ("Nottingham Forest", "PERSON"), ("Forest", "ORG"), ("Forest", "ORG"),
+    )  # fmt: skip
+    found, _ = names_of(club)
+    assert found == [{"Nottingham Forest": "ORG"}]

@@ -507,11 +507,27 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
     name) votes PERSON three times over; an attributive one ("the X administration",
     "X's") does not vote, unless no mention of the name does; the model's PERSON label
     does not vote for a name the corpus does not bear out as a person's
-    (:func:`_unsupported_people`)."""
+    (:func:`_unsupported_people`).
+
+    A short name folded into a full name the text shows to be a person's ("Alley" into
+    "Kirstie Alley", after a first name) votes only with the evidence around it: the
+    model's label on a surname alone is a guess ("Alley has been in many popular TV
+    shows" was an organisation's forty times). Into a full name with no such evidence
+    ("Forest" into "Nottingham Forest") its labels still vote."""
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
     plain: dict[str, Counter[EntityType]] = defaultdict(Counter)
-    unsupported = _unsupported_people(articles)
-    company_codes = _company_codes(articles)
+    people = {
+        item.key
+        for named in articles
+        for item in named
+        if item.mention.evidence == "person" and not _folded(item)
+    }
+    borrowed = {
+        id(item) for named in articles for item in named if item.key in people and _folded(item)
+    }
+    own = [[item for item in named if id(item) not in borrowed] for named in articles]
+    unsupported = _unsupported_people(own)
+    company_codes = _company_codes(own)
     for named in articles:
         for item in named:
             plain[item.key][item.label] += 1
@@ -526,6 +542,8 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
             elif evidence == "organisation" and item.label != "WEAPON":
                 # "energy giant Gazprom", "oil firm Yukos"
                 votes[item.key]["ORG"] += PERSON_EVIDENCE
+            elif id(item) in borrowed:
+                continue
             elif evidence == "determined" and item.label == "PERSON":
                 # "the Lib Dems": the model's PERSON is not borne out; an organisation's.
                 votes[item.key]["ORG"] += 1
@@ -538,6 +556,11 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
         key: min(counts, key=lambda label: (-counts[label], TYPE_PRIORITY[label]))
         for key, counts in votes.items()
     }
+
+
+def _folded(item: Named) -> bool:
+    """A mention folded into a longer name than its own."""
+    return item.key != name_key(item.name)
 
 
 def _company_codes(articles: Sequence[Sequence[Named]]) -> set[str]:
