@@ -478,3 +478,22 @@ def test_a_surname_folded_into_a_person_does_not_outvote_the_person():
     )  # fmt: skip
     found, _ = names_of(club)
     assert found == [{"Nottingham Forest": "ORG"}]
+
+
+def test_a_name_and_the_same_name_with_middle_initials_are_one_person():
+    formal = article(
+        "Billionaire Michael R. Bloomberg entered the race. Bloomberg spent heavily.",
+        ("Michael R. Bloomberg", "PERSON"), ("Bloomberg", "PERSON"),
+    )  # fmt: skip
+    plain = article(
+        "One is with Michael Bloomberg, and Bloomberg polls well.",
+        ("Michael Bloomberg", "PERSON"), ("Bloomberg", "PERSON"),
+    )  # fmt: skip
+    found, _ = names_of(formal, plain)
+    assert found == [{"Michael R. Bloomberg": "PERSON"}] * 2
+    # Two sets of initials with that first name and surname: the plain name is either.
+    son = article("George W. Bush spoke.", ("George W. Bush", "PERSON"))
+    father = article("George H. W. Bush spoke.", ("George H. W. Bush", "PERSON"))
+    either = article("George Bush spoke.", ("George Bush", "PERSON"))
+    found, _ = names_of(son, father, either)
+    assert found[2] == {"George Bush": "PERSON"}

@@ -422,6 +422,7 @@ def canonicalise(
     articles = [
         [n for n in named if n.key in keep and n.mention.evidence != "work"] for named in articles
     ]
+    fold_middle_initials(articles, {**vote_types(articles), **curation.types}, curation.apart)
     fold_short_names(articles, {**vote_types(articles), **curation.types}, curation.apart)
     fold_towns(articles, {**vote_types(articles), **curation.types}, curation.apart)
     types = {**vote_types(articles), **curation.types}
@@ -688,6 +689,36 @@ def fold_short_names(
                     full = wider
             if full is not None:
                 fold[key] = full
+        for item in named:
+            item.key = fold.get(item.key, item.key)
+
+
+def fold_middle_initials(
+    articles: Sequence[Sequence[Named]],
+    types: Mapping[str, EntityType],
+    apart: frozenset[str] = frozenset(),
+) -> None:
+    """A person's name and the same name with middle initials are one person ("Michael
+    Bloomberg" and "Michael R. Bloomberg"), when the corpus writes that first name and
+    surname with one set of initials only (not "George Bush" beside both "George W.
+    Bush" and "George H. W. Bush")."""
+    people = {
+        item.key: name_words(item.name)
+        for named in articles
+        for item in named
+        if types.get(item.key) == "PERSON" and item.key not in apart
+    }
+    initialled: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, words in people.items():
+        middle = words[1:-1]
+        if len(words[0]) > 1 and middle and all(len(word) == 1 for word in middle):
+            initialled[(words[0], words[-1])].add(key)
+    fold = {}
+    for key, words in people.items():
+        found = initialled.get(words, set()) if len(words) == 2 else set()
+        if len(found) == 1:
+            fold[key] = next(iter(found))
+    for named in articles:
         for item in named:
             item.key = fold.get(item.key, item.key)
 
