@@ -207,6 +207,12 @@ def test_titles_and_edge_punctuation_are_not_part_of_a_name():
     )  # fmt: skip
     found, _ = names_of(one)
     assert found == [{"Ed Balls": "PERSON", "Moazzam Begg": "PERSON"}]
+    styled = article(
+        "The Acting Premier Honourable Natalio Wheatley and Rev. Jesse Jackson spoke.",
+        ("Honourable Natalio Wheatley", "PERSON"), ("Rev. Jesse Jackson", "PERSON"),
+    )  # fmt: skip
+    found, _ = names_of(styled)
+    assert found == [{"Natalio Wheatley": "PERSON", "Jesse Jackson": "PERSON"}]
 
 
 def test_name_key_ignores_case_accents_stops_and_spaces():
