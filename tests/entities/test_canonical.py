@@ -213,6 +213,9 @@ def test_titles_and_edge_punctuation_are_not_part_of_a_name():
     )  # fmt: skip
     found, _ = names_of(styled)
     assert found == [{"Natalio Wheatley": "PERSON", "Jesse Jackson": "PERSON"}]
+    ran_on = article("George sighs and apologises.", ("George sighs", "PERSON"))
+    found, _ = names_of(ran_on)
+    assert found == [{"George": "PERSON"}]
 
 
 def test_name_key_ignores_case_accents_stops_and_spaces():

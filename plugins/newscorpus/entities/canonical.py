@@ -244,6 +244,8 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
         honorifics = load_words("honorifics.txt") | load_words("personal-titles.txt")
         while len(words) > 1 and words[0].lower().rstrip(".") in honorifics:
             words = words[1:]
+        while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
+            words = words[:-1]  # "George sighs and apologises": the span ran into a verb
     if label == "WEAPON":
         nouns = load_words("weapon-nouns.txt")
         while len(words) > 1 and words[-1].lower() in nouns:
