@@ -380,6 +380,17 @@ def test_a_full_name_the_model_nearly_always_calls_a_person_stays_a_person():
     ground = article("Everton said it would appeal.", ("Everton", "ORG"))
     found, _ = names_of(*club, ground)
     assert found == [{"Everton": "ORG"}] * 9
+    # A company's name with a word after it, taken for a person's, is the company's
+    # product: "Coinbase" alone is an organisation's name.
+    product = [
+        article(f"Coinbase Pro charges less {n}.", ("Coinbase Pro", "PERSON")) for n in range(8)
+    ]
+    company = article(
+        "Coinbase owns Coinbase Pro, and Coinbase is older.",
+        ("Coinbase", "ORG"), ("Coinbase Pro", "ORG"), ("Coinbase", "ORG"),
+    )  # fmt: skip
+    found, _ = names_of(*product, company)
+    assert found == [{"Coinbase Pro": "ORG"}] * 9
 
 
 def test_initials_the_model_calls_a_place_and_an_organisation_are_a_companys():

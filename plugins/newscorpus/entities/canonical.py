@@ -592,10 +592,14 @@ def _unsupported_people(articles: Sequence[Sequence[Named]]) -> set[str]:
     """Names the model calls a person's and the corpus does not bear out: few mentions
     with a person's evidence (a role before it, a first name and a surname), the first word
     no first name, and some mention labelled otherwise ("Yukos", "Glasgow", "Manchester
-    United"). Their PERSON labels do not vote; the other labels decide."""
+    United"). Their PERSON labels do not vote; the other labels decide. A name of two
+    words or more that the model nearly always calls a person's is one ("Lleyton
+    Hewitt"), unless its first word alone is a name the model mostly calls an
+    organisation's ("Coinbase Pro", a product of the company Coinbase)."""
     evidenced: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
     as_person: Counter[str] = Counter()
+    as_org: Counter[str] = Counter()
     labels: dict[str, set[EntityType]] = defaultdict(set)
     first_words: dict[str, str] = {}
     full_names = set()  # a first name and a surname, as a person's would be written
@@ -610,13 +614,19 @@ def _unsupported_people(articles: Sequence[Sequence[Named]]) -> set[str]:
             first_words.setdefault(item.key, item.name.split()[0].lower() if item.name else "")
             evidenced[item.key] += item.mention.evidence == "person"
             as_person[item.key] += item.label == "PERSON" and not determined
+            as_org[item.key] += item.label == "ORG"
+    companies = {key for key in mentions.keys() - full_names if 2 * as_org[key] > mentions[key]}
     return {
         key
         for key, found in labels.items()
         if "PERSON" in found
         and len(found) > 1
         and evidenced[key] < PERSON_SUPPORT * mentions[key]
-        and (as_person[key] < PERSON_MAJORITY * mentions[key] or key not in full_names)
+        and (
+            as_person[key] < PERSON_MAJORITY * mentions[key]
+            or key not in full_names
+            or name_key(first_words[key]) in companies
+        )
         and first_words[key] not in FIRST_NAMES
     }
 
