@@ -203,7 +203,9 @@ def test_a_surname_that_is_a_role_s_word_is_still_a_name(name, label, expected):
     assert clean_name(name, label) == expected
 
 
-@pytest.mark.parametrize("name", ["Welsh", "Britons", "Scots", "Muslims", "Islam"])
+@pytest.mark.parametrize(
+    "name", ["Welsh", "Britons", "Scots", "Muslims", "Islam", "Indigenous Peoples", "Latinos"]
+)
 def test_a_people_or_a_faith_alone_is_no_entity(name):
     assert clean_name(name, "ORG") is None
     assert clean_name(name, "PERSON") is None

@@ -72,6 +72,8 @@ LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 QUANTITY = re.compile(r"[\d\s.,%$£€¥+-]+\w{0,3}")
 INITIAL_SKIP_WORDS = {"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"}
 MAX_NAME_WORDS = 8
+# After a people's name, words that still name the people: "Indigenous Peoples".
+PEOPLE_WORDS = frozenset({"people", "peoples", "community", "communities"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,8 +213,8 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
     if titled:
         # "Mr Balls" is a person whatever the model thought.
         label = "PERSON"
-    if len(words) == 1 and _is_group(words[0]):
-        # "Welsh", "Britons", "Muslims", "Islam": a people or a faith.
+    if _is_group(words[0]) and (len(words) == 1 or " ".join(words[1:]).lower() in PEOPLE_WORDS):
+        # "Welsh", "Britons", "Muslims", "Islam", "Indigenous Peoples": a people or a faith.
         return None
     if label != "WEAPON" and _is_event_name(words):
         # "Google Science Fair", "Operation Clambake": an event or a vehicle.
