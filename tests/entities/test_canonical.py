@@ -517,3 +517,25 @@ def test_a_name_and_the_same_name_with_middle_initials_are_one_person():
     either = article("George Bush spoke.", ("George Bush", "PERSON"))
     found, _ = names_of(son, father, either)
     assert found[2] == {"George Bush": "PERSON"}
+
+
+def test_a_country_whose_initials_the_model_calls_an_organisation_stays_a_place():
+    one = article(
+        "Firms in the British Virgin Islands (BVI) pay little. BVI officials said so, and "
+        "BVI law allows it.",
+        ("British Virgin Islands", "PLACE"), ("BVI", "ORG"), ("BVI", "ORG"),
+    )  # fmt: skip
+    found, _ = names_of(one)
+    assert found == [{"British Virgin Islands": "PLACE"}]
+
+
+def test_a_hospital_or_a_school_named_after_a_person_is_an_organisation():
+    one = article(
+        "Dr Marwan Al-Hams, director of Youssef Al-Najjar Hospital, spoke at Smith College.",
+        ("Marwan Al-Hams", "PERSON"), ("Youssef Al-Najjar Hospital", "PERSON"),
+        ("Smith College", "PERSON"),
+    )  # fmt: skip
+    found, _ = names_of(one)
+    assert found == [
+        {"Marwan Al-Hams": "PERSON", "Youssef Al-Najjar Hospital": "ORG", "Smith College": "ORG"}
+    ]

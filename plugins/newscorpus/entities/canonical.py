@@ -429,8 +429,8 @@ def canonicalise(
     fold_middle_initials(articles, {**vote_types(articles), **curation.types}, curation.apart)
     fold_short_names(articles, {**vote_types(articles), **curation.types}, curation.apart)
     fold_towns(articles, {**vote_types(articles), **curation.types}, curation.apart)
-    types = {**vote_types(articles), **curation.types}
     display = display_names(articles, set(curation.joins.values()))
+    types = {**countries_as_places(vote_types(articles), display), **curation.types}
 
     aliases: dict[str, set[str]] = defaultdict(set)
     result: list[tuple[Entity, ...]] = []
@@ -560,6 +560,17 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
     return {
         key: min(counts, key=lambda label: (-counts[label], TYPE_PRIORITY[label]))
         for key, counts in votes.items()
+    }
+
+
+def countries_as_places(
+    types: Mapping[str, EntityType], display: Mapping[str, str]
+) -> dict[str, EntityType]:
+    """``types`` with a country the vote made an organisation the place: its initials,
+    folded in, were the organisation's ("the British Virgin Islands" and "BVI")."""
+    return {
+        key: "PLACE" if kind == "ORG" and _is_country(display[key].split()) else kind
+        for key, kind in types.items()
     }
 
 
