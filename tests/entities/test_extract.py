@@ -288,6 +288,19 @@ def test_names_listed_after_cities_or_countries_are_places():
     assert not [name for label, name in found if label == "PERSON"]
 
 
+def test_a_dateline_s_place_in_capitals_is_a_place():
+    found = mentions_in(
+        [
+            "KHAN YOUNIS, Gaza — The Israeli assault on the city continued on Monday.",
+            "TAYLORVILLE — The following are arrest and incident reports.",
+            "FYI, a common workaround for this is to restart the service.",
+        ]
+    )
+    places = {name for label, name in found if label == "PLACE"}
+    assert {"KHAN YOUNIS", "TAYLORVILLE"} <= places
+    assert "FYI" not in places
+
+
 def test_an_organisation_the_model_missed_is_found_by_its_head_word():
     text = (
         "According to Saudi Arabia's Civil Defense Authority, the Board and Khan said the "

@@ -75,6 +75,12 @@ LOOK_BACK = 12
 SHEET_INITIAL = re.compile(r"(?:^|[,;:] )(?P<initial>[A-Z]\.?) $")
 SHEET_ITEM = re.compile(r"(?:^|[,;:] )[A-Z]\.? [A-Z][\w'’-]+")
 SHEET_ITEMS = 4
+# A news dateline's place, in capitals, opening a paragraph: "KHAN YOUNIS, Gaza —",
+# "AUSTIN (KXAN) —", "HOUSTON, Texas (KTRK) --", "TAYLORVILLE —".
+DATELINE_PLACE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})"
+    r"(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,3})?(?: \([^()]{1,30}\))?\s*[-–—]{1,2}\s"
+)
 
 
 def is_team_sheet(text: str, sentence: tuple[int, int] | None) -> bool:
@@ -184,6 +190,17 @@ def credit_ranges(blocks: Sequence[Block]) -> list[tuple[int, int]]:
     return ranges
 
 
+def dateline_places(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """Where a paragraph opens with a dateline's place in capitals."""
+    ranges = []
+    offset = 0
+    for block in blocks:
+        if match := DATELINE_PLACE.match(block.text):
+            ranges.append((offset + match.start("place"), offset + match.end("place")))
+        offset += len(block.text) + len(BLOCK_SEPARATOR)
+    return ranges
+
+
 def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExtraction:
     """Entity mentions and date expressions of one body, from the docs of its chunks."""
     text = body_text(blocks)
@@ -191,6 +208,7 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
     headings = heading_ranges(blocks)
     credits = credit_ranges(blocks)
     places = [match.span("names") for match in PLACE_LIST.finditer(text)]
+    datelines = dateline_places(blocks)
     starts = [start for start, _ in sentences]
     mentions: list[Mention] = []
     dates: list[DateSpan] = []
@@ -241,7 +259,8 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 pieces = [(dataclasses.replace(piece, evidence="person"), n) for piece, n in pieces]
             for piece, length in pieces:
                 if piece.evidence != "person" and any(
-                    first <= piece.start and piece.start + length <= last for first, last in places
+                    first <= piece.start and piece.start + length <= last
+                    for first, last in places + datelines
                 ):
                     piece = dataclasses.replace(piece, label="PLACE", evidence="place")
                 mentions.append(
