@@ -12,6 +12,7 @@ from newscorpus.entities.mentions import (
     body_text,
     chunks,
     conjoined,
+    given_name_before,
     is_work_title,
     named_organisations,
     read_doc,
@@ -286,6 +287,26 @@ def test_names_listed_after_cities_or_countries_are_places():
     places = {name for label, name in found if label == "PLACE"}
     assert {"Cardiff", "Bangor", "Aberystwyth", "Wrexham"} <= places
     assert not [name for label, name in found if label == "PERSON"]
+
+
+def test_a_given_name_the_model_left_out_joins_the_surname_it_found():
+    found = mentions_in(
+        ["The portraits include author Truman Capote and singer-songwriter Carly Simon."]
+    )
+    assert ("PERSON", "Carly Simon") in found
+
+    def given(text: str, name: str, label: str = "PERSON") -> str | None:
+        start = text.index(name)
+        at = given_name_before(text, start, start + len(name), label)
+        return None if at is None else text[at : start + len(name)]
+
+    assert given("the visitors. Shane Horgan threw", "Horgan", "ORG") == "Shane Horgan"
+    # A word that is also a first name ("Will"), a head word that is no surname
+    # ("Station"), capitals and a role are not a given name and a surname.
+    assert given("Will Mertens score?", "Mertens") is None
+    assert given("from Victoria Station today", "Station", "PLACE") is None
+    assert given("Carly IBM said", "IBM", "ORG") is None
+    assert given("President Obama said", "Obama") is None
 
 
 def test_a_dateline_s_place_in_capitals_is_a_place():

@@ -21,7 +21,17 @@ from ..reading.shape import TRAILING_CREDIT
 from ..wordlists import country_names, load_lines, load_words
 from .dates import EVENT_TIME, date_tense
 from .nlp import SHIP_PREFIXES
-from .people import ROLE_REACH, evidence, role_phrase, split_person
+from .people import (
+    FIRST_NAMES,
+    MORE_FIRST_NAMES,
+    ROLE_REACH,
+    can_be_surname,
+    evidence,
+    is_name_token,
+    is_role,
+    role_phrase,
+    split_person,
+)
 
 if t.TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -71,6 +81,10 @@ GIVEN_NAME_REST = re.compile(
 # How far before a name the initials above are looked for (a few characters: not the
 # whole body before every name).
 LOOK_BACK = 12
+# A given name just before a one-word name the model found alone: "singer-songwriter
+# Carly |Simon|", "the visitors. Shane |Horgan|".
+GIVEN_BEFORE = re.compile(r"(?:(?<=[\s(\"“‘])|^)(?P<given>[A-Z][a-zà-ÿ'’]+) $")
+GIVEN_LOOK_BACK = 20
 # A player's initial after a list's separator in a team sheet: "…, A |Troncon".
 SHEET_INITIAL = re.compile(r"(?:^|[,;:] )(?P<initial>[A-Z]\.?) $")
 SHEET_ITEM = re.compile(r"(?:^|[,;:] )[A-Z]\.? [A-Z][\w'’-]+")
@@ -306,7 +320,26 @@ def person_span(
         initials := INITIALS_BEFORE.search(text, max(0, start - LOOK_BACK), start)
     ):
         start = initials.start()
+    elif given := given_name_before(text, start, end, label):
+        start, label = given, "PERSON"
     return start, end, label, sheet
+
+
+def given_name_before(text: str, start: int, end: int, label: EntityType) -> int | None:
+    """Where a given name the model left out starts, just before a one-word name it took
+    alone ("Carly |Simon|"): a first name from the tables (not a word like "Will"), before
+    a word that can be a surname; or ``None``."""
+    name = text[start:end]
+    if label == "WEAPON" or " " in name or name.isupper() or not is_name_token(name):
+        return None
+    match = GIVEN_BEFORE.search(text, max(0, start - GIVEN_LOOK_BACK), start)
+    if match is None:
+        return None
+    given = match.group("given").lower()
+    known = given in FIRST_NAMES or given in MORE_FIRST_NAMES
+    if not known or given in stop_words() or is_role(given) or not can_be_surname(name):
+        return None
+    return match.start("given")
 
 
 def towns_in_states(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -111,10 +111,10 @@ def looks_like_person(name: str) -> bool:
     if not 2 <= len(tokens) <= MAX_NAME_TOKENS or not all(map(is_name_token, tokens)):
         return False
     first = tokens[0].lower()
-    return first in FIRST_NAMES or (first in MORE_FIRST_NAMES and _can_be_surname(tokens[-1]))
+    return first in FIRST_NAMES or (first in MORE_FIRST_NAMES and can_be_surname(tokens[-1]))
 
 
-def _can_be_surname(word: str) -> bool:
+def can_be_surname(word: str) -> bool:
     """Not a country, a number, or the last word of an organisation's or a place's name."""
     return word.casefold() not in _not_surnames()
 
