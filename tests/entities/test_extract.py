@@ -16,6 +16,7 @@ from newscorpus.entities.mentions import (
     is_work_title,
     named_organisations,
     read_doc,
+    sheet_players,
 )
 from newscorpus.entities.nlp import ModelMissing, designator_pattern, load_pipeline
 from newscorpus.model import ENTITY_TYPES, Block, Mention
@@ -307,6 +308,22 @@ def test_a_given_name_the_model_left_out_joins_the_surname_it_found():
     assert given("from Victoria Station today", "Station", "PLACE") is None
     assert given("Carly IBM said", "IBM", "ORG") is None
     assert given("President Obama said", "Obama") is None
+
+
+def test_the_players_of_a_team_sheet_are_people_where_the_model_saw_none():
+    text = (
+        "Wales: G Thomas (Toulouse, capt); K Morgan (Newport-Gwent), T Shanklin (Cardiff), "
+        "M Di Rollo (Edinburgh); S Jones, D Peel."
+    )
+    saw = [Mention("G Thomas", 7, 15, "PERSON", 0)]
+    found = sheet_players(text, saw, [0], [(0, len(text))])
+    assert [(m.text, m.label) for m in found] == [
+        ("K Morgan", "PERSON"), ("T Shanklin", "PERSON"), ("M Di Rollo", "PERSON"),
+        ("S Jones", "PERSON"), ("D Peel", "PERSON"),
+    ]  # fmt: skip
+    # Three initials and surnames are a list, not a team sheet.
+    prose = "The panel - J Smith, K Jones and L Brown - met on Monday."
+    assert sheet_players(prose, [], [0], [(0, len(prose))]) == []
 
 
 def test_a_dateline_s_place_in_capitals_is_a_place():

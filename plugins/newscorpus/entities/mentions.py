@@ -89,6 +89,13 @@ GIVEN_LOOK_BACK = 20
 SHEET_INITIAL = re.compile(r"(?:^|[,;:] )(?P<initial>[A-Z]\.?) $")
 SHEET_ITEM = re.compile(r"(?:^|[,;:] )[A-Z]\.? [A-Z][\w'’-]+")
 SHEET_ITEMS = 4
+# One player: an initial and a surname, with its particle ("M Di Bernardo", "R de Marigny").
+SHEET_PLAYER = re.compile(
+    r"(?:^|(?<=[,;:] ))(?P<name>[A-Z]\.? "
+    r"(?:(?:[Dd]i|[Dd]u|[Dd]a|[Dd]e|[Dd]al|[Dd]el|[Dd]e [Ll]a|[Ll]e|[Ll]a|[Vv]an|[Vv]an [Dd]er"
+    r"|[Vv]an [Dd]e|[Vv]on) )?[A-Z][\w'’-]+)(?=[ ,;.(]|$)",
+    re.M,
+)
 # A news dateline's place, in capitals, opening a paragraph: "KHAN YOUNIS, Gaza —",
 # "AUSTIN (KXAN) —", "HOUSTON, Texas (KTRK) --", "TAYLORVILLE —".
 DATELINE_PLACE = re.compile(
@@ -292,6 +299,7 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 )
     mentions.extend(listed_places(text, places, mentions, starts, sentences, headings))
     mentions.extend(named_organisations(text, mentions, starts, sentences, headings))
+    mentions.extend(sheet_players(text, mentions, starts, sentences))
     mentions.sort(key=lambda mention: mention.start)
     mentions = towns_in_states(text, mentions)
     dates.extend(event_times(text, dates, starts, headings))
@@ -478,6 +486,36 @@ def named_organisations(
                 sentence_initial=starts_sentence(text, sentences, sentence, start),
             )
         )
+    return found
+
+
+def sheet_players(
+    text: str,
+    mentions: Sequence[Mention],
+    starts: list[int],
+    sentences: Sequence[tuple[int, int]],
+) -> list[Mention]:
+    """The players of a team sheet the model did not mark: each initial and surname
+    between its separators ("…; K Morgan (Newport-Gwent), T Shanklin (Cardiff), …")."""
+    found = []
+    for sentence, span in enumerate(sentences):
+        if not is_team_sheet(text, span):
+            continue
+        for match in SHEET_PLAYER.finditer(text, *span):
+            start, end = match.span("name")
+            if any(m.start < end and start < m.end for m in mentions):
+                continue
+            found.append(
+                Mention(
+                    text=match.group("name"),
+                    start=start,
+                    end=end,
+                    label="PERSON",
+                    sentence=sentence,
+                    sentence_initial=start == span[0],
+                    evidence="person",
+                )
+            )
     return found
 
 
