@@ -216,6 +216,9 @@ def test_titles_and_edge_punctuation_are_not_part_of_a_name():
     ran_on = article("George sighs and apologises.", ("George sighs", "PERSON"))
     found, _ = names_of(ran_on)
     assert found == [{"George": "PERSON"}]
+    opening = article("Across Wales, pickets were held.", ("Across Wales", "PLACE"))
+    found, _ = names_of(opening)
+    assert found == [{"Wales": "PLACE"}]
 
 
 def test_name_key_ignores_case_accents_stops_and_spaces():

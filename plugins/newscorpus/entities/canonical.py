@@ -72,6 +72,12 @@ LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 QUANTITY = re.compile(r"[\d\s.,%$£€¥+-]+\w{0,3}")
 INITIAL_SKIP_WORDS = {"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"}
 MAX_NAME_WORDS = 8
+# Prepositions the model takes into a name that opens a sentence: "Across Wales", "Inside
+# Number 10". None starts a name.
+LEADING_PREPOSITIONS = frozenset(
+    {"across", "throughout", "inside", "outside", "within", "among", "amongst", "despite",
+     "towards", "toward", "beyond", "around", "during", "via", "from"}
+)  # fmt: skip
 # After a people's name, words that still name the people: "Indigenous Peoples".
 PEOPLE_WORDS = frozenset({"people", "peoples", "community", "communities"})
 
@@ -184,6 +190,9 @@ def surface_form(text: str) -> str:
     if len(owner) > 1 and owner[0].split()[-1].lower() not in COLLECTIVE_OWNERS:
         text = owner[0]
     text = strip_article(text.strip(EDGE_PUNCTUATION))
+    first, _, rest = text.partition(" ")
+    if rest and first.lower() in LEADING_PREPOSITIONS:
+        text = rest  # "Across Wales", opening a sentence
     text = text[:-1] if text.endswith("s'") else POSSESSIVE.sub("", text)
     text = text.strip(EDGE_PUNCTUATION)
     if text.endswith(".") and text.count(".") == 1:
