@@ -219,6 +219,10 @@ def test_titles_and_edge_punctuation_are_not_part_of_a_name():
     opening = article("Across Wales, pickets were held.", ("Across Wales", "PLACE"))
     found, _ = names_of(opening)
     assert found == [{"Wales": "PLACE"}]
+    marked = article("Open it in Photoshop® with Patti Smith + friends.",
+                     ("Photoshop®", "ORG"), ("Patti Smith +", "PERSON"))  # fmt: skip
+    found, _ = names_of(marked)
+    assert found == [{"Patti Smith": "PERSON", "Photoshop": "ORG"}]
 
 
 def test_name_key_ignores_case_accents_stops_and_spaces():

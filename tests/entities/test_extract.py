@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import spacy
 from newscorpus.entities.extract import extract_corpus, unread_language
 from newscorpus.entities.mentions import (
     body_text,
@@ -14,6 +15,7 @@ from newscorpus.entities.mentions import (
     conjoined,
     given_name_before,
     is_work_title,
+    join_split_names,
     named_organisations,
     read_doc,
     sheet_players,
@@ -22,6 +24,7 @@ from newscorpus.entities.nlp import ModelMissing, designator_pattern, load_pipel
 from newscorpus.model import ENTITY_TYPES, Block, Mention
 from newscorpus.reading.outlet import wire_services
 from newscorpus.reading.parse import parse_article
+from spacy.tokens import Span
 
 GOLD = json.loads(
     (Path(__file__).parent.parent / "data" / "expected_entities.json").read_text("utf-8")
@@ -220,10 +223,40 @@ def test_warships_and_named_systems_are_weapons_in_any_article(sentence, weapons
         ("Microsoft and Apple", ["Microsoft", "Apple"]),
         # A slash between two names is two names too.
         ("McCutchan Art Center / Pace Galleries", ["McCutchan Art Center", "Pace Galleries"]),
+        # A list of one-word names is each name; a town and its state, a company and its
+        # suffix, and a name with commas of its own are one.
+        ("Elliott, Bramble, Bernard", ["Elliott", "Bramble", "Bernard"]),
+        ("Smith, Jones, and Brown", ["Smith", "Jones", "Brown"]),
+        ("Boulder, Colorado", ["Boulder, Colorado"]),
+        ("Coinbase Global, Inc", ["Coinbase Global, Inc"]),
+        ("Center for Health, Ethics, Social Policy", ["Center for Health, Ethics, Social Policy"]),
     ],
 )
 def test_and_splits_a_span_unless_the_last_word_heads_both_halves(span, names):
     assert [name for name, _, _ in conjoined(span, 0)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # Cut in two by the model: one name.
+        ("Ursula von der Leyen spoke.", [(0, 3, "PERSON"), (3, 4, "GPE")],
+         ["Ursula von der Leyen"]),
+        ("Robert Wood Johnson Medical School", [(0, 2, "PERSON"), (2, 5, "ORG")],
+         ["Robert Wood Johnson Medical School"]),
+        # Two names side by side: a person's and a place, an organisation and a person's full
+        # name, a list.
+        ("said Gary Sloane San Leandro", [(1, 3, "PERSON"), (3, 5, "GPE")],
+         ["Gary Sloane", "San Leandro"]),
+        ("University of Texas Arlington Amneh Jafari said",
+         [(0, 4, "ORG"), (4, 6, "PERSON")], ["University of Texas Arlington", "Amneh Jafari"]),
+        ("Rowntree, Shaw", [(0, 2, "ORG"), (2, 3, "PERSON")], ["Rowntree,", "Shaw"]),
+    ],
+)  # fmt: skip
+def test_touching_spans_join_only_when_they_are_one_name_cut_in_two(text, spans, expected):
+    doc = spacy.blank("en")(text)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
+    assert [span.text for span, _ in join_split_names(doc)] == expected
 
 
 def test_a_span_naming_two_organisations_is_two_names_but_a_compound_name_is_one():

@@ -41,7 +41,7 @@ WORK_SHARE = 0.2
 # Uses that say nothing of what a name is: "Foster's takeover offer", "the Lib Dems".
 NEUTRAL_USES = frozenset({"attributive", "determined"})
 TYPE_PRIORITY = {name: rank for rank, name in enumerate(("WEAPON", *ENTITY_TYPES))}
-EDGE_PUNCTUATION = " \t\"“”‘’'()[]{},;:!?*|/\\–—-"
+EDGE_PUNCTUATION = " \t\"“”‘’'()[]{},;:!?*|/\\–—-®™©"
 INNER_POSSESSIVE = re.compile(r"['’]s\s")
 # Plural nouns whose possessive is part of a name ("People's Army", "Children's Society").
 COLLECTIVE_OWNERS = {
@@ -62,7 +62,7 @@ COLLECTIVE_OWNERS = {
 # "Brentford v Manchester United" is a match, not a name.
 FIXTURE = re.compile(r"\s(?:v|vs)\.?\s")
 # A dash or a colon between two names: "Manchester United: Carroll" (a team sheet).
-SPACED_DASH = re.compile(r"\s[-–—]\s|:\s")
+SPACED_DASH = re.compile(r"\s[-–—+]\s|:\s|\s\+$")
 POSSESSIVE = re.compile(r"['’]s?$")
 FUNCTION_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to", "a", "an"])
 TRAILING_FUNCTION_WORDS = re.compile(rf"(?:\s+(?:{'|'.join(sorted(FUNCTION_WORDS))}))+$")

@@ -89,6 +89,11 @@ GIVEN_LOOK_BACK = 20
 SHEET_INITIAL = re.compile(r"(?:^|[,;:] )(?P<initial>[A-Z]\.?) $")
 SHEET_ITEM = re.compile(r"(?:^|[,;:] )[A-Z]\.? [A-Z][\w'’-]+")
 SHEET_ITEMS = 4
+# One name of a list the model took as one span: "Elliott, Bramble, Bernard".
+LIST_PIECE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*(?![\w'’.-])")
+COMPANY_SUFFIXES = frozenset(
+    {"inc", "ltd", "llc", "co", "corp", "plc", "sa", "ag", "gmbh", "jr", "sr", "nv", "bv"}
+)
 # One player: an initial and a surname, with its particle ("M Di Bernardo", "R de Marigny").
 SHEET_PLAYER = re.compile(
     r"(?:^|(?<=[,;:] ))(?P<name>[A-Z]\.? "
@@ -569,7 +574,8 @@ def person_pieces(text: str, name: str, start: int, label: EntityType) -> list[P
 
 
 def join_split_names(doc: Doc) -> list[tuple[Span, str]]:
-    """The document's entities, with a name the model cut in two joined again."""
+    """The document's entities, with a name the model cut in two joined again ("Ursula
+    von der" and "Leyen", "Robert Wood" and "Johnson Medical School")."""
     joined: list[tuple[Span, str]] = []
     for span in doc.ents:
         if joined:
@@ -580,12 +586,26 @@ def join_split_names(doc: Doc) -> list[tuple[Span, str]]:
                 and previous.end == span.start
                 and doc.text[previous.end_char : span.start_char] == " "
                 and span.text[:1].isupper()
+                and not _two_names(previous, label, span)
             ):
                 best = label if label in LABELS else span.label_
                 joined[-1] = (doc[previous.start : span.end], best)
                 continue
         joined.append((span, span.label_))
     return joined
+
+
+def _two_names(previous: Span, label: str, span: Span) -> bool:
+    """Whether two touching spans are two names, not one cut in two: after a list's comma
+    or a "+" ("Smith, |Tait|", "Patti Smith + |Stewart Copeland|"), a person's full name
+    and then a place ("Gary Sloane |San Leandro|"), or an organisation and then a
+    person's full name ("University of Texas Arlington |Amneh Jafari|")."""
+    if previous.text.rstrip().endswith((",", ";", ":", "+", "/")):
+        return True
+    if label == "PERSON" and span.label_ in ("GPE", "LOC"):
+        # Not "Ursula von der" and "Leyen": a name that ends in its particle goes on.
+        return len(previous) >= 2 and previous[-1].text[:1].isupper()
+    return label == "ORG" and span.label_ == "PERSON" and len(span) >= 2
 
 
 def is_named_weapon(text: str) -> bool:
@@ -629,6 +649,8 @@ def conjoined(name: str, start: int) -> list[tuple[str, int, int]]:
                 (first, start, len(first)),
                 (second, start + len(first) + len(joint), len(second)),
             ]
+    if listed := _comma_list(name, start):
+        return listed
     first, joint, second = name.partition(" and ")
     if (
         not joint
@@ -646,6 +668,20 @@ def conjoined(name: str, start: int) -> list[tuple[str, int, int]]:
         # named with the words it shares ("North Korea") and written "North".
         return [(f"{first} {head[1]}", start, len(first)), later]
     return [(first, start, len(first)), later]
+
+
+def _comma_list(name: str, start: int) -> list[tuple[str, int, int]]:
+    """A span that lists one-word names ("Elliott, Bramble, Bernard", "Rowntree, Shaw"),
+    each name with its offset and length; ``[]`` for anything else, a town and its
+    state ("Boulder, Colorado") and a company's suffix ("Coinbase Global, Inc") among
+    them."""
+    pieces = [(m.group(), m.start()) for m in LIST_PIECE.finditer(name)]
+    rebuilt = ", ".join(piece for piece, _ in pieces)
+    if len(pieces) < 2 or rebuilt != name.replace(", and ", ", "):
+        return []
+    if pieces[-1][0] in STATE_NAMES or pieces[-1][0].rstrip(".").lower() in COMPANY_SUFFIXES:
+        return []
+    return [(piece, start + at, len(piece)) for piece, at in pieces]
 
 
 def _ends_in_head(name: str) -> bool:
