@@ -243,19 +243,30 @@ CORPORATE_END = re.compile(r"\b(?:Inc|Ltd|Co|Corp|LLC|Plc)\.$")
 SEPARATOR_CHARS = frozenset("-–—_*=~•·#+/\\|<> ")
 
 LineRule = tuple[str, Callable[[str], bool]]
+# A widget's line has at most this many words.
+UI_LINE_WORDS = 8
 
 
 def _is_ui_line(text: str) -> bool:
     """A widget's words only: ``Share``, ``Get short URL``, ``Community standardsDiscussion``."""
-    return _only_ui_words(words(text)) or _only_ui_words(words(split_camel(text)))
+    if _only_ui_words(words(text)):
+        return True
+    unglued = split_camel(text)
+    return unglued != text and _only_ui_words(words(unglued))
 
 
 def _only_ui_words(tokens: list[str]) -> bool:
-    tokens = [DIGITS.sub("", token.lower()) for token in tokens]
-    tokens = [token for token in tokens if token]
-    if not 0 < len(tokens) <= 8 or not all(token in UI_WORDS for token in tokens):
-        return False
-    return any(token not in UI_FILLER for token in tokens)
+    """One to eight widget words (numbers aside), not all of them filler. Stops at the
+    first other word: most lines are prose."""
+    found = []
+    for token in tokens:
+        token = DIGITS.sub("", token.lower())
+        if not token:
+            continue
+        if token not in UI_WORDS or len(found) == UI_LINE_WORDS:
+            return False
+        found.append(token)
+    return any(token not in UI_FILLER for token in found)
 
 
 def _is_cookie_notice(text: str) -> bool:
@@ -308,7 +319,7 @@ def _is_separator(text: str) -> bool:
 
 
 def _is_keyword_list_with_prefix(text: str) -> bool:
-    return bool(KEYWORD_PREFIX.match(text)) and word_count(text) <= 40
+    return word_count(text) <= 40 and bool(KEYWORD_PREFIX.match(text))
 
 
 # A caption that ends with its picture's credit: "… haben immer zu tun. Foto: Timur",
@@ -366,10 +377,12 @@ def _is_credit_line(text: str) -> bool:
 
 
 def _is_byline(text: str) -> bool:
+    if word_count(text) > 10:
+        return False
     ends_with_abbreviation = bool(re.search(r"\b[A-Z][a-z]{0,3}\.$", text))
     finished = ends_sentence(text) and not ends_with_abbreviation
     opens = BYLINE.match(text) or BYLINE_ELSEWHERE.match(text)
-    return word_count(text) <= 10 and not finished and bool(opens)
+    return not finished and bool(opens)
 
 
 def _is_dateline(text: str) -> bool:
@@ -379,34 +392,34 @@ def _is_dateline(text: str) -> bool:
 # Order matters: the first rule that matches names the line's kind.
 LINE_RULES: tuple[LineRule, ...] = (
     ("separator", _is_separator),
-    ("skip link", lambda text: bool(SKIP_LINK.match(text)) and word_count(text) <= 10),
+    ("skip link", lambda text: word_count(text) <= 10 and bool(SKIP_LINK.match(text))),
     ("screen-reader text", lambda text: bool(SCREEN_READER.match(text))),
     ("advertisement", lambda text: bool(ADVERTISEMENT.match(text))),
     ("shortcode", lambda text: bool(SHORTCODE.match(text))),
     ("dateline", _is_dateline),
-    ("cross-link", lambda text: bool(CROSS_LINK.match(text)) and word_count(text) <= 30),
+    ("cross-link", lambda text: word_count(text) <= 30 and bool(CROSS_LINK.match(text))),
     ("photo credit", _is_photo_credit),
     ("photo caption", _is_caption),
     ("copyright notice", _is_copyright),
     ("credit line", _is_credit_line),
     ("byline", _is_byline),
-    ("comment form", lambda text: bool(COMMENT_FORM.match(text)) and word_count(text) <= 20),
+    ("comment form", lambda text: word_count(text) <= 20 and bool(COMMENT_FORM.match(text))),
     ("comments heading", lambda text: bool(COMMENT_LINE.match(text) or COMMENTS_ON.match(text))),
-    ("comment form", lambda text: bool(COMMENT_POLICY.search(text)) and word_count(text) <= 60),
+    ("comment form", lambda text: word_count(text) <= 60 and bool(COMMENT_POLICY.search(text))),
     (
         "advertising disclosure",
-        lambda text: bool(DISCLOSURE.search(text)) and word_count(text) <= 60,
+        lambda text: word_count(text) <= 60 and bool(DISCLOSURE.search(text)),
     ),
     (
         "opinion disclaimer",
-        lambda text: bool(OPINION_DISCLAIMER.search(text)) and word_count(text) <= 60,
+        lambda text: word_count(text) <= 60 and bool(OPINION_DISCLAIMER.search(text)),
     ),
     ("cookie notice", _is_cookie_notice),
     ("privacy notice", _is_privacy_notice),
     (
         "author bio",
         lambda text: (
-            bool(AUTHOR_BIO.search(text) or ABOUT_AUTHOR.match(text)) and word_count(text) <= 60
+            word_count(text) <= 60 and bool(AUTHOR_BIO.search(text) or ABOUT_AUTHOR.match(text))
         ),
     ),
     ("print edition note", lambda text: bool(PRINT_NOTE.match(text))),

@@ -65,6 +65,11 @@ SITE_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 SITE_NAME_MIN_CHARS = 4
+# What every line with an address holds: a quick test before SITE_ADDRESS reads it.
+ADDRESS_HINT = re.compile(
+    r"www\.|@|https?://|\.(?:de|com|org|net|at|ch|fr|es|it|pl|eu|info|io|news|online)(?![\w-])",
+    re.IGNORECASE,
+)
 # A line that is only a web address: "www.jan-grosser.de", "https://taucher.net/".
 LOGO_ADDRESS = re.compile(
     r"^(?:https?://)?(?:www\.)?(?P<address>[^\W_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6})/?$",
@@ -345,17 +350,18 @@ def _self_reference(cleaned: Cleaned) -> str | None:
     when the page shows a web address of that name on another line, or says the name
     alone atop the page (its logo's text)."""
     sites: dict[str, set[int]] | None = None
-    logo = {
-        _loose(cleaned.units[index].text)
-        for index in range(min(LOGO_UNITS, len(cleaned.units)))
-        if cleaned.reasons[index] != "byline"
-    }
+    logo: set[str] = set()
     for index, unit in enumerate(cleaned.units):
         match = SELF_REFERENCE.match(unit.text)
         if not match or cleaned.in_article(index):
             continue
-        if sites is None:
+        if sites is None:  # the first link about the site: the page's addresses and logo
             sites = _page_sites(cleaned)
+            logo = {
+                _loose(cleaned.units[top].text)
+                for top in range(min(LOGO_UNITS, len(cleaned.units)))
+                if cleaned.reasons[top] != "byline"
+            }
         name = PHRASE_EDGES.sub("", match.group("before") or match.group("after"))
         if sites.get(key := _site_key(name), set()) - {index} and key not in PLATFORM_SITES:
             return name
@@ -439,8 +445,8 @@ def _page_sites(cleaned: Cleaned) -> dict[str, set[int]]:
 def _address_names(text: str, *, every: bool = False) -> set[str] | list[str]:
     """The names of the web addresses in one line (see :func:`_page_sites`); ``every``:
     as often as the line shows each."""
-    if "." not in text:
-        # Every address has a dot; most lines of a page (menus) have none.
+    if not ADDRESS_HINT.search(text):
+        # Every address has a dot and more; most lines of a page have neither.
         return [] if every else set()
     names = (_loose(m.group("name") or m.group("bare")) for m in SITE_ADDRESS.finditer(text))
     found = [name for name in names if len(name) >= SITE_NAME_MIN_CHARS]
