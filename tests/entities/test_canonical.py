@@ -178,9 +178,11 @@ def test_junk_never_becomes_an_entity():
     one = article(
         "Sooner or later they will. It happens sooner than you think. Subscribe to the "
         "newsletter. Some 100 jets. The Education Secretary said education matters and "
-        "education costs. Istanbul hosted Chelsea v Arsenal. AI needs a faster CPU.",
+        "education costs. Istanbul hosted Chelsea v Arsenal. AI needs a faster CPU in "
+        "Firefox.",
         ("Sooner", "ORG"), ("Subscribe", "ORG"), ("100", "ORG"), ("Education", "ORG"),
         ("Istanbul", "PLACE"), ("Chelsea v Arsenal", "PERSON"), ("AI", "ORG"), ("CPU", "ORG"),
+        ("Firefox", "PERSON"),
     )  # fmt: skip
     found, _ = names_of(one)
     assert found == [{"Istanbul": "PLACE"}]
