@@ -14,6 +14,7 @@ from newscorpus.entities.mentions import (
     chunks,
     conjoined,
     given_name_before,
+    is_other_number,
     is_work_title,
     join_split_names,
     named_organisations,
@@ -357,6 +358,26 @@ def test_the_players_of_a_team_sheet_are_people_where_the_model_saw_none():
     # Three initials and surnames are a list, not a team sheet.
     prose = "The panel - J Smith, K Jones and L Brown - met on Monday."
     assert sheet_players(prose, [], [0], [(0, len(prose))]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "other"),
+    [
+        ("Please call 0344 811 0072 or 0344 556 1400.", "0072", True),
+        ("Please call 0800 138 1016 (Textphone).", "1016", True),
+        ("Santa Cruz, 1156 High Street, Santa Cruz.", "1156", True),
+        ("default_bits = 1024", "1024", True),
+        ("The RTX 3090 also sold out.", "3090", True),
+        # Years: in a sentence, far ahead after "by", a time of day.
+        ("He was elected in 2019 and again in 2023.", "2019", False),
+        ("a 1761 work that set auction records", "1761", False),
+        ("Emissions must fall by 2300, the report says.", "2300", False),
+        ("The yen stood at 104.76 at 0950 GMT.", "0950", False),
+    ],
+)
+def test_four_digits_in_another_number_are_no_year(text, number, other):
+    start = text.index(number)
+    assert is_other_number(text, start, start + len(number)) is other
 
 
 def test_a_dateline_s_place_in_capitals_is_a_place():

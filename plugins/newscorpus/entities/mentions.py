@@ -81,6 +81,17 @@ GIVEN_NAME_REST = re.compile(
 # How far before a name the initials above are looked for (a few characters: not the
 # whole body before every name).
 LOOK_BACK = 12
+# Four digits, and what says they are not a year around them: more digits of one number,
+# a sign ("= 1024", "No. 1650"), a street after a house number.
+FOUR_DIGITS = re.compile(r"\d{4}")
+NUMBER_BEFORE = re.compile(r"\d[ ./]?$|(?:[=#№]|\bNo\.?)\s*$")
+NUMBER_AFTER = re.compile(r"[ ./]?\d")
+STREET_AFTER = re.compile(
+    r"(?: [A-Z][a-z]+){1,3} (?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Way)\b"
+)
+LAST_YEAR = 2100
+CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|BST|CET|hrs|hours|h)\b")
+YEAR_BEFORE = re.compile(r"\b(?:by|in|until|till|to|before|after|from|since|year)\s+$", re.I)
 # A given name just before a one-word name the model found alone: "singer-songwriter
 # Carly |Simon|", "the visitors. Shane |Horgan|".
 GIVEN_BEFORE = re.compile(r"(?:(?<=[\s(\"“‘])|^)(?P<given>[A-Z][a-zà-ÿ'’]+) $")
@@ -216,6 +227,25 @@ def credit_ranges(blocks: Sequence[Block]) -> list[tuple[int, int]]:
     return ranges
 
 
+def is_other_number(text: str, start: int, end: int) -> bool:
+    """Whether four digits the model took for a year are another number: part of a phone
+    number ("0344 811 0072"), a house number ("1156 High Street"), a setting
+    ("default_bits = 1024"), a product's ("RTX 3090": no year past 2100 unless the words
+    before it say so, "by 2300")."""
+    number = text[start:end]
+    if not FOUR_DIGITS.fullmatch(number):
+        return False
+    before, after = text[max(0, start - 20) : start], text[end : end + 40]
+    if CLOCK_AFTER.match(after):
+        return False  # "0950 GMT": a time
+    return (
+        number.startswith("0")
+        or bool(NUMBER_BEFORE.search(before) or NUMBER_AFTER.match(after))
+        or bool(STREET_AFTER.match(after))
+        or (int(number) > LAST_YEAR and not YEAR_BEFORE.search(before))
+    )
+
+
 def dateline_places(blocks: Sequence[Block]) -> list[tuple[int, int]]:
     """Where a paragraph opens with a dateline's place in capitals."""
     ranges = []
@@ -245,6 +275,8 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 continue
             start, end = offset + span.start_char, offset + span.end_char
             sentence = sentence_index(starts, start)
+            if label_ in ("DATE", "TIME") and is_other_number(text, start, end):
+                continue
             if label_ in ("DATE", "TIME"):
                 opens = starts[sentence] if 0 <= sentence < len(starts) else 0
                 before = text[max(opens, start - TENSE_REACH) : start]
