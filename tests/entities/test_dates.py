@@ -164,3 +164,35 @@ def test_dates_resolved_against_an_inferred_publication_date_say_so():
         ("2018-07", "", False),  # states its year: rests on nothing inferred
     ]
     assert not any(d.on_inferred_date for d in normalise_dates(spans, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2019-05-19", dt.date(2019, 5, 19)),
+        ("31/12/2018", dt.date(2018, 12, 31)),
+        ("12/31/2018", dt.date(2018, 12, 31)),
+        ("05.06.2019", dt.date(2019, 6, 5)),  # full stops: day first
+        ("12/31/21", dt.date(2021, 12, 31)),  # the century nearest the publication, not 1921
+        ("31/12/99", dt.date(1999, 12, 31)),
+    ],
+)
+def test_dates_in_digits_resolve_day_and_month_only_when_they_can_be_told_apart(text, value):
+    assert normalise(text, BASE)[:2] == (value, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("05/06/2019", "day and month cannot be told apart"),
+        ("2006/07", "a span of years, not a date"),
+        ("1924-5", "a span of years, not a date"),
+    ],
+)
+def test_digits_that_name_no_one_day_are_found_with_no_value(text, note):
+    assert normalise(text, BASE) == (None, "none", False, note)
+
+
+@pytest.mark.parametrize("text", ["2/3", "25+", "15-20", "9-8", "8.1"])
+def test_fractions_scores_and_counts_in_digits_are_no_dates(text):
+    assert normalise(text, BASE) is None

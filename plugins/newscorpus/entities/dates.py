@@ -62,6 +62,14 @@ DATE_WORD = re.compile(
     re.I,
 )
 AGO = re.compile(r"\bago\b", re.I)
+LETTER = re.compile(r"[^\W\d_]")
+YEAR_ALONE = re.compile(r"(?:1[5-9]|20)\d\d")
+YEAR_RANGE = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:\d{1,2}|(?:1[5-9]|20)\d\d)")
+ISO_DATE = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)([/.-])(?P<month>\d{1,2})\2(?P<day>\d{1,2})")
+# Day, month and year in digits, in either order: "31/12/2021", "31.12.21", "12/31/21".
+NUMERIC_DATE = re.compile(
+    r"(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
+)
 CLOCK_TIME = re.compile(
     r"(?<![\d.])\d{1,2}[:.]\d{2}(?![\d.]|\.\d)(?:\s*(?:[ap]\.?m\.?|gmt|utc|bst|cet|cest|[ecmp][sd]t))?"
     r"|\b\d{1,2}\s*[ap]\.?m\b",
@@ -188,6 +196,8 @@ def normalise(
         return None
     if DECADE.search(core):
         return None, "none", False, "a decade, not a date"
+    if not LETTER.search(core) and not YEAR_ALONE.fullmatch(core):
+        return numeric_date(core, base)
     relative = YEAR.search(core) is None
     if relative and base is None:
         return None, "none", True, "relative to an unknown publication date"
@@ -213,6 +223,44 @@ def normalise(
     if precision is None:
         return None
     return truncate(value, precision), precision, relative, ""
+
+
+def numeric_date(
+    core: str, base: dt.date | None
+) -> tuple[dt.date | None, Precision, bool, str] | None:
+    """A date written in digits alone: "31/12/2021", "31.12.21", "12/31/21". Day and month
+    are told apart only by a number over 12, or by full stops (day first, as Europe
+    writes them); "05/06/2021" stays unresolved, not guessed. A two-digit year is the one
+    of the century nearest the publication year. A span of years ("2006/07", "1965-71")
+    is found, with no value; "2/3" (a fraction or a score) and "25+" are no dates."""
+    if iso := ISO_DATE.fullmatch(core):
+        try:
+            return dt.date(*(int(iso.group(g)) for g in ("year", "month", "day"))), "day", False, ""
+        except ValueError:
+            return None
+    if YEAR_RANGE.fullmatch(core):
+        return None, "none", False, "a span of years, not a date"  # "2006/07", "1965-71"
+    match = NUMERIC_DATE.fullmatch(core)
+    if match is None:
+        return None
+    first, second, year = (int(match.group(g)) for g in ("first", "second", "year"))
+    if first > 12 and second <= 12 or match.group("sep") == "." and first <= 31:
+        day, month = first, second
+    elif second > 12 and first <= 12:
+        day, month = second, first
+    else:
+        return None, "none", False, "day and month cannot be told apart"
+    if len(match.group("year")) == 2:
+        if base is None:
+            return None, "none", True, "relative to an unknown publication date"
+        century = base.year - base.year % 100
+        year = min((century - 100 + year, century + year, century + 100 + year),
+                   key=lambda y: abs(y - base.year))  # fmt: skip
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return value, "day", len(match.group("year")) == 2, ""
 
 
 def _nearest(core: str, base: dt.date, tense: str) -> tuple[dt.date, str] | None:
