@@ -196,3 +196,21 @@ def test_digits_that_name_no_one_day_are_found_with_no_value(text, note):
 @pytest.mark.parametrize("text", ["2/3", "25+", "15-20", "9-8", "8.1"])
 def test_fractions_scores_and_counts_in_digits_are_no_dates(text):
     assert normalise(text, BASE) is None
+
+
+def test_a_month_after_a_date_with_its_year_in_one_sentence_is_nearest_that_date():
+    # A January 2020 article: "by early November" follows "in October 2019".
+    published = Published(dt.date(2020, 1, 13), "day", "stated", "dateline")
+    spans = [
+        DateSpan("October 2019", 30, 42, 0),
+        DateSpan("early November", 80, 94, 0, "back"),
+        DateSpan("March", 120, 125, 1, "back"),
+    ]
+    found = {m.text: m.value for m in normalise_dates(spans, published)}
+    assert found["early November"] == dt.date(2019, 11, 1)
+    # Another sentence's month is read against the publication as ever.
+    assert found["March"] == dt.date(2019, 3, 1)
+    # Even in an undated article the month has its year from the sentence.
+    undated = {m.text: m.value for m in normalise_dates(spans, UNDATED)}
+    assert undated["early November"] == dt.date(2019, 11, 1)
+    assert undated["March"] is None

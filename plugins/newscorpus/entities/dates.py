@@ -110,15 +110,30 @@ EVENT_TIME = re.compile(
 
 
 def normalise_dates(spans: Sequence[DateSpan], published: Published) -> tuple[DateMention, ...]:
-    """Every date expression of a body with its value, precision and whether it is relative."""
+    """Every date expression of a body with its value, precision and whether it is relative.
+
+    A month without a year after a date with one in the same sentence ("in October 2019,
+    … by early November") is the occurrence nearest that date, not the publication's."""
     base = published.value if published.precision == "day" else None
     mentions = []
+    anchors: dict[int, dt.date] = {}  # each sentence's last date that states its year
     for span in spans:
-        found = normalise(span.text, base, span.tense)
+        anchor = anchors.get(span.sentence)
+        anchored = anchor is not None and bool(
+            MONTH_NAME.search(span.text) and not DEICTIC.search(span.text)
+        )
+        if anchored:
+            found = normalise(span.text, anchor)
+        else:
+            found = normalise(span.text, base, span.tense)
         if found is None:
             continue
         value, precision, relative, note = found
-        on_inferred = relative and value is not None and published.status == "inferred"
+        if value is not None and not relative and precision in ("day", "month"):
+            anchors[span.sentence] = value
+        on_inferred = (
+            relative and not anchored and value is not None and published.status == "inferred"
+        )
         mentions.append(
             DateMention(
                 span.text,
