@@ -122,10 +122,8 @@ def normalise_dates(spans: Sequence[DateSpan], published: Published) -> tuple[Da
         anchored = anchor is not None and bool(
             MONTH_NAME.search(span.text) and not DEICTIC.search(span.text)
         )
-        if anchored:
-            found = normalise(span.text, anchor)
-        else:
-            found = normalise(span.text, base, span.tense)
+        # Against the sentence's date the tense says nothing: it speaks of the time written.
+        found = normalise(span.text, anchor) if anchored else normalise(span.text, base, span.tense)
         if found is None:
             continue
         value, precision, relative, note = found
