@@ -257,7 +257,7 @@ def numeric_date(
     if match is None:
         return None
     first, second, year = (int(match.group(g)) for g in ("first", "second", "year"))
-    if first > 12 and second <= 12 or match.group("sep") == "." and first <= 31:
+    if (first > 12 and second <= 12) or match.group("sep") == ".":
         day, month = first, second
     elif second > 12 and first <= 12:
         day, month = second, first
