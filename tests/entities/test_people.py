@@ -356,3 +356,16 @@ def test_the_title_before_a_person_s_name_is_kept_as_the_person_s_role(text, spa
     start = text.index(span)
     *_, person = person_pieces(text, span, start, label)
     assert person.role == role
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "expected"),
+    [
+        ("Pro-Beijing", "PLACE", None),
+        ("Ex-Labour", "ORG", None),
+        ("Pan-democrat Lam Cheuk-ting", "PERSON", ("Lam Cheuk-ting", "PERSON")),
+        ("Anti-Defamation League", "ORG", ("Anti-Defamation League", "ORG")),
+    ],
+)
+def test_a_stance_or_a_former_role_before_a_name_is_not_part_of_it(name, label, expected):
+    assert clean_name(name, label) == expected

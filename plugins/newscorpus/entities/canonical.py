@@ -78,6 +78,8 @@ LEADING_PREPOSITIONS = frozenset(
     {"across", "throughout", "inside", "outside", "within", "among", "amongst", "despite",
      "towards", "toward", "beyond", "around", "during", "via", "from"}
 )  # fmt: skip
+# A prefix that makes a word a stance or a former role: "Pro-Beijing", "Ex-minister".
+PREFIXED = re.compile(r"(?:pro|anti|pan|ex|non|post|pre|neo)-\w", re.IGNORECASE)
 # After a people's name, words that still name the people: "Indigenous Peoples".
 PEOPLE_WORDS = frozenset({"people", "peoples", "community", "communities"})
 
@@ -222,6 +224,10 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
     if titled:
         # "Mr Balls" is a person whatever the model thought.
         label = "PERSON"
+    if len(words) > 1 and PREFIXED.match(words[0]) and words[0].split("-", 1)[1].islower():
+        words = words[1:]  # "Pan-democrat Lam Cheuk-ting", "Ex-minister Ed Balls"
+    if len(words) == 1 and PREFIXED.match(words[0]):
+        return None  # "Pro-Beijing", "Anti-Trump": a stance, not a name
     if _is_group(words[0]) and (len(words) == 1 or " ".join(words[1:]).lower() in PEOPLE_WORDS):
         # "Welsh", "Britons", "Muslims", "Islam", "Indigenous Peoples": a people or a faith.
         return None
