@@ -548,3 +548,21 @@ def test_a_hospital_or_a_school_named_after_a_person_is_an_organisation():
     assert found == [
         {"Marwan Al-Hams": "PERSON", "Youssef Al-Najjar Hospital": "ORG", "Smith College": "ORG"}
     ]
+
+
+def test_a_name_with_its_country_and_without_in_one_article_are_one():
+    one = article(
+        "The UK Independence Party said the Independence Party would stand, and the Home "
+        "Office agreed with the United Kingdom Home Office.",
+        ("UK Independence Party", "ORG"), ("Independence Party", "ORG"),
+        ("Home Office", "ORG"), ("United Kingdom Home Office", "ORG"),
+    )  # fmt: skip
+    found, _ = names_of(one)
+    assert found == [{"UK Independence Party": "ORG", "United Kingdom Home Office": "ORG"}]
+    # Two countries' courts: "the Supreme Court" could be either.
+    two = article(
+        "The US Supreme Court and the UK Supreme Court differ; the Supreme Court said so.",
+        ("US Supreme Court", "ORG"), ("UK Supreme Court", "ORG"), ("Supreme Court", "ORG"),
+    )  # fmt: skip
+    found, _ = names_of(two)
+    assert set(found[0]) == {"US Supreme Court", "UK Supreme Court", "Supreme Court"}

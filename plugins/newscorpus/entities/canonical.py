@@ -442,6 +442,7 @@ def canonicalise(
         [n for n in named if n.key in keep and n.mention.evidence != "work"] for named in articles
     ]
     fold_middle_initials(articles, {**vote_types(articles), **curation.types}, curation.apart)
+    fold_country_prefixes(articles, curation.apart)
     fold_short_names(articles, {**vote_types(articles), **curation.types}, curation.apart)
     fold_towns(articles, {**vote_types(articles), **curation.types}, curation.apart)
     display = display_names(articles, set(curation.joins.values()))
@@ -761,6 +762,44 @@ def fold_middle_initials(
     for named in articles:
         for item in named:
             item.key = fold.get(item.key, item.key)
+
+
+def fold_country_prefixes(
+    articles: Sequence[Sequence[Named]], apart: frozenset[str] = frozenset()
+) -> None:
+    """A name with its country before it and the same name without, in one article ("The
+    United Kingdom Home Office", then "the Home Office"; "the UK Independence Party",
+    then "the Independence Party"), are one, named with the country; not when the article
+    names two countries' ("US Supreme Court", "UK Supreme Court")."""
+    for named in articles:
+        here = {item.key for item in named}
+        longer: dict[str, set[str]] = defaultdict(set)
+        for item in named:
+            words = item.name.split()
+            for cut in (1, 2):
+                rest = words[cut:]
+                if len(rest) >= 2 and _names_a_country(words[:cut]):
+                    longer[name_key(" ".join(rest))].add(item.key)
+                    break
+        fold = {
+            short: next(iter(fulls))
+            for short, fulls in longer.items()
+            if short in here and len(fulls) == 1 and short not in apart
+        }
+        for item in named:
+            item.key = fold.get(item.key, item.key)
+
+
+def _names_a_country(words: list[str]) -> bool:
+    """ "United Kingdom", "US", "British": a country's name, initials or adjective."""
+    joined = _place_table().get(name_key(" ".join(words)))
+    return _is_country(words) or joined is not None or (len(words) == 1 and _is_group(words[0]))
+
+
+@functools.cache
+def _place_table() -> dict[str, str]:
+    """The alias table's names for countries ("US", "U.S.", "America" -> United States)."""
+    return {key: name for key, name in load_curation().joins.items() if _is_country(name.split())}
 
 
 def work_titles(articles: Sequence[Sequence[Named]]) -> set[str]:
