@@ -566,3 +566,20 @@ def test_a_name_with_its_country_and_without_in_one_article_are_one():
     )  # fmt: skip
     found, _ = names_of(two)
     assert set(found[0]) == {"US Supreme Court", "UK Supreme Court", "Supreme Court"}
+
+
+def test_a_short_form_of_a_given_name_and_the_full_one_are_one_person():
+    short = [article(f"Liz Truss spoke {n}.", ("Liz Truss", "PERSON")) for n in range(2)]
+    full = article("Elizabeth Truss, the minister, spoke.", ("Elizabeth Truss", "PERSON"))
+    found, _ = names_of(*short, full)
+    assert found == [{"Liz Truss": "PERSON"}] * 3  # named as the corpus names her most
+    # A surname that others bear too: "Steve Jones" of the Dragons is not Stephen Jones.
+    hooker = article("Steve Jones is likely to be drafted in.", ("Steve Jones", "PERSON"))
+    fly_half = article("Stephen Jones kicked three penalties.", ("Stephen Jones", "PERSON"))
+    wing = article("Adam Jones scored.", ("Adam Jones", "PERSON"))
+    found, _ = names_of(hooker, fly_half, wing)
+    assert found == [
+        {"Steve Jones": "PERSON"},
+        {"Stephen Jones": "PERSON"},
+        {"Adam Jones": "PERSON"},
+    ]

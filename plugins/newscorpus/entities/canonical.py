@@ -442,6 +442,7 @@ def canonicalise(
         [n for n in named if n.key in keep and n.mention.evidence != "work"] for named in articles
     ]
     fold_middle_initials(articles, {**vote_types(articles), **curation.types}, curation.apart)
+    fold_short_forms(articles, {**vote_types(articles), **curation.types}, curation.apart)
     fold_country_prefixes(articles, curation.apart)
     fold_short_names(articles, {**vote_types(articles), **curation.types}, curation.apart)
     fold_towns(articles, {**vote_types(articles), **curation.types}, curation.apart)
@@ -762,6 +763,54 @@ def fold_middle_initials(
     for named in articles:
         for item in named:
             item.key = fold.get(item.key, item.key)
+
+
+def fold_short_forms(
+    articles: Sequence[Sequence[Named]],
+    types: Mapping[str, EntityType],
+    apart: frozenset[str] = frozenset(),
+) -> None:
+    """A person written with a short form of the given name and with the full one ("Liz
+    Truss", "Elizabeth Truss"; ``data/nicknames.txt``) is one person, named as the
+    corpus names them most; only when no one else in the corpus bears that surname."""
+    mentions = Counter(item.key for named in articles for item in named)
+    groups: dict[tuple[int, str], set[str]] = defaultdict(set)
+    full: set[str] = set()  # keys written with a group's full form
+    bearers: dict[str, set[str]] = defaultdict(set)  # surname -> people's keys
+    forms = _short_forms()
+    for named in articles:
+        for item in named:
+            words = name_words(item.name)
+            if len(words) != 2 or types.get(item.key) != "PERSON" or item.key in apart:
+                continue
+            bearers[words[1]].add(item.key)
+            for group, is_full in forms.get(words[0], ()):
+                groups[(group, words[1])].add(item.key)
+                if is_full:
+                    full.add(item.key)
+    fold: dict[str, str] = {}
+    for (_, surname), keys in groups.items():
+        # Two spellings, one of them the full name (not "Liz" and "Beth", two sisters), and
+        # no other person of that surname: "Steve Jones" of the Dragons is not the fly-half
+        # Stephen Jones in a corpus of many Joneses.
+        if len(keys) != 2 or not keys & full or bearers[surname] != keys:
+            continue
+        kept, folded = sorted(keys, key=lambda key: (-mentions[key], key))
+        fold.setdefault(folded, kept)
+    for named in articles:
+        for item in named:
+            item.key = fold.get(item.key, item.key)
+
+
+@functools.cache
+def _short_forms() -> dict[str, tuple[tuple[int, bool], ...]]:
+    """Each given name, full or short: the groups (line numbers) it is in, and whether it
+    is the group's full form there."""
+    found: dict[str, list[tuple[int, bool]]] = defaultdict(list)
+    for number, line in enumerate(load_lines("nicknames.txt")):
+        for place, word in enumerate(line.split()):
+            found[word].append((number, place == 0))
+    return {word: tuple(groups) for word, groups in found.items()}
 
 
 def fold_country_prefixes(
