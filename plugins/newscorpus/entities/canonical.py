@@ -760,9 +760,7 @@ def fold_middle_initials(
         found = initialled.get(words, set()) if len(words) == 2 else set()
         if len(found) == 1:
             fold[key] = next(iter(found))
-    for named in articles:
-        for item in named:
-            item.key = fold.get(item.key, item.key)
+    _rekey(articles, fold)
 
 
 def fold_short_forms(
@@ -797,6 +795,11 @@ def fold_short_forms(
             continue
         kept, folded = sorted(keys, key=lambda key: (-mentions[key], key))
         fold.setdefault(folded, kept)
+    _rekey(articles, fold)
+
+
+def _rekey(articles: Sequence[Sequence[Named]], fold: Mapping[str, str]) -> None:
+    """Point every mention of a folded name at the name it folds into."""
     for named in articles:
         for item in named:
             item.key = fold.get(item.key, item.key)
