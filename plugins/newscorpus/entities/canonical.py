@@ -441,8 +441,10 @@ def canonicalise(
     articles = [
         [n for n in named if n.key in keep and n.mention.evidence != "work"] for named in articles
     ]
-    fold_middle_initials(articles, {**vote_types(articles), **curation.types}, curation.apart)
-    fold_short_forms(articles, {**vote_types(articles), **curation.types}, curation.apart)
+    # Both fold people into people of the same type: one vote serves them.
+    people_types = {**vote_types(articles), **curation.types}
+    fold_middle_initials(articles, people_types, curation.apart)
+    fold_short_forms(articles, people_types, curation.apart)
     fold_country_prefixes(articles, curation.apart)
     fold_short_names(articles, {**vote_types(articles), **curation.types}, curation.apart)
     fold_towns(articles, {**vote_types(articles), **curation.types}, curation.apart)
@@ -844,14 +846,16 @@ def fold_country_prefixes(
 
 def _names_a_country(words: list[str]) -> bool:
     """ "United Kingdom", "US", "British": a country's name, initials or adjective."""
-    joined = _place_table().get(name_key(" ".join(words)))
-    return _is_country(words) or joined is not None or (len(words) == 1 and _is_group(words[0]))
+    code = name_key(" ".join(words)) in _country_spellings()
+    return _is_country(words) or code or (len(words) == 1 and _is_group(words[0]))
 
 
 @functools.cache
-def _place_table() -> dict[str, str]:
-    """The alias table's names for countries ("US", "U.S.", "America" -> United States)."""
-    return {key: name for key, name in load_curation().joins.items() if _is_country(name.split())}
+def _country_spellings() -> frozenset[str]:
+    """The alias table's spellings of countries ("US", "U.S.", "America" for United States)."""
+    return frozenset(
+        key for key, name in load_curation().joins.items() if _is_country(name.split())
+    )
 
 
 def work_titles(articles: Sequence[Sequence[Named]]) -> set[str]:

@@ -11,7 +11,7 @@ import dataclasses
 import functools
 import re
 import typing as t
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..model import Block, DateSpan, EntityType, Mention, RawExtraction
@@ -172,23 +172,28 @@ def body_text(blocks: Sequence[Block]) -> str:
 
 def body_sentences(blocks: Sequence[Block]) -> tuple[tuple[int, int], ...]:
     """Sentence offsets within :func:`body_text`; a block always ends a sentence."""
-    spans: list[tuple[int, int]] = []
+    return tuple(
+        (offset + start, offset + end)
+        for offset, block in block_offsets(blocks)
+        for start, end in sentence_spans(block.text)
+    )
+
+
+def block_offsets(blocks: Sequence[Block]) -> Iterator[tuple[int, Block]]:
+    """Each block with where it starts in :func:`body_text`."""
     offset = 0
     for block in blocks:
-        spans.extend((offset + start, offset + end) for start, end in sentence_spans(block.text))
+        yield offset, block
         offset += len(block.text) + len(BLOCK_SEPARATOR)
-    return tuple(spans)
 
 
 def heading_ranges(blocks: Sequence[Block]) -> list[tuple[int, int]]:
     """Offsets of the subheadings within :func:`body_text`."""
-    ranges: list[tuple[int, int]] = []
-    offset = 0
-    for block in blocks:
-        if block.kind == "h":
-            ranges.append((offset, offset + len(block.text)))
-        offset += len(block.text) + len(BLOCK_SEPARATOR)
-    return ranges
+    return [
+        (offset, offset + len(block.text))
+        for offset, block in block_offsets(blocks)
+        if block.kind == "h"
+    ]
 
 
 def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
@@ -216,14 +221,12 @@ def credit_ranges(blocks: Sequence[Block]) -> list[tuple[int, int]]:
     """Where a body names its wire service as a credit, not as news: "WASHINGTON (Reuters) -",
     "(AP) —", a closing "(Reuters, AFP)" or "— AFP". Names there are not mentions."""
     ranges = []
-    offset = 0
-    for block in blocks:
+    for offset, block in block_offsets(blocks):
         for pattern in (AGENCY_DATELINE, OPENING_CREDIT, CREDIT_AGENCIES, TRAILING_CREDIT):
             match = pattern.search(block.text)
             if match:
                 name = "names" if "names" in pattern.groupindex else "name"
                 ranges.append((offset + match.start(name), offset + match.end(name)))
-        offset += len(block.text) + len(BLOCK_SEPARATOR)
     return ranges
 
 
@@ -248,13 +251,11 @@ def is_other_number(text: str, start: int, end: int) -> bool:
 
 def dateline_places(blocks: Sequence[Block]) -> list[tuple[int, int]]:
     """Where a paragraph opens with a dateline's place in capitals."""
-    ranges = []
-    offset = 0
-    for block in blocks:
-        if match := DATELINE_PLACE.match(block.text):
-            ranges.append((offset + match.start("place"), offset + match.end("place")))
-        offset += len(block.text) + len(BLOCK_SEPARATOR)
-    return ranges
+    return [
+        (offset + match.start("place"), offset + match.end("place"))
+        for offset, block in block_offsets(blocks)
+        if (match := DATELINE_PLACE.match(block.text))
+    ]
 
 
 def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExtraction:
