@@ -131,7 +131,8 @@ class Mention:
     sentence_initial: bool = False
     # What the words around it say: "person" (a role before it, "said" after it, a first
     # name), "place" (listed after "cities including"), "attributive" ("the Trump
-    # administration": no vote for a type), or "".
+    # administration": no vote for a type), "listed" (one of a list the model labelled as
+    # one name: no vote either), or "".
     evidence: str = ""
     # The title or role written before a person's name ("Secretary of State"), or "".
     role: str = ""

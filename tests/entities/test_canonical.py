@@ -122,6 +122,22 @@ def test_a_person_label_nothing_bears_out_does_not_outvote_the_other_labels():
     assert found == [{"Yukos": "ORG"}] * 5
 
 
+def test_a_name_from_a_list_the_model_labelled_as_one_name_does_not_vote():
+    # "Vieira, Clichy" in three line-ups was one organisation to the model each time;
+    # two sentences show Clichy alone, as a person.
+    def lineup(n: int, evidence: str) -> tuple:
+        raw, text = article(f"Vieira, Clichy ({n}).", ("Vieira", "ORG"), ("Clichy", "ORG"))
+        mentions = tuple(replace(m, evidence=evidence) for m in raw.mentions)
+        return replace(raw, mentions=mentions), text
+
+    people = [article(f"Clichy ran {n}.", ("Clichy", "PERSON")) for n in range(2)]
+    found, _ = names_of(*(lineup(n, "listed") for n in range(3)), *people)
+    assert found[-1] == {"Clichy": "PERSON"}
+    # Counted, the list's labels would outvote the person.
+    found, _ = names_of(*(lineup(n, "") for n in range(3)), *people)
+    assert found[-1] == {"Clichy": "ORG"}
+
+
 def test_a_person_label_with_a_first_name_keeps_person():
     people = [article(f"Ray Charles sang {n}.", ("Ray Charles", "PERSON")) for n in range(4)]
     band = article("Ray Charles toured.", ("Ray Charles", "ORG"))

@@ -18,6 +18,7 @@ from newscorpus.entities.mentions import (
     is_work_title,
     join_split_names,
     named_organisations,
+    open_bracket_cut,
     read_doc,
     sheet_players,
 )
@@ -222,6 +223,7 @@ def test_warships_and_named_systems_are_weapons_in_any_article(sentence, weapons
         ("Food and Drug Administration", ["Food and Drug Administration"]),
         ("National Air and Space Museum", ["National Air and Space Museum"]),
         ("Microsoft and Apple", ["Microsoft", "Apple"]),
+        ("Parliament and the Council", ["Parliament", "Council"]),
         # A slash between two names is two names too.
         ("McCutchan Art Center / Pace Galleries", ["McCutchan Art Center", "Pace Galleries"]),
         # A list of one-word names is each name; a town and its state, a company and its
@@ -252,6 +254,16 @@ def test_and_splits_a_span_unless_the_last_word_heads_both_halves(span, names):
         ("University of Texas Arlington Amneh Jafari said",
          [(0, 4, "ORG"), (4, 6, "PERSON")], ["University of Texas Arlington", "Amneh Jafari"]),
         ("Rowntree, Shaw", [(0, 2, "ORG"), (2, 3, "PERSON")], ["Rowntree,", "Shaw"]),
+        # A name whose first words share its head, the model finding the second half alone
+        # or the first word apart: one name, after "the".
+        ("by the Public and Commercial Services Union", [(2, 3, "ORG"), (4, 7, "ORG")],
+         ["Public and Commercial Services Union"]),
+        ("said the Health and Safety Executive", [(4, 6, "ORG")],
+         ["Health and Safety Executive"]),
+        # Without "the", or after a longer name, two names.
+        ("Ruddock and Wales Rugby Union", [(2, 5, "ORG")], ["Wales Rugby Union"]),
+        ("the United States and European Union", [(1, 3, "GPE"), (4, 6, "ORG")],
+         ["United States", "European Union"]),
     ],
 )  # fmt: skip
 def test_touching_spans_join_only_when_they_are_one_name_cut_in_two(text, spans, expected):
@@ -270,6 +282,23 @@ def test_a_span_naming_two_organisations_is_two_names_but_a_compound_name_is_one
     assert ("ORG", "Gazprom") in found and ("ORG", "Rosneft") in found
     assert not [name for _, name in found if name == "Gazprom and Rosneft"]
     assert ("PLACE", "Bosnia and Herzegovina") in found
+
+
+def test_a_country_named_with_and_is_one_place_however_the_model_cut_it():
+    found = mentions_in(
+        ["The St Kitts and Nevis star joins the field.", "He ran for Trinidad and Tobago."]
+    )
+    assert ("PLACE", "St Kitts and Nevis") in found
+    assert ("PLACE", "Trinidad and Tobago") in found
+    assert not [name for _, name in found if name.startswith("The St Kitts")]
+
+
+def test_a_name_ends_where_a_bracket_it_opens_begins():
+    doc = spacy.blank("en")("S Jones (Clermont Auvergne), D Peel (Llanelli)")
+    doc.ents = [Span(doc, 0, 5, label="ORG"), Span(doc, 7, 12, label="PERSON")]
+    cut = [open_bracket_cut(span) for span in doc.ents]
+    assert cut[0] is not None and cut[0].text == "S Jones"
+    assert cut[1] is None  # "D Peel (Llanelli)" closes its bracket: left to the other rules
 
 
 def test_two_places_that_share_their_last_word_are_two_whole_names():

@@ -529,7 +529,8 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
     """Each name's type: the label most of its mentions carry, across the corpus, weighed by
     evidence. A mention the text shows to be a person's ("President X", "X said", a first
     name) votes PERSON three times over; an attributive one ("the X administration",
-    "X's") does not vote, unless no mention of the name does; the model's PERSON label
+    "X's") does not vote, unless no mention of the name does, nor does a name of a list
+    the model labelled as one name ("Clichy, Lupoli"); the model's PERSON label
     does not vote for a name the corpus does not bear out as a person's
     (:func:`_unsupported_people`).
 
@@ -552,10 +553,11 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
     own = [[item for item in named if id(item) not in borrowed] for named in articles]
     unsupported = _unsupported_people(own)
     company_codes = _company_codes(own)
+    listed: dict[str, Counter[EntityType]] = defaultdict(Counter)
     for named in articles:
         for item in named:
-            plain[item.key][item.label] += 1
             evidence = item.mention.evidence
+            (listed if evidence == "listed" else plain)[item.key][item.label] += 1
             if item.label == "PLACE" and item.key in company_codes:
                 continue
             if evidence == "person" and item.label != "WEAPON":
@@ -573,9 +575,9 @@ def vote_types(articles: Sequence[Sequence[Named]]) -> dict[str, EntityType]:
                 votes[item.key]["ORG"] += 1
             elif item.label == "PERSON" and item.key in unsupported:
                 continue
-            elif evidence != "attributive":
+            elif evidence not in ("attributive", "listed"):
                 votes[item.key][item.label] += 1
-    votes = {key: votes.get(key) or plain[key] for key in plain}
+    votes = {key: votes.get(key) or plain.get(key) or listed[key] for key in plain | listed}
     return {
         key: min(counts, key=lambda label: (-counts[label], TYPE_PRIORITY[label]))
         for key, counts in votes.items()

@@ -100,6 +100,12 @@ GIVEN_LOOK_BACK = 20
 SHEET_INITIAL = re.compile(r"(?:^|[,;:] )(?P<initial>[A-Z]\.?) $")
 SHEET_ITEM = re.compile(r"(?:^|[,;:] )[A-Z]\.? [A-Z][\w'’-]+")
 SHEET_ITEMS = 4
+# Heads that end a name whose first words share them ("the Public and Commercial Services
+# Union", "the Health and Safety Executive"), beside org-heads.txt and place-heads.txt
+# (which leave "union" out: "Soviet Union" is a place).
+SHARED_HEADS = frozenset(
+    {"union", "executive", "organisation", "organization", "office", "society", "alliance"}
+)
 # One name of a list the model took as one span: "Elliott, Bramble, Bernard".
 LIST_PIECE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*(?![\w'’.-])")
 COMPANY_SUFFIXES = frozenset(
@@ -285,6 +291,11 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 continue
             if any(first < end and start < last for first, last in credits):
                 continue
+            if (cut := open_bracket_cut(span)) is not None:
+                # "S Jones (Clermont Auvergne": the name ends where its bracket opens.
+                if not cut.text.strip():
+                    continue
+                span, end = cut, offset + cut.end_char
             label = LABELS.get(label_)
             if is_work_title(text, start, end):
                 # "his book Cloud Atlas", "the film Ray": a title, not a name; kept as
@@ -316,6 +327,12 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
             ]
             if sheet:
                 pieces = [(dataclasses.replace(piece, evidence="person"), n) for piece, n in pieces]
+            elif len(pieces) > 1 and label != "PERSON" and "," in text[start:end]:
+                # "Clichy, Lupoli" as one organisation: the list's label is no name's own.
+                pieces = [
+                    (dataclasses.replace(piece, evidence=piece.evidence or "listed"), n)
+                    for piece, n in pieces
+                ]
             for piece, length in pieces:
                 if piece.evidence != "person" and any(
                     first <= piece.start and piece.start + length <= last
@@ -335,6 +352,7 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                         role=piece.role,
                     )
                 )
+    mentions = joined_countries(text, mentions, starts, sentences)
     mentions.extend(listed_places(text, places, mentions, starts, sentences, headings))
     mentions.extend(named_organisations(text, mentions, starts, sentences, headings))
     mentions.extend(sheet_players(text, mentions, starts, sentences))
@@ -611,6 +629,12 @@ def join_split_names(doc: Doc) -> list[tuple[Span, str]]:
     von der" and "Leyen", "Robert Wood" and "Johnson Medical School")."""
     joined: list[tuple[Span, str]] = []
     for span in doc.ents:
+        if (shared := shared_head(doc, span)) is not None:
+            # "the Public and |Commercial Services Union|": one name, headed once.
+            if joined and joined[-1][0].start == shared.start:
+                joined.pop()  # the model's "Public" alone
+            joined.append((shared, span.label_))
+            continue
         if joined:
             previous, label = joined[-1]
             if (
@@ -639,6 +663,80 @@ def _two_names(previous: Span, label: str, span: Span) -> bool:
         # Not "Ursula von der" and "Leyen": a name that ends in its particle goes on.
         return len(previous) >= 2 and previous[-1].text[:1].isupper()
     return label == "ORG" and span.label_ == "PERSON" and len(span) >= 2
+
+
+def open_bracket_cut(span: Span) -> Span | None:
+    """The part of a span before a bracket it opens and does not close ("S Jones
+    (Clermont Auvergne" in a team sheet), or ``None`` when it has no such bracket."""
+    if "(" not in span.text or ")" in span.text:
+        return None
+    bracket = next((token.i for token in span if token.text.startswith("(")), None)
+    return None if bracket is None else span.doc[span.start : bracket]
+
+
+def shared_head(doc: Doc, span: Span) -> Span | None:
+    """``the Public and |Commercial Services Union|``, ``the Health and |Safety
+    Executive|``: the name whose two first words share its head word, when the model
+    found only the second half (or the first word apart); the whole name's span, or
+    ``None``. Only after "the", with one word before "and"."""
+    first = span.start - 2
+    if first < 1 or doc[span.start - 1].text != "and" or doc[first - 1].lower_ != "the":
+        return None
+    word = doc[first]
+    if not (word.is_alpha and word.text[:1].isupper()) or word.text.isupper():
+        return None  # not a capitalised word, or an acronym: a name of its own ("the PACT")
+    if word.ent_type_ and not any(ent.start == ent.end - 1 == first for ent in doc.ents):
+        return None  # a word of a longer name of its own
+    if word.lower_ in stop_words():
+        return None
+    return doc[first : span.end] if _ends_in_head(span.text) else None
+
+
+def joined_countries(
+    text: str, mentions: list[Mention], starts: list[int], sentences: Sequence[tuple[int, int]]
+) -> list[Mention]:
+    """A country named with "and" ("St Kitts and Nevis", "Trinidad and Tobago") is one
+    place, whatever parts of it the model found: its mention replaces theirs."""
+    found = list(countries_with_and().finditer(text))
+    if not found:
+        return mentions
+    kept = [
+        mention
+        for mention in mentions
+        if not any(mention.start < match.end() and match.start() < mention.end for match in found)
+    ]
+    for match in found:
+        sentence = sentence_index(starts, match.start())
+        kept.append(
+            Mention(
+                text=match.group(),
+                start=match.start(),
+                end=match.end(),
+                label="PLACE",
+                sentence=sentence,
+                sentence_initial=starts_sentence(text, sentences, sentence, match.start()),
+                evidence="place",
+            )
+        )
+    return kept
+
+
+@functools.cache
+def countries_with_and() -> re.Pattern[str]:
+    """The names with "and" in ``data/compound-names.txt`` that are countries' or
+    territories' (Babel writes "St. Kitts & Nevis"), "St" with its full stop or not."""
+    countries = country_names()
+
+    def is_country(name: str) -> bool:
+        name = name.casefold().replace(" and the ", " & ").replace(" and ", " & ")
+        name = re.sub(r"^(?:saint|st) ", "st. ", name)
+        return name in countries or f"{name} islands" in countries
+
+    names = sorted((n for n in load_lines("compound-names.txt") if is_country(n)), key=len)
+    alternatives = "|".join(re.escape(name) for name in reversed(names)).replace(
+        "St\\ ", "St\\.?\\ "
+    )
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def is_named_weapon(text: str) -> bool:
@@ -685,6 +783,9 @@ def conjoined(name: str, start: int) -> list[tuple[str, int, int]]:
     if listed := _comma_list(name, start):
         return listed
     first, joint, second = name.partition(" and ")
+    if second.startswith("the ") and second[4:5].isupper():
+        # "Parliament and the Council": the second name after its article.
+        joint, second = joint + "the ", second[4:]
     if (
         not joint
         or " and " in second
@@ -718,9 +819,14 @@ def _comma_list(name: str, start: int) -> list[tuple[str, int, int]]:
 
 
 def _ends_in_head(name: str) -> bool:
-    """Whether a name's last word is an organisation's or a place's ("Museum", "Council")."""
+    """Whether a name's last word is an organisation's or a place's ("Museum", "Council",
+    "Union"): one its first words can share."""
     last = name.split()[-1].lower()
-    return last in load_words("org-heads.txt") or last in load_words("place-heads.txt")
+    return (
+        last in load_words("org-heads.txt")
+        or last in load_words("place-heads.txt")
+        or last in SHARED_HEADS
+    )
 
 
 def sentence_index(starts: list[int], offset: int) -> int:
