@@ -21,6 +21,7 @@ from newscorpus.entities.mentions import (
     open_bracket_cut,
     read_doc,
     sheet_players,
+    without_numbers,
 )
 from newscorpus.entities.nlp import ModelMissing, designator_pattern, load_pipeline
 from newscorpus.model import ENTITY_TYPES, Block, Mention
@@ -291,6 +292,26 @@ def test_a_country_named_with_and_is_one_place_however_the_model_cut_it():
     assert ("PLACE", "St Kitts and Nevis") in found
     assert ("PLACE", "Trinidad and Tobago") in found
     assert not [name for _, name in found if name.startswith("The St Kitts")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "kept"),
+    [
+        # A score after a name is cut off.
+        ("Li Na beat Jie Zheng 6-2 7-5 in Sydney.", (3, 11), "PERSON", "Jie Zheng"),
+        ("Chelsea won at Stamford Bridge 3-1 on Saturday.", (3, 8), "FAC", "Stamford Bridge"),
+        # A person's name has no digits: a minute, a product, a code.
+        ("Subs: Graham 86, Bartlett 80.", (2, 4), "PERSON", None),
+        ("It runs on Windows 2000 only.", (3, 5), "PERSON", None),
+        # An organisation's number is its own; an agency's short code is left to the vote.
+        ("She listens to BBC Radio 4 daily.", (3, 6), "ORG", "BBC Radio 4"),
+        ("He said he was from MI6 then.", (5, 6), "PERSON", "MI6"),
+    ],
+)
+def test_numbers_after_a_name_are_cut_and_a_person_s_name_has_none(text, span, label, kept):
+    doc = spacy.blank("en")(text)
+    found = without_numbers(Span(doc, *span, label=label), label)
+    assert (found.text if found is not None else None) == kept
 
 
 def test_a_name_ends_where_a_bracket_it_opens_begins():

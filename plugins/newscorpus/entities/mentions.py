@@ -100,6 +100,9 @@ GIVEN_LOOK_BACK = 20
 SHEET_INITIAL = re.compile(r"(?:^|[,;:] )(?P<initial>[A-Z]\.?) $")
 SHEET_ITEM = re.compile(r"(?:^|[,;:] )[A-Z]\.? [A-Z][\w'’-]+")
 SHEET_ITEMS = 4
+# Set scores after a name: "6-2 7-5", "3-1".
+SCORE_TAIL = re.compile(r"(?:\s+\d{1,2}\s?[-–]\s?\d{1,2})+$")
+SHORT_CODE = re.compile(r"[A-Z]{1,3}\d{1,2}")
 # Heads that end a name whose first words share them ("the Public and Commercial Services
 # Union", "the Health and Safety Executive"), beside org-heads.txt and place-heads.txt
 # (which leave "union" out: "Soviet Union" is a place).
@@ -296,6 +299,12 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 if not cut.text.strip():
                     continue
                 span, end = cut, offset + cut.end_char
+            if (kept := without_numbers(span, label_)) is not span:
+                # "Jie Zheng 6-2 7-5": the score is no part of the name; "Windows 2000"
+                # is no person's.
+                if kept is None:
+                    continue
+                span, end = kept, offset + kept.end_char
             label = LABELS.get(label_)
             if is_work_title(text, start, end):
                 # "his book Cloud Atlas", "the film Ray": a title, not a name; kept as
@@ -672,6 +681,20 @@ def open_bracket_cut(span: Span) -> Span | None:
         return None
     bracket = next((token.i for token in span if token.text.startswith("(")), None)
     return None if bracket is None else span.doc[span.start : bracket]
+
+
+def without_numbers(span: Span, label: str) -> Span | None:
+    """A span without the scores after it ("Jie Zheng 6-2 7-5", "Stamford Bridge 3-1");
+    ``None`` for a person's name with a number in it ("Windows 2000", "Graham 86",
+    "GSK2586184": a product's, a minute's, a code's: no person's name has digits); the
+    span itself otherwise."""
+    if score := SCORE_TAIL.search(span.text):
+        cut = span.char_span(0, score.start())
+        return cut if cut is not None and cut.text.strip() else None
+    if label == "PERSON" and any(char.isdigit() for char in span.text):
+        # An agency's or band's short code ("MI6", "U2") is left to the type vote.
+        return span if SHORT_CODE.fullmatch(span.text) else None
+    return span
 
 
 def shared_head(doc: Doc, span: Span) -> Span | None:
