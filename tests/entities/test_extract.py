@@ -314,6 +314,14 @@ def test_numbers_after_a_name_are_cut_and_a_person_s_name_has_none(text, span, l
     assert (found.text if found is not None else None) == kept
 
 
+def test_the_name_before_the_olympics_is_the_host_city():
+    found = mentions_in(
+        ["Sydney Olympic 100m champion and world indoor record holder Maurice Greene runs."]
+    )
+    assert ("PLACE", "Sydney") in found
+    assert ("PERSON", "Maurice Greene") in found
+
+
 def test_a_name_ends_where_a_bracket_it_opens_begins():
     doc = spacy.blank("en")("S Jones (Clermont Auvergne), D Peel (Llanelli)")
     doc.ents = [Span(doc, 0, 5, label="ORG"), Span(doc, 7, 12, label="PERSON")]

@@ -299,6 +299,8 @@ def test_a_title_alone_is_not_a_name(name):
         ("Northern Arena Esports Championship", "ORG"),
         ("Operation Clambake", "ORG"),
         ("Space Shuttle Columbia", "ORG"),
+        # "the Athens Olympic 100m silver medallist": the games, not a body.
+        ("Athens Olympic", "ORG"),
     ],
 )
 def test_an_event_operation_or_vehicle_is_not_a_person_organisation_or_place(name, label):
@@ -313,6 +315,7 @@ def test_an_event_operation_or_vehicle_is_not_a_person_organisation_or_place(nam
         ("Riot Games", "ORG"),
         ("Operation", "ORG"),
         ("Cup", "ORG"),
+        ("International Olympic Committee", "ORG"),
     ],
 )
 def test_organisations_that_share_an_events_words_keep_their_type(name, label):

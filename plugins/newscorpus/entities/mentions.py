@@ -102,6 +102,8 @@ SHEET_ITEM = re.compile(r"(?:^|[,;:] )[A-Z]\.? [A-Z][\w'’-]+")
 SHEET_ITEMS = 4
 # Set scores after a name: "6-2 7-5", "3-1".
 SCORE_TAIL = re.compile(r"(?:\s+\d{1,2}\s?[-–]\s?\d{1,2})+$")
+# The games after their host's name: "Sydney| Olympic champion".
+OLYMPIC_AFTER = re.compile(r" (?:Olympic|Paralympic)s?\b")
 SHORT_CODE = re.compile(r"[A-Z]{1,3}\d{1,2}")
 # Heads that end a name whose first words share them ("the Public and Commercial Services
 # Union", "the Health and Safety Executive"), beside org-heads.txt and place-heads.txt
@@ -275,6 +277,7 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
     credits = credit_ranges(blocks)
     places = [match.span("names") for match in PLACE_LIST.finditer(text)]
     datelines = dateline_places(blocks)
+    hosts: list[tuple[int, int]] = []
     starts = [start for start, _ in sentences]
     mentions: list[Mention] = []
     dates: list[DateSpan] = []
@@ -305,7 +308,13 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 if kept is None:
                     continue
                 span, end = kept, offset + kept.end_char
+            if len(span) > 1 and OLYMPIC_AFTER.fullmatch(f" {span[-1].text}"):
+                span = span[:-1]  # "Sydney Olympic" as one name: the host, before the games
+                end = offset + span.end_char
             label = LABELS.get(label_)
+            if label is not None and label != "WEAPON" and OLYMPIC_AFTER.match(text, end):
+                # "Sydney Olympic champion", "the Beijing Olympics": the games' host city.
+                hosts.append((start, end))
             if is_work_title(text, start, end):
                 # "his book Cloud Atlas", "the film Ray": a title, not a name; kept as
                 # evidence, so the same title elsewhere is known for one.
@@ -345,7 +354,7 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
             for piece, length in pieces:
                 if piece.evidence != "person" and any(
                     first <= piece.start and piece.start + length <= last
-                    for first, last in places + datelines
+                    for first, last in places + datelines + hosts
                 ):
                     piece = dataclasses.replace(piece, label="PLACE", evidence="place")
                 mentions.append(
