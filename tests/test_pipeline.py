@@ -123,6 +123,38 @@ def test_an_article_in_another_language_is_kept_with_no_names_and_a_note(seeds, 
     assert english.extraction.entities and not english.warnings
 
 
+def test_an_error_reading_one_article_s_names_loses_only_that_article_s_names(
+    seeds, tmp_path, monkeypatch
+):
+    # A fault of ours on one body (injected: no real input is known to cause one) costs
+    # that article its names and dates, said on its page, and nothing else.
+    from newscorpus.entities import extract
+
+    real = extract.read_doc
+
+    def read_doc(docs, blocks):
+        if "Kelmarsch" in blocks[0].text:
+            raise IndexError("list index out of range")
+        return real(docs, blocks)
+
+    monkeypatch.setattr(extract, "read_doc", read_doc)
+    broken = parse_article(
+        b"Bridge reopens\n\nThe bridge at Kelmarsch reopened on Tuesday, officials said in "
+        b"London, after two years of repairs to its piers.\n",
+        "bridge.txt",
+    )
+    corpus, _ = run([*sources_of(seeds), Source(broken, "bridge")], Store(tmp_path))
+    one = next(a for a in corpus.articles if a.article.source == "bridge.txt")
+    assert one.extraction.entities == () and one.extraction.sentences
+    assert one.warnings == (
+        "names and dates could not be read (IndexError: list index out of range): the "
+        "article is shown without them; please report this file",
+    )
+    others = [a for a in corpus.articles if a.article.source != "bridge.txt"]
+    assert all(a.extraction.entities for a in others)
+    assert corpus.catalog.entities["Recep Tayyip Erdogan"].type == "PERSON"
+
+
 def test_the_steps_run_without_a_store_give_the_same_corpus(seeds, seeds_corpus):
     corpus, _, _ = seeds_corpus
     fresh, _ = run(sources_of(seeds), Store(None), run_model=analyse, sign=signatures_of)

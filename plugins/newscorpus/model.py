@@ -160,6 +160,8 @@ class RawExtraction:
     sentences: tuple[tuple[int, int], ...]
     # The language of a body the English model did not read ("German"), or "".
     unread_language: str = ""
+    # Why reading its names and dates failed (an error of ours on this body), or "".
+    failure: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -261,6 +261,11 @@ def build_corpus(
                 f"very long ({len(one.text):,} characters): names and dates "
                 f"were looked for in the first {options.max_chars:,}"
             )
+        if one.failure:
+            warnings.append(
+                f"names and dates could not be read ({one.failure}): the article is shown "
+                f"without them; please report this file"
+            )
         if one.unread_language:
             warnings.append(
                 f"names and dates were not looked for: the text reads as "

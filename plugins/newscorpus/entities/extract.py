@@ -45,6 +45,8 @@ class Extraction:
     sentences: tuple[tuple[int, int], ...]
     # The language of a body the English model did not read ("German"), or "".
     unread_language: str = ""
+    # Why reading its names and dates failed, or "" (see ``RawExtraction.failure``).
+    failure: str = ""
 
     def sentence(self, index: int) -> str:
         """The text of sentence ``index``."""
@@ -118,8 +120,13 @@ def analyse(
             (_, (offset, _)), doc = waiting
             read.append((offset, doc))
             waiting = next(stream, None)
-        raw = read_doc(read, article.blocks)
-        yield raw, normalise_dates(raw.dates, article.published)
+        try:
+            raw = read_doc(read, article.blocks)
+            dates = normalise_dates(raw.dates, article.published)
+        except Exception as error:  # noqa: BLE001 - one body's fault never stops the build
+            failure = f"{type(error).__name__}: {error}"
+            raw, dates = RawExtraction((), (), body_sentences(article.blocks), failure=failure), ()
+        yield raw, dates
 
 
 def extract_corpus(
@@ -164,7 +171,7 @@ def corpus_extraction(
     """Every article's extraction from its reading and the corpus-wide names."""
     return CorpusExtraction(
         tuple(
-            Extraction(text, entities, dates, raw.sentences, raw.unread_language)
+            Extraction(text, entities, dates, raw.sentences, raw.unread_language, raw.failure)
             for text, entities, (raw, dates) in zip(texts, canonical.entities, done, strict=True)
         ),
         canonical.aliases,
