@@ -308,6 +308,25 @@ def test_an_event_operation_or_vehicle_is_not_a_person_organisation_or_place(nam
 
 
 @pytest.mark.parametrize(
+    ("name", "label", "kept"),
+    [
+        # A journal cited by its abbreviated title is none of the site's types.
+        ("Br J Dermatol", "PERSON", False),
+        ("N Engl J Med", "ORG", False),
+        ("Proc Natl Acad Sci U S A.", "ORG", False),
+        ("Immunol", "PERSON", False),
+        ("Med", "PERSON", True),
+        # Single capitals alone, a whole word or a player's initial are not titles.
+        ("U S A", "PLACE", True),
+        ("Public Health England", "ORG", True),
+        ("J Lewsey", "PERSON", True),
+    ],
+)
+def test_a_journal_s_abbreviated_title_is_not_a_name(name, label, kept):
+    assert (clean_name(name, label) is not None) == kept
+
+
+@pytest.mark.parametrize(
     ("name", "label"),
     [
         ("World Food Programme", "ORG"),

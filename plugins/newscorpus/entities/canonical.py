@@ -39,6 +39,8 @@ OWN_NAME_SPREAD = 3
 # ``work_titles``).
 WORK_SHARE = 0.2
 # Uses that say nothing of what a name is: "Foster's takeover offer", "the Lib Dems".
+# A journal abbreviation this long is no word alone ("Dermatol", "Immunol"; "Med" is one).
+JOURNAL_WORD_CHARS = 6
 NEUTRAL_USES = frozenset({"attributive", "determined"})
 TYPE_PRIORITY = {name: rank for rank, name in enumerate(("WEAPON", *ENTITY_TYPES))}
 EDGE_PUNCTUATION = " \t\"“”‘’'()[]{},;:!?*|/\\–—-®™©"
@@ -231,6 +233,9 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
     if _is_group(words[0]) and (len(words) == 1 or " ".join(words[1:]).lower() in PEOPLE_WORDS):
         # "Welsh", "Britons", "Muslims", "Islam", "Indigenous Peoples": a people or a faith.
         return None
+    if _is_journal_title(words):
+        # "Br J Dermatol", "N Engl J Med": a journal cited, not a name of the site's types.
+        return None
     if label != "WEAPON" and _is_event_name(words):
         # "Google Science Fair", "Operation Clambake": an event or a vehicle.
         return None
@@ -292,6 +297,20 @@ def _is_place_name(words: list[str]) -> bool:
         return False
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     return head.lower() in heads or " ".join(words).lower() == "white house"
+
+
+def _is_journal_title(words: list[str]) -> bool:
+    """A journal's abbreviated title (``data/journal-abbreviations.txt``): two words or
+    more, each an abbreviation or a single capital, one at least an abbreviation; or one
+    abbreviation no word is spelt like ("Immunol", not "Med")."""
+    keys = [word.rstrip(".").lower() for word in words]
+    abbreviations = load_words("journal-abbreviations.txt")
+    if len(keys) == 1:
+        return keys[0] in abbreviations and len(keys[0]) >= JOURNAL_WORD_CHARS
+    shorts = [key in abbreviations for key in keys]
+    return all(short or len(key) == 1 for short, key in zip(shorts, keys, strict=True)) and any(
+        short and len(key) > 1 for short, key in zip(shorts, keys, strict=True)
+    )
 
 
 def _is_event_name(words: list[str]) -> bool:
