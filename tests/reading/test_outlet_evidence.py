@@ -3,8 +3,10 @@
 Made-up pages in the shape of a text dump: a menu, the article, a footer. A copyright
 holder counts when the page shows a web address of the same name on another line; the
 holder is cut to that name ("Kelmar Post www.kelmarpost.com" -> "Kelmar Post"). A
-photographer's copyright is not the outlet. A site name after a headline on a page
-("Headline | Site") counts only when the page says the name again. The name atop the page
+photographer's copyright is not the outlet, nor is a holder the article's captions
+credit (a picture's), unless it names a web address the page shows. A site name after
+a headline on a page ("Headline | Site") counts only when the page says the name again.
+The name atop the page
 (its logo's text, a name in its header menu) counts when the page shows a web address of
 that name, unless the header names several sites and none leads (a publisher's network),
 the address is a platform's, or the name is a host's credit. The page's closing copyright
@@ -121,6 +123,20 @@ def test_a_pictures_copyright_above_the_pages_own_is_not_the_outlet():
     partners = ["Our partners", "Nordex", "© Nordex"]
     raw = page(*partners, *[f"Region {number}" for number in range(30)], "© 2021")
     assert parse_article(raw, "picture.txt").outlet == UNKNOWN_OUTLET
+
+
+def test_a_credit_the_articles_captions_give_is_not_the_outlet():
+    # A picture of a tourist board, credited under it and again in the list of the page's
+    # pictures below the article.
+    caption = "Night trains at the Kelmarsh bridge. © Kelmar Radio | Jan Sommer"
+    body = [*ARTICLE[:2], caption, ARTICLE[2]]
+    lines = [*MENU, HEADLINE, *body, "Imprint", "Privacy", "© Kelmar Radio | Jan Sommer"]
+    article = parse_article("\n".join(lines).encode(), "credit.txt")
+    assert caption in article.body_text
+    assert article.outlet == UNKNOWN_OUTLET
+    # The same notice with no caption giving it is the page's own.
+    uncredited = page("© Kelmar Radio | Jan Sommer")
+    assert parse_article(uncredited, "notice.txt").outlet == "Kelmar Radio"
 
 
 def test_a_persons_closing_copyright_is_not_the_outlet():

@@ -199,8 +199,9 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
     it out: a publication's word in the name ("Gazette", "Zeitung"), a web address, the
     name on a line of its own in the page's header (its masthead), or the name of a web
     address the page shows ("ZEIT ONLINE" beside "redaktion@zeit.de"). A picture's
-    credit, a person, or the owning company ("Hearst Communications", "Vox Media") is not
-    the outlet.
+    credit (also one the article's captions give: "… (c) TV Thermen- & Vulkanland"), a
+    person, or the owning company ("Hearst Communications", "Vox Media") is not the
+    outlet.
     """
     # The page's header: above the headline, bylines aside ("© Tilman Weber" under a
     # picture, and "von Tilman Weber" over the article, name the author, not the site).
@@ -211,6 +212,13 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
         if cleaned.reasons[i] != "byline"
     }
     sites = _page_sites(cleaned)
+    # Credits of the article's pictures: "Wer sagt … (c) TV Thermen- & Vulkanland | pixel".
+    credited = {
+        _loose(holder)
+        for i in range(cleaned.start, cleaned.end)
+        if ("©" in (text := cleaned.units[i].text) or "(c)" in text.casefold())
+        and (holder := copyright_holder(text))
+    }
     closing = True  # the page's own notice closes it; a picture's "© Nordex" is further up
     for index in range(len(cleaned.units) - 1, cleaned.end - 1, -1):
         if not _is_notice(cleaned, index):
@@ -220,7 +228,9 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
         if not name or PICTURE_CREDIT.search(name) or _is_owner(name):
             continue
         if (site := _part_naming_a_site(name, sites, index)) is not None:
-            return site
+            return site  # the site's own pictures, credited to it, too ("© proplanta")
+        if _loose(name) in credited:
+            continue
         if _loose(name) in masthead:
             return name  # a person's own site ("Wolfgang Michal" atop and below) too
         if _has_outlet_word(name):
