@@ -38,9 +38,9 @@ OWN_NAME_SPREAD = 3
 # The share of a name's mentions after a work's noun that makes it a title (see
 # ``work_titles``).
 WORK_SHARE = 0.2
-# Uses that say nothing of what a name is: "Foster's takeover offer", "the Lib Dems".
 # A journal abbreviation this long is no word alone ("Dermatol", "Immunol"; "Med" is one).
 JOURNAL_WORD_CHARS = 6
+# Uses that say nothing of what a name is: "Foster's takeover offer", "the Lib Dems".
 NEUTRAL_USES = frozenset({"attributive", "determined"})
 TYPE_PRIORITY = {name: rank for rank, name in enumerate(("WEAPON", *ENTITY_TYPES))}
 EDGE_PUNCTUATION = " \t\"“”‘’'()[]{},;:!?*|/\\–—-®™©"
@@ -307,10 +307,8 @@ def _is_journal_title(words: list[str]) -> bool:
     abbreviations = load_words("journal-abbreviations.txt")
     if len(keys) == 1:
         return keys[0] in abbreviations and len(keys[0]) >= JOURNAL_WORD_CHARS
-    shorts = [key in abbreviations for key in keys]
-    return all(short or len(key) == 1 for short, key in zip(shorts, keys, strict=True)) and any(
-        short and len(key) > 1 for short, key in zip(shorts, keys, strict=True)
-    )
+    shorts = [key for key in keys if key in abbreviations and len(key) > 1]
+    return bool(shorts) and all(key in shorts or len(key) == 1 for key in keys)
 
 
 def _is_event_name(words: list[str]) -> bool:

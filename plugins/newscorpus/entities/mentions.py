@@ -104,6 +104,8 @@ SHEET_ITEMS = 4
 SCORE_TAIL = re.compile(r"(?:\s+\d{1,2}\s?[-–]\s?\d{1,2})+$")
 # The games after their host's name: "Sydney| Olympic champion".
 OLYMPIC_AFTER = re.compile(r" (?:Olympic|Paralympic)s?\b")
+# An agency's or a band's short code, the one name with digits the model may call a
+# person's: "MI6", "U2".
 SHORT_CODE = re.compile(r"[A-Z]{1,3}\d{1,2}")
 # Heads that end a name whose first words share them ("the Public and Commercial Services
 # Union", "the Health and Safety Executive"), beside org-heads.txt and place-heads.txt
@@ -370,7 +372,7 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                         role=piece.role,
                     )
                 )
-    mentions = joined_countries(text, mentions, starts, sentences)
+    mentions = joined_countries(text, mentions, starts, sentences, headings)
     mentions.extend(listed_places(text, places, mentions, starts, sentences, headings))
     mentions.extend(named_organisations(text, mentions, starts, sentences, headings))
     mentions.extend(sheet_players(text, mentions, starts, sentences))
@@ -725,7 +727,11 @@ def shared_head(doc: Doc, span: Span) -> Span | None:
 
 
 def joined_countries(
-    text: str, mentions: list[Mention], starts: list[int], sentences: Sequence[tuple[int, int]]
+    text: str,
+    mentions: list[Mention],
+    starts: list[int],
+    sentences: Sequence[tuple[int, int]],
+    headings: Sequence[tuple[int, int]],
 ) -> list[Mention]:
     """A country named with "and" ("St Kitts and Nevis", "Trinidad and Tobago") is one
     place, whatever parts of it the model found: its mention replaces theirs."""
@@ -746,6 +752,7 @@ def joined_countries(
                 end=match.end(),
                 label="PLACE",
                 sentence=sentence,
+                in_heading=any(first <= match.start() < last for first, last in headings),
                 sentence_initial=starts_sentence(text, sentences, sentence, match.start()),
                 evidence="place",
             )
