@@ -487,20 +487,34 @@ def listed_places(
             start, end = match.span("name")
             if any(m.start < end and start < m.end for m in mentions):
                 continue
-            sentence = sentence_index(starts, start)
             found.append(
-                Mention(
-                    text=match.group("name"),
-                    start=start,
-                    end=end,
-                    label="PLACE",
-                    sentence=sentence,
-                    in_heading=any(first <= start < last for first, last in headings),
-                    sentence_initial=starts_sentence(text, sentences, sentence, start),
-                    evidence="place",
-                )
+                rule_mention(text, start, end, "PLACE", starts, sentences, headings, "place")
             )
     return found
+
+
+def rule_mention(
+    text: str,
+    start: int,
+    end: int,
+    label: EntityType,
+    starts: list[int],
+    sentences: Sequence[tuple[int, int]],
+    headings: Sequence[tuple[int, int]],
+    evidence: str = "",
+) -> Mention:
+    """A mention a rule found in ``text[start:end]``, placed in its sentence."""
+    sentence = sentence_index(starts, start)
+    return Mention(
+        text=text[start:end],
+        start=start,
+        end=end,
+        label=label,
+        sentence=sentence,
+        in_heading=any(first <= start < last for first, last in headings),
+        sentence_initial=starts_sentence(text, sentences, sentence, start),
+        evidence=evidence,
+    )
 
 
 @functools.cache
@@ -551,17 +565,7 @@ def named_organisations(
             continue  # "Have I Got News": a title's words, not a name
         if any(first <= start < last for first, last in headings):
             continue
-        sentence = sentence_index(starts, start)
-        found.append(
-            Mention(
-                text=text[start:end],
-                start=start,
-                end=end,
-                label="ORG",
-                sentence=sentence,
-                sentence_initial=starts_sentence(text, sentences, sentence, start),
-            )
-        )
+        found.append(rule_mention(text, start, end, "ORG", starts, sentences, headings))
     return found
 
 
@@ -744,19 +748,8 @@ def joined_countries(
         if not any(mention.start < match.end() and match.start() < mention.end for match in found)
     ]
     for match in found:
-        sentence = sentence_index(starts, match.start())
-        kept.append(
-            Mention(
-                text=match.group(),
-                start=match.start(),
-                end=match.end(),
-                label="PLACE",
-                sentence=sentence,
-                in_heading=any(first <= match.start() < last for first, last in headings),
-                sentence_initial=starts_sentence(text, sentences, sentence, match.start()),
-                evidence="place",
-            )
-        )
+        start, end = match.span()
+        kept.append(rule_mention(text, start, end, "PLACE", starts, sentences, headings, "place"))
     return kept
 
 
