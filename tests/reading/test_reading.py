@@ -427,6 +427,20 @@ PAGES = (
 
 PAGES += (
     Page(
+        # A blog post under its author and two bare dates, written and revised in an order
+        # nothing labels; a related post's date below the article.
+        name="two_dates.txt",
+        keep=(
+            "After a mild February the blackthorn along the lane behind the cottage",
+            "the ones in the frost pocket by the stream set almost none.",
+        ),
+        drop=("Share this:", "Related posts", "Sloe gin, the slow way", "© 2022 Hedgerow Notes"),
+        drop_lines=("Home", "Garden", "14 March 2021", "2 February 2022"),
+    ),
+)
+
+PAGES += (
+    Page(
         # A local paper's outdoors story: an advertising disclosure over the article, a
         # caption that ends with its photographer's credit, a numbered figure's caption in
         # the middle, and the comment section's rules after it. Two article sentences look
@@ -535,6 +549,7 @@ PAGES += (
 PAGE_NAMES = tuple(page.name for page in PAGES)
 
 HEADLINES = {
+    "two_dates.txt": "Why the blackthorn flowered three weeks early this spring",
     "inline_teaser.txt": "Juez ordena devolver avioneta retenida en el aeropuerto de Albrook",
     "theme_month_first.txt": "Winterzauber im Schlosspark: Lichterweg lockt bis Ende Januar",
     "teaser_under_headline.txt": "How to Grow a Fig Tree in a Pot",
@@ -609,6 +624,7 @@ UNDATED = (
     "byline_staff.txt",
     "embedded_tweet_undated.txt",
     "teaser_under_headline.txt",
+    "two_dates.txt",
 )
 
 # Who wrote it, as the byline says. A desk ("Staff Reporter") is not a person.
@@ -863,6 +879,15 @@ def test_article_that_states_no_date_is_undated(name):
 def test_date_under_a_label_of_its_own_is_stated_as_the_publication_line():
     published = parsed("labelled_date.txt").published
     assert published.reason == "publication line 'Erschienen am 30.10.2023'"
+
+
+def test_two_bare_dates_side_by_side_leave_the_date_open_and_say_so():
+    published = parsed("two_dates.txt").published
+    assert published.value is None
+    assert published.reason == (
+        "two dates side by side under the headline ('14 March 2021', '2 February 2022')"
+        " and neither says it is the publication date"
+    )
 
 
 def test_phrase_set_apart_by_blank_lines_stays_in_its_sentence():

@@ -23,6 +23,9 @@ DATE_LINES = frozenset({"dateline", "byline", "reading time"})
 STATED_ABOVE_HEADLINE = 3
 # A bare date this close above the headline is the article's (a masthead's is far above).
 DATE_OVER_HEADLINE = 2
+# Two unlabelled dates this close (in lines) under the headline: a written and a
+# revised date, and nothing says which is which.
+RIVAL_REACH = 2
 DATE_KINDS = frozenset({"dateline", "clock stamp"})
 # A publication label on its own line is short ("Published", "Erschienen am:").
 LABEL_MAX_WORDS = 4
@@ -40,11 +43,14 @@ PRESENT_YEAR = re.compile(
 def find_published(cleaned: Cleaned) -> Published:
     """Decide the publication date from datelines, the lead, and page clock stamps."""
     prose = cleaned.prose()
+    stated = _stated_dateline(cleaned)
+    if stated is not None and stated.value is not None:
+        return stated
     return (
-        _stated_dateline(cleaned)
-        or _lead_dateline(prose)
+        _lead_dateline(prose)
         or _present_date(prose)
         or _corroborated_clock(cleaned, prose)
+        or stated  # two dates that leave it open, said as the reason
         or UNDATED
     )
 
@@ -107,19 +113,39 @@ def _labelled_date(cleaned: Cleaned, index: int) -> tuple[str, datelines.FoundDa
 def _stated_dateline(cleaned: Cleaned) -> Published | None:
     """A line under the headline that states the date: ``May 19, 2019``, ``Published …``.
 
-    An "Updated" line is not the publication date (see :func:`find_updated`).
+    An "Updated" line is not the publication date (see :func:`find_updated`). Two bare
+    dates side by side leave the date open: an undated result says so.
     """
-    candidates = [
-        (line, date)
+    found = [
+        (index, line, date)
         for index, line, date in _head_dates(cleaned)
         if not datelines.is_updated_cue(line) and not _field_of_something_else(cleaned, index)
     ]
-    published = [c for c in candidates if datelines.is_stated_cue(c[0])]
-    for pool, how in ((published, "publication line"), (candidates, "dateline")):
-        if pool:
-            line, date = pool[0]
-            return Published(date.value, "day", "stated", f"{how} '{line}'")
-    return None
+    published = [(line, date) for _, line, date in found if datelines.is_stated_cue(line)]
+    if published:
+        line, date = published[0]
+        return Published(date.value, "day", "stated", f"publication line '{line}'")
+    if not found:
+        return None
+    index, line, date = found[0]
+    rival = next(
+        (
+            other_line
+            for other, other_line, other_date in found[1:]
+            if abs(other - index) <= RIVAL_REACH and other_date.value != date.value
+        ),
+        None,
+    )
+    if rival is not None:
+        # "28. Juni 2019 / 14. Januar 2020": written and revised, in an order no label tells.
+        return Published(
+            None,
+            "none",
+            "undated",
+            f"two dates side by side under the headline ('{line}', '{rival}') and neither"
+            " says it is the publication date",
+        )
+    return Published(date.value, "day", "stated", f"dateline '{line}'")
 
 
 def _field_of_something_else(cleaned: Cleaned, index: int) -> bool:
