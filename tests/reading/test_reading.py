@@ -427,6 +427,22 @@ PAGES = (
 
 PAGES += (
     Page(
+        # A local paper's story with its date over the headline and an embedded social post,
+        # dated days later, between its paragraphs.
+        name="embedded_post_date.txt",
+        keep=(
+            "Die Mieten in den Altbauten der Stadt sollen im April um fast sechs Prozent",
+            "die schon jetzt mehr als ein Drittel ihres Geldes für die Miete ausgeben.",
+            "Der Verein hat eine Unterschriftenliste gestartet",
+            "in der nächsten Sitzung des Gemeinderats besprechen lassen.",
+        ),
+        drop=("Posted by", "Alle Inhalte laden", "© Stadtblatt Ostland 2022"),
+        drop_lines=("Politik", "Kontakt", "Monday, March 14, 2022", "Teilen"),
+    ),
+)
+
+PAGES += (
+    Page(
         # A blog post under its author and two bare dates, written and revised in an order
         # nothing labels; a related post's date below the article.
         name="two_dates.txt",
@@ -549,6 +565,7 @@ PAGES += (
 PAGE_NAMES = tuple(page.name for page in PAGES)
 
 HEADLINES = {
+    "embedded_post_date.txt": "Mieterverein fordert Deckel für Altbaumieten",
     "two_dates.txt": "Why the blackthorn flowered three weeks early this spring",
     "inline_teaser.txt": "Juez ordena devolver avioneta retenida en el aeropuerto de Albrook",
     "theme_month_first.txt": "Winterzauber im Schlosspark: Lichterweg lockt bis Ende Januar",
@@ -611,6 +628,9 @@ STATED_DATES = {
     "byline_two_authors.txt": dt.date(2019, 8, 7),
     # "Published 3 March 2019 / Updated 5 March 2019": published is the first.
     "updated_line.txt": dt.date(2019, 3, 3),
+    # "11. März 2022, 09:40 Uhr" over the headline; not the embedded post's date below the
+    # lead.
+    "embedded_post_date.txt": dt.date(2022, 3, 11),
     # "Erschienen am" / "30.10.2023"; not the exhibition's "22. November 2023", the teasers'
     # dates or the comments'.
     "labelled_date.txt": dt.date(2023, 10, 30),

@@ -116,9 +116,12 @@ def _stated_dateline(cleaned: Cleaned) -> Published | None:
     An "Updated" line is not the publication date (see :func:`find_updated`). Two bare
     dates side by side leave the date open: an undated result says so.
     """
+    # A date inside the article's prose (an embedded post's "Posted by X on …") comes
+    # after one above it, over or under the headline.
+    ordered = sorted(_head_dates(cleaned), key=lambda found: found[0] >= cleaned.start)
     found = [
         (index, line, date)
-        for index, line, date in _head_dates(cleaned)
+        for index, line, date in ordered
         if not datelines.is_updated_cue(line) and not _field_of_something_else(cleaned, index)
     ]
     published = [(line, date) for _, line, date in found if datelines.is_stated_cue(line)]
