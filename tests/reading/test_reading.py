@@ -427,6 +427,40 @@ PAGES = (
 
 PAGES += (
     Page(
+        # The same two pages as a text browser renders them: the dates on one line, the
+        # embedded post's attribution on one line.
+        name="two_dates_one_line.txt",
+        keep=(
+            "After a mild February the blackthorn along the lane behind the cottage",
+            "the ones in the frost pocket by the stream set almost none.",
+        ),
+        drop=("Share this:", "14 March 2021", "Sloe gin, the slow way"),
+        drop_lines=("Home", "Garden"),
+    ),
+    Page(
+        # The date and, after it on the same line, the date of a revision that says so.
+        name="dated_and_updated_one_line.txt",
+        keep=(
+            "After a mild February the blackthorn along the lane behind the cottage",
+            "the ones in the frost pocket by the stream set almost none.",
+        ),
+        drop=("Share this:", "Updated 2 February 2022", "Sloe gin, the slow way"),
+        drop_lines=("Home", "Garden"),
+    ),
+    Page(
+        name="embedded_post_date_one_line.txt",
+        keep=(
+            "Die Mieten in den Altbauten der Stadt sollen im April um fast sechs Prozent",
+            "Der Verein hat eine Unterschriftenliste gestartet",
+            "in der nächsten Sitzung des Gemeinderats besprechen lassen.",
+        ),
+        drop=("Posted by", "Monday, March 14, 2022", "© Stadtblatt Ostland 2022"),
+        drop_lines=("Politik", "Teilen"),
+    ),
+)
+
+PAGES += (
+    Page(
         # A local paper's story with its date over the headline and an embedded social post,
         # dated days later, between its paragraphs.
         name="embedded_post_date.txt",
@@ -565,6 +599,9 @@ PAGES += (
 PAGE_NAMES = tuple(page.name for page in PAGES)
 
 HEADLINES = {
+    "dated_and_updated_one_line.txt": "Why the blackthorn flowered three weeks early this spring",
+    "two_dates_one_line.txt": "Why the blackthorn flowered three weeks early this spring",
+    "embedded_post_date_one_line.txt": "Mieterverein fordert Deckel für Altbaumieten",
     "embedded_post_date.txt": "Mieterverein fordert Deckel für Altbaumieten",
     "two_dates.txt": "Why the blackthorn flowered three weeks early this spring",
     "inline_teaser.txt": "Juez ordena devolver avioneta retenida en el aeropuerto de Albrook",
@@ -631,6 +668,10 @@ STATED_DATES = {
     # "11. März 2022, 09:40 Uhr" over the headline; not the embedded post's date below the
     # lead.
     "embedded_post_date.txt": dt.date(2022, 3, 11),
+    # "14 March 2021 / Updated 2 February 2022": the revision says it is one.
+    "dated_and_updated_one_line.txt": dt.date(2021, 3, 14),
+    # "Posted by … on Monday, March 14, 2022" states a date, but inside the article's prose.
+    "embedded_post_date_one_line.txt": dt.date(2022, 3, 11),
     # "Erschienen am" / "30.10.2023"; not the exhibition's "22. November 2023", the teasers'
     # dates or the comments'.
     "labelled_date.txt": dt.date(2023, 10, 30),
@@ -645,6 +686,7 @@ UNDATED = (
     "embedded_tweet_undated.txt",
     "teaser_under_headline.txt",
     "two_dates.txt",
+    "two_dates_one_line.txt",
 )
 
 # Who wrote it, as the byline says. A desk ("Staff Reporter") is not a person.
@@ -901,12 +943,19 @@ def test_date_under_a_label_of_its_own_is_stated_as_the_publication_line():
     assert published.reason == "publication line 'Erschienen am 30.10.2023'"
 
 
-def test_two_bare_dates_side_by_side_leave_the_date_open_and_say_so():
-    published = parsed("two_dates.txt").published
+@pytest.mark.parametrize(
+    ("name", "quoted"),
+    [
+        ("two_dates.txt", "'14 March 2021', '2 February 2022'"),
+        ("two_dates_one_line.txt", "'Ruth Aldred · 14 March 2021 · 2 February 2022 | Garden'"),
+    ],
+)
+def test_two_bare_dates_side_by_side_leave_the_date_open_and_say_so(name, quoted):
+    published = parsed(name).published
     assert published.value is None
     assert published.reason == (
-        "two dates side by side under the headline ('14 March 2021', '2 February 2022')"
-        " and neither says it is the publication date"
+        f"two dates side by side under the headline ({quoted}) and neither says it is the"
+        " publication date"
     )
 
 
@@ -916,16 +965,22 @@ def test_phrase_set_apart_by_blank_lines_stays_in_its_sentence():
     assert "am 22. November 2023" not in paragraphs(parsed("labelled_date.txt"))
 
 
-def test_updated_date_is_kept_apart_from_the_published_date():
-    article = parsed("updated_line.txt")
-    assert article.published.value == dt.date(2019, 3, 3)
+# "Published 3 March 2019 / Updated 5 March 2019"; "14 March 2021 / Updated 2 February 2022".
+UPDATED = {
+    "updated_line.txt": (dt.date(2019, 3, 3), dt.date(2019, 3, 5)),
+    "dated_and_updated_one_line.txt": (dt.date(2021, 3, 14), dt.date(2022, 2, 2)),
+}
+
+
+@pytest.mark.parametrize(("name", "dates"), UPDATED.items(), ids=[_ids(name) for name in UPDATED])
+def test_updated_date_is_kept_apart_from_the_published_date(name, dates):
+    article = parsed(name)
+    assert article.published.value == dates[0]
     assert article.updated is not None
-    assert (article.updated.value, article.updated.status) == (dt.date(2019, 3, 5), "stated")
+    assert (article.updated.value, article.updated.status) == (dates[1], "stated")
 
 
-@pytest.mark.parametrize(
-    "name", [name for name in PAGE_NAMES if name != "updated_line.txt"], ids=_ids
-)
+@pytest.mark.parametrize("name", [name for name in PAGE_NAMES if name not in UPDATED], ids=_ids)
 def test_page_without_an_updated_line_has_no_updated_date(name):
     assert parsed(name).updated is None
 

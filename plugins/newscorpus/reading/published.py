@@ -113,40 +113,47 @@ def _labelled_date(cleaned: Cleaned, index: int) -> tuple[str, datelines.FoundDa
 def _stated_dateline(cleaned: Cleaned) -> Published | None:
     """A line under the headline that states the date: ``May 19, 2019``, ``Published …``.
 
-    An "Updated" line is not the publication date (see :func:`find_updated`). Two bare
-    dates side by side leave the date open: an undated result says so.
+    An "Updated" line is not the publication date (see :func:`find_updated`). A date
+    inside the article's prose (an embedded post's "Posted by X on …") counts only when
+    none stands above it, over or under the headline.
     """
-    # A date inside the article's prose (an embedded post's "Posted by X on …") comes
-    # after one above it, over or under the headline.
-    ordered = sorted(_head_dates(cleaned), key=lambda found: found[0] >= cleaned.start)
     found = [
         (index, line, date)
-        for index, line, date in ordered
+        for index, line, date in _head_dates(cleaned)
         if not datelines.is_updated_cue(line) and not _field_of_something_else(cleaned, index)
     ]
+    for inside in (False, True):
+        group = [row for row in found if (row[0] >= cleaned.start) is inside]
+        if group:
+            return _first_date(group)
+    return None
+
+
+def _first_date(found: list[tuple[int, str, datelines.FoundDate]]) -> Published:
+    """The date of the first publication line, or else of the first date line. Two bare
+    dates side by side leave the date open, and the undated result says so."""
     published = [(line, date) for _, line, date in found if datelines.is_stated_cue(line)]
     if published:
         line, date = published[0]
         return Published(date.value, "day", "stated", f"publication line '{line}'")
-    if not found:
-        return None
     index, line, date = found[0]
-    rival = next(
-        (
-            other_line
-            for other, other_line, other_date in found[1:]
-            if abs(other - index) <= RIVAL_REACH and other_date.value != date.value
-        ),
-        None,
-    )
-    if rival is not None:
+    beside = [other_line for other, other_line, _ in found[1:] if abs(other - index) <= RIVAL_REACH]
+    rivals = [
+        (text, other)
+        for text in (line, *beside)
+        for other in datelines.full_dates(text)
+        if other.value != date.value
+        and other.value not in {updated.value for updated in datelines.updated_dates(text)}
+    ]
+    if rivals:
         # "28. Juni 2019 / 14. Januar 2020": written and revised, in an order no label tells.
+        quoted = f"'{line}'" if rivals[0][0] == line else f"'{line}', '{rivals[0][0]}'"
         return Published(
             None,
             "none",
             "undated",
-            f"two dates side by side under the headline ('{line}', '{rival}') and neither"
-            " says it is the publication date",
+            f"two dates side by side under the headline ({quoted}) and neither says it is"
+            " the publication date",
         )
     return Published(date.value, "day", "stated", f"dateline '{line}'")
 
