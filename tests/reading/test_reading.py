@@ -438,6 +438,18 @@ PAGES += (
         drop_lines=("Home", "Garden"),
     ),
     Page(
+        # A sports site's story dated "12. Feb. 2022 in Hamburg, Deutschland" under its
+        # headline, with a broadcast day set apart between its paragraphs.
+        name="dated_in_place.txt",
+        keep=(
+            "Die Tour bleibt in Kalifornien, die europäische Tour spielt in Saudi-Arabien",
+            "die Finalrunden laufen wegen der Zeitverschiebung bis spät in die Nacht.",
+            "findet die Zusammenfassungen am Montagmorgen in der Mediathek des Senders.",
+        ),
+        drop=("Weitere News", "Die besten Golfreisen im Frühling", "© Golfblatt 2022"),
+        drop_lines=("Turniere", "Newsletter"),
+    ),
+    Page(
         # The date and, after it on the same line, the date of a revision that says so.
         name="dated_and_updated_one_line.txt",
         keep=(
@@ -599,6 +611,7 @@ PAGES += (
 PAGE_NAMES = tuple(page.name for page in PAGES)
 
 HEADLINES = {
+    "dated_in_place.txt": "Golf im TV: Drei Turniere an einem Wochenende",
     "dated_and_updated_one_line.txt": "Why the blackthorn flowered three weeks early this spring",
     "two_dates_one_line.txt": "Why the blackthorn flowered three weeks early this spring",
     "embedded_post_date_one_line.txt": "Mieterverein fordert Deckel für Altbaumieten",
@@ -668,6 +681,8 @@ STATED_DATES = {
     # "11. März 2022, 09:40 Uhr" over the headline; not the embedded post's date below the
     # lead.
     "embedded_post_date.txt": dt.date(2022, 3, 11),
+    # "12. Feb. 2022 in Hamburg, Deutschland"; not the broadcast day in the article.
+    "dated_in_place.txt": dt.date(2022, 2, 12),
     # "14 March 2021 / Updated 2 February 2022": the revision says it is one.
     "dated_and_updated_one_line.txt": dt.date(2021, 3, 14),
     # "Posted by … on Monday, March 14, 2022" states a date, but inside the article's prose.

@@ -78,8 +78,11 @@ UPDATED_CUE = _cue_pattern("updated-cues.txt")
 BYLINE_TAIL = re.compile(r"\s+by\s+\S.*$", re.IGNORECASE)
 # Words of a written time: "um 10:42 Uhr", "à 10h", "godz. 10:00".
 CLOCK_WORDS = frozenset({"uhr", "h", "godz", "hs", "hrs", "hod", "kl", "klo", "óra", "saat"})
-# "by", "von", "par" …: the words a byline joins names and a date with.
-BYLINE_WORDS = frozenset({"by", "von", "par", "por", "di", "door", "av", "and", "und", "et"})
+# "by", "von", "par" …: the words a byline joins names, a place and a date with ("Jane Doe
+# in Brussels, 3 May 2019", "31. Jan. 2022 in Köln").
+BYLINE_WORDS = frozenset(
+    {"by", "von", "par", "por", "di", "door", "av", "and", "und", "et", "in", "en", "à", "w"}
+)
 BYLINE_DATE_MAX_WORDS = 14
 BYLINE_DATE_NAMES = 5
 # Little words around a written date that dateparser's tables leave out ("am 4. Mai").
