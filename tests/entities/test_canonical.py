@@ -418,6 +418,34 @@ def test_a_full_name_the_model_nearly_always_calls_a_person_stays_a_person():
     assert found == [{"Coinbase Pro": "ORG"}] * 9
 
 
+def test_a_full_name_the_model_calls_a_person_whenever_it_is_written_in_full_stays_one():
+    # "Hewitt" alone, folded into the full name, is a place or a club as often as not:
+    # the model's label on a surname alone does not outvote the full name's.
+    full = [
+        article(f"Lleyton Hewitt won {n}. Hewitt served.", ("Lleyton Hewitt", "PERSON"),
+                ("Hewitt", "PLACE" if n % 2 else "ORG"))
+        for n in range(3)
+    ]  # fmt: skip
+    found, _ = names_of(*full)
+    assert found == [{"Lleyton Hewitt": "PERSON"}] * 3
+    # Not when a word of the name is a place the corpus names, or a company's form (five
+    # of six is not nearly always).
+    rangers = [
+        article(f"Glasgow Rangers won {n}. Rangers led in Glasgow.",
+                ("Glasgow Rangers", "PERSON"), ("Rangers", "ORG"), ("Glasgow", "PLACE"))
+        for n in range(3)
+    ]  # fmt: skip
+    found, _ = names_of(*rangers)
+    assert [names["Glasgow Rangers"] for names in found] == ["ORG"] * 3
+    company = [
+        article(f"Leadplex LLC sued {n}. Leadplex LLC won.", ("Leadplex LLC", "PERSON"),
+                ("Leadplex LLC", "ORG" if n == 0 else "PERSON"))
+        for n in range(3)
+    ]  # fmt: skip
+    found, _ = names_of(*company)
+    assert found == [{"Leadplex LLC": "ORG"}] * 3
+
+
 def test_initials_the_model_calls_a_place_and_an_organisation_are_a_companys():
     places = [article(f"BT is offering calls {n}.", ("BT", "PLACE")) for n in range(3)]
     company = article("BT's research unit built it.", ("BT", "ORG"))

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from ..model import ENTITY_TYPES, Entity, EntityType, Mention, RawExtraction
 from ..wordlists import country_names, load_lines, load_words
-from .mentions import STATE_NAMES
+from .mentions import COMPANY_SUFFIXES, COMPASS, STATE_NAMES
 from .nlp import designator_pattern
-from .people import FIRST_NAMES, NOT_A_SURNAME, ROLES, looks_like_person
+from .people import FIRST_NAMES, NOT_A_SURNAME, ROLES, is_name_token, looks_like_person
 
 # Tie-break for the type vote: a designator rule outranks the model.
 PERSON_EVIDENCE = 3
@@ -30,6 +30,10 @@ PERSON_SUPPORT = 0.1
 # often ("Lleyton Hewitt" eight times, a place once in a team sheet); a single word so
 # labelled may still be a club or a band ("Everton", "Abba").
 PERSON_MAJORITY = 0.8
+# ... or so often of the times it is written in full, at least this many times.
+WRITTEN_IN_FULL = 2
+# A company's legal form ends no person's name ("Leadplex LLC"); "Jr" and "Sr" do.
+LEGAL_FORMS = COMPANY_SUFFIXES - {"jr", "sr"}
 # A company's initials: "BT", "IBM", "EDF".
 ACRONYM = re.compile(r"[A-Z]{2,5}")
 # A short organisation name in this many times more articles than the one longer name it
@@ -643,16 +647,25 @@ def _unsupported_people(articles: Sequence[Sequence[Named]]) -> set[str]:
     """Names the model calls a person's and the corpus does not bear out: few mentions
     with a person's evidence (a role before it, a first name and a surname), the first word
     no first name, and some mention labelled otherwise ("Yukos", "Glasgow", "Manchester
-    United"). Their PERSON labels do not vote; the other labels decide. A name of two
-    words or more that the model nearly always calls a person's is one ("Lleyton
-    Hewitt"), unless its first word alone is a name the model mostly calls an
-    organisation's ("Coinbase Pro", a product of the company Coinbase)."""
+    United"). Their PERSON labels do not vote; the other labels decide.
+
+    A name of two words or more that the model nearly always calls a person's is one,
+    unless its first word alone is a name the model mostly calls an organisation's
+    ("Coinbase Pro", a product of the company Coinbase). So is one it calls a person's
+    nearly every time it is written in full, twice or more ("Lleyton Hewitt", though
+    "Hewitt" alone was a place now and then: the model's label on a surname alone is a
+    guess), when each of its words is a name's and none a compass point, a place the
+    corpus names ("Glasgow Rangers") or a company's form ("Leadplex LLC")."""
     evidenced: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
     as_person: Counter[str] = Counter()
-    as_org: Counter[str] = Counter()
+    said_alone: Counter[str] = Counter()
+    alone_as_org: Counter[str] = Counter()
+    alone_as_place: Counter[str] = Counter()
+    written: Counter[str] = Counter()
+    written_as_person: Counter[str] = Counter()
     labels: dict[str, set[EntityType]] = defaultdict(set)
-    first_words: dict[str, str] = {}
+    names: dict[str, str] = {}
     full_names = set()  # a first name and a surname, as a person's would be written
     for named in articles:
         for item in named:
@@ -662,23 +675,50 @@ def _unsupported_people(articles: Sequence[Sequence[Named]]) -> set[str]:
             determined = item.mention.evidence == "determined"
             labels[item.key].add("ORG" if determined else item.label)
             mentions[item.key] += 1
-            first_words.setdefault(item.key, item.name.split()[0].lower() if item.name else "")
+            names.setdefault(item.key, item.name)
             evidenced[item.key] += item.mention.evidence == "person"
             as_person[item.key] += item.label == "PERSON" and not determined
-            as_org[item.key] += item.label == "ORG"
-    companies = {key for key in mentions.keys() - full_names if 2 * as_org[key] > mentions[key]}
+            # A word's own labels, wherever its mentions were folded ("Coinbase" into
+            # "Coinbase Pro").
+            if " " not in item.name:
+                said_alone[name_key(item.name)] += 1
+                alone_as_org[name_key(item.name)] += item.label == "ORG"
+                alone_as_place[name_key(item.name)] += item.label == "PLACE"
+            if not _folded(item):
+                written[item.key] += 1
+                written_as_person[item.key] += item.label == "PERSON" and not determined
+    companies = {key for key, count in said_alone.items() if 2 * alone_as_org[key] > count}
+    places = {key for key, count in said_alone.items() if 2 * alone_as_place[key] > count}
+
+    def first_word(key: str) -> str:
+        return next(iter(names[key].split()), "")
+
+    def person_shaped(name: str) -> bool:
+        words = name.split()
+        return (
+            all(map(is_name_token, words))
+            and words[0] not in COMPASS
+            and not any(name_key(word) in places for word in words)
+            and words[-1].lower().rstrip(".") not in NOT_A_SURNAME | LEGAL_FORMS
+        )
+
+    def borne_out_by_model(key: str) -> bool:
+        if key not in full_names or name_key(first_word(key)) in companies:
+            return False
+        return person_shaped(names[key]) and (
+            as_person[key] >= PERSON_MAJORITY * mentions[key]
+            or written[key] >= WRITTEN_IN_FULL
+            and written_as_person[key] >= PERSON_MAJORITY * written[key]
+        )
+
     return {
         key
         for key, found in labels.items()
         if "PERSON" in found
         and len(found) > 1
         and evidenced[key] < PERSON_SUPPORT * mentions[key]
-        and (
-            as_person[key] < PERSON_MAJORITY * mentions[key]
-            or key not in full_names
-            or name_key(first_words[key]) in companies
-        )
-        and first_words[key] not in FIRST_NAMES
+        and not borne_out_by_model(key)
+        and first_word(key).lower() not in FIRST_NAMES
     }
 
 
