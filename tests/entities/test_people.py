@@ -215,6 +215,7 @@ def test_a_people_or_a_faith_alone_is_no_entity(name):
     ("name", "label"),
     [
         ("Oscar", "ORG"),
+        ("Olympic", "PLACE"),  # "double Olympic champion"
         ("Easter", "PLACE"),
         ("French Open", "PLACE"),
         ("Super Bowl", "ORG"),
@@ -235,6 +236,10 @@ def test_names_that_share_an_awards_or_a_matchs_word_are_kept():
     assert clean_name("Oscar Pistorius", "PERSON") == ("Oscar Pistorius", "PERSON")
     assert clean_name("Open University", "ORG") == ("Open University", "ORG")
     assert clean_name("Monty Python", "ORG") == ("Monty Python", "ORG")
+    assert clean_name("International Olympic Committee", "ORG") == (
+        "International Olympic Committee",
+        "ORG",
+    )
 
 
 def test_a_country_taken_for_an_organisation_is_a_place():
@@ -372,6 +377,28 @@ def test_a_span_that_runs_into_a_bracket_it_does_not_close_ends_before_it():
             "President",
         ),
         ("Shares in Boeing rose.", "Boeing", "ORG", ""),
+        # The role starts after the sentence before it ends, and after a word that opens
+        # the sentence; a title of the name's own ("Sir", "Dr") is no role.
+        (
+            "It will be played at the Olympic Stadium. ARU chief executive Gary Flowers said.",
+            "Gary Flowers",
+            "PERSON",
+            "ARU chief executive",
+        ),
+        (
+            "But Home Secretary Charles Clarke disagreed.",
+            "Charles Clarke",
+            "PERSON",
+            "Home Secretary",
+        ),
+        ("Lt. Gen. Mark Hertling said.", "Mark Hertling", "PERSON", "Lt. Gen."),
+        (
+            "But Manchester United manager Sir Alex Ferguson said.",
+            "Alex Ferguson",
+            "PERSON",
+            "Manchester United manager",
+        ),
+        ("The vaccine works, said Dr Anthony Fauci.", "Anthony Fauci", "PERSON", ""),
     ],
 )
 def test_the_title_before_a_person_s_name_is_kept_as_the_person_s_role(text, span, label, role):

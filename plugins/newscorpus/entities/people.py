@@ -84,6 +84,16 @@ ROLE_REACH = 40
 # Roles that qualify any noun, not only a person: "former Yukos boss", "the former
 # Soviet Union", "acting Labour leader".
 LOOSE_ROLES = frozenset({"former", "acting"})
+# Words that open a sentence or a clause before a role, and are no part of it: "But Home
+# Secretary", "And WMC chief executive", "Meanwhile Lib Dem leader".
+SENTENCE_OPENERS = frozenset(
+    {
+        "but", "and", "or", "so", "now", "then", "yet", "meanwhile", "also", "however",
+        "still", "while", "when", "after", "before", "as", "if", "though", "although",
+        "because", "since", "until", "where", "whereas", "the", "a", "an", "his", "her",
+        "their", "its", "our", "this", "that", "these", "those",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,14 +169,32 @@ def role_phrase(before: str, prefix: str = "") -> str:
     tokens = f"{before} {prefix}".split()
     phrase: list[str] = []
     for token in reversed(tokens[-ROLE_WORDS:]):
-        if token.endswith((",", ";", ":", "(", ")")) or not (
-            is_role(token) or token == "of" or is_name_token(token)
+        if (
+            token.endswith((",", ";", ":", "(", ")"))
+            or _ends_sentence(token)
+            or not (is_role(token) or token == "of" or is_name_token(token))
         ):
             break
         phrase.insert(0, token)
-    while phrase and (phrase[0] == "of" or not is_role(phrase[0]) and not is_name_token(phrase[0])):
+    while phrase and (
+        phrase[0] == "of"
+        or phrase[0].lower() in SENTENCE_OPENERS
+        or not is_role(phrase[0])
+        and not is_name_token(phrase[0])
+    ):
         phrase.pop(0)
+    while phrase and phrase[-1].lower().rstrip(".") in PERSONAL_TITLES:
+        phrase.pop()  # "Manchester United manager Sir": the title is the name's
     return " ".join(phrase) if any(is_role(token) for token in phrase) else ""
+
+
+def _ends_sentence(token: str) -> bool:
+    """A word with the full stop that ends a sentence ("… at the Olympic Stadium. ARU chief
+    executive …"), not an abbreviation's ("Gen.", "Lt.") or an initial's ("U.S.")."""
+    if not token.endswith((".", "!", "?")):
+        return False
+    bare = token.rstrip(".!?")
+    return len(bare) > 1 and "." not in bare and bare.lower() not in load_words("abbreviations.txt")
 
 
 def evidence(before: str, after: str, text: str) -> str:
