@@ -171,6 +171,45 @@ def mentions_in(paragraphs: list[str]) -> list[tuple[str, str]]:
     return [(m.label, m.text) for m in raw.mentions]
 
 
+def evidence_of(text: str, *labelled: tuple[str, str]) -> dict[str, str]:
+    """Each mention's evidence, with the names labelled as given (not by the model)."""
+    blocks = (Block("p", text),)
+    doc = spacy.blank("en")(body_text(blocks))
+    spans = []
+    for name, label in labelled:
+        start = doc.text.index(name)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+    doc.ents = spans
+    raw = read_doc([(0, doc)], blocks)
+    return {m.text: m.evidence for m in raw.mentions}
+
+
+def test_a_name_the_next_sentence_calls_he_or_she_is_a_person_s():
+    found = evidence_of(
+        "Carolina Kluft won the heptathlon in Athens. She said the crowd carried her.",
+        ("Carolina Kluft", "ORG"), ("Athens", "GPE"),
+    )  # fmt: skip
+    assert found == {"Carolina Kluft": "person", "Athens": ""}
+    # Not a name before a role ("leader"), not when the sentence names a person too, and
+    # not a club, which is "they".
+    for text, labelled in (
+        (
+            "Lib Dem leader Charles Kennedy spoke in Leeds. He said so.",
+            (("Lib Dem", "ORG"), ("Charles Kennedy", "PERSON"), ("Leeds", "GPE")),
+        ),
+        (
+            "Chelsea beat Arsenal, said Jose Mourinho. He was pleased.",
+            (("Chelsea", "ORG"), ("Arsenal", "ORG"), ("Jose Mourinho", "PERSON")),
+        ),
+        ("Chelsea beat Arsenal at home. They were pleased.", (("Chelsea", "ORG"),)),
+    ):
+        assert found_evidence(text, labelled) != "person", text
+
+
+def found_evidence(text: str, labelled: tuple[tuple[str, str], ...]) -> str:
+    return evidence_of(text, *labelled)[labelled[0][0]]
+
+
 def test_a_wire_credit_is_the_story_s_source_never_one_of_its_entities():
     found = mentions_in(
         [

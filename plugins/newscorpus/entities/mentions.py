@@ -36,6 +36,14 @@ from .people import (
 if t.TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+# A sentence that refers back to a person: "He said …", "“She was …".
+PRONOUN_OPENING = re.compile(r"[\"“‘'(]?(?:He|She)\b")
+# The word after a name: its verb ("Kluft won"), unless it is a role's word or one that
+# joins the name to more ("Lib Dem leader", "Smith and", "Jones of").
+NEXT_WORD = re.compile(r"\s+([a-z][\w'’-]*)")
+NOT_A_VERB = frozenset(
+    {"and", "or", "of", "in", "at", "for", "with", "to", "on", "from", "by", "as"}
+)
 # spaCy's labels that name the four kinds of thing we tag; NORP, CARDINAL,
 # MONEY, PRODUCT, EVENT and the rest are not entities here.
 LABELS: dict[str, EntityType] = {
@@ -262,6 +270,30 @@ def is_other_number(text: str, start: int, end: int) -> bool:
     )
 
 
+def referred_to_as_person(
+    span: Span, offset: int, text: str, sentences: Sequence[tuple[int, int]], sentence: int
+) -> bool:
+    """The name is followed by its verb, its sentence names no other person, and the next
+    sentence opens with "He" or "She": it refers back to the name as a person's ("Kluft
+    won the heptathlon in Athens. She said …"). A club or a company is "it" or "they";
+    "Lib Dem leader Charles Kennedy" is the leader's name, not the party's. ``offset`` is
+    where the span's doc starts in ``text``."""
+    if not 0 <= sentence < len(sentences) - 1:
+        return False
+    verb = NEXT_WORD.match(text, offset + span.end_char)
+    if not verb or verb.group(1) in NOT_A_VERB or is_role(verb.group(1)):
+        return False
+    first, last = sentences[sentence]
+    if any(
+        ent.label_ == "PERSON"
+        and ent.start != span.start
+        and first <= offset + ent.start_char < last
+        for ent in span.doc.ents
+    ):
+        return False
+    return bool(PRONOUN_OPENING.match(text, sentences[sentence + 1][0]))
+
+
 def dateline_places(blocks: Sequence[Block]) -> list[tuple[int, int]]:
     """Where a paragraph opens with a dateline's place in capitals."""
     return [
@@ -347,6 +379,15 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
             ]
             if sheet:
                 pieces = [(dataclasses.replace(piece, evidence="person"), n) for piece, n in pieces]
+            elif (
+                len(pieces) == 1
+                and not pieces[0][0].evidence
+                and label != "WEAPON"
+                and referred_to_as_person(span, offset, text, sentences, sentence)
+                and starts_sentence(text, sentences, sentence, start)
+            ):
+                # "Kluft won the heptathlon. She …": the next sentence calls the name "she".
+                pieces = [(dataclasses.replace(pieces[0][0], evidence="person"), pieces[0][1])]
             elif len(pieces) > 1 and label != "PERSON" and "," in text[start:end]:
                 # "Clichy, Lupoli" as one organisation: the list's label is no name's own.
                 pieces = [
