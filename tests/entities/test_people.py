@@ -46,6 +46,33 @@ def test_a_span_is_cut_where_a_person_s_name_starts(text, span, label, expected)
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # A role's word that also opens organisations' names, before a word the text
+        # never writes alone: the organisation.
+        (
+            "General Dynamics will build two destroyers, and General Atomics the drones.",
+            "General Dynamics",
+            [("General Dynamics", "ORG")],
+        ),
+        (
+            "Chelsea lead the Premier League, ahead of Champions League rivals.",
+            "the Premier League",
+            [("the Premier League", "ORG")],
+        ),
+        # A general's surname is written alone too: the person, the title cut off.
+        (
+            "General Petraeus said the surge worked. Petraeus later retired.",
+            "General Petraeus",
+            [("Petraeus", "PERSON")],
+        ),
+    ],
+)
+def test_a_role_s_word_opening_an_organisation_s_name_is_kept(text, span, expected):
+    assert pieces(text, span, "ORG") == expected
+
+
+@pytest.mark.parametrize(
     ("text", "span", "label"),
     [
         ("Mary Ann Smith won the race.", "Mary Ann Smith", "PERSON"),
@@ -219,6 +246,7 @@ def test_a_people_or_a_faith_alone_is_no_entity(name):
         ("Easter", "PLACE"),
         ("French Open", "PLACE"),
         ("Super Bowl", "ORG"),
+        ("General Election", "ORG"),
         ("COVID-19", "ORG"),
         ("Brexit", "PERSON"),
         ("Python", "ORG"),

@@ -36,6 +36,11 @@ from .people import (
 if t.TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+# Roles whose word also opens organisations' names: "General Motors", "Premier League",
+# "Major League Baseball".
+ORG_OPENING_ROLES = frozenset({"general", "premier", "major"})
+PREVIOUS_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
+PREVIOUS_WORD_REACH = 40
 # A sentence that refers back to a person: "He said …", "“She was …".
 PRONOUN_OPENING = re.compile(r"[\"“‘'(]?(?:He|She)\b")
 # The word after a name: its verb ("Kluft won"), unless it is a role's word or one that
@@ -675,7 +680,7 @@ def person_pieces(text: str, name: str, start: int, label: EntityType) -> list[P
     place or a role ("NASA Bill Ingalls", "State Rex Tillerson" after "Secretary of")."""
     before = text[max(0, start - ROLE_REACH) : start]
     split = split_person(name, before) if label in ("PERSON", "ORG", "PLACE") else None
-    if split is None:
+    if split is None or _role_opens_the_name(text, name, split.offset):
         after = text[start + len(name) : start + len(name) + ROLE_REACH]
         found = evidence(before, after, name)
         role = role_phrase(before) if found == "person" else ""
@@ -687,6 +692,28 @@ def person_pieces(text: str, name: str, start: int, label: EntityType) -> list[P
     role = role_phrase(before, split.prefix) if split.prefix_is_role else ""
     pieces.append(Piece(name[split.offset :], start + split.offset, "PERSON", "person", role))
     return pieces
+
+
+def _role_opens_the_name(text: str, name: str, offset: int) -> bool:
+    """ "General Motors", "General Dynamics", "Premier League": a role's word that also
+    opens organisations' names, before one word the text never writes without it. A
+    general's surname is written alone too ("General Petraeus … Petraeus said")."""
+    *opening, role = name[:offset].split() or [""]
+    rest = name[offset:]
+    if opening not in ([], ["the"], ["The"]) or " " in rest:
+        return False  # "the Premier League": the article is no part of the role
+    if role.lower() not in ORG_OPENING_ROLES or not role[:1].isupper():
+        return False
+    word = re.compile(rf"(?<!\w){re.escape(rest)}(?!\w)")
+    # Written alone: not after another capitalised word ("Champions League" is another
+    # name's word).
+    return all(_after_name_word(text, match.start()) for match in word.finditer(text))
+
+
+def _after_name_word(text: str, start: int) -> bool:
+    """The word before ``start`` is a capitalised word, not a function word ("The")."""
+    match = PREVIOUS_WORD.search(text, max(0, start - PREVIOUS_WORD_REACH), start)
+    return bool(match) and match[1][:1].isupper() and match[1].lower() not in stop_words()
 
 
 def join_split_names(doc: Doc) -> list[tuple[Span, str]]:
