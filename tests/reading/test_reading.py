@@ -425,17 +425,56 @@ PAGES = (
     ),
 )
 
+# Two pages about dates, each also as a text browser renders it (on one line what the
+# scraper saw on several).
+BLACKTHORN = (
+    "After a mild February the blackthorn along the lane behind the cottage",
+    "the ones in the frost pocket by the stream set almost none.",
+)
+RENT_CAP = (
+    "Die Mieten in den Altbauten der Stadt sollen im April um fast sechs Prozent",
+    "Der Verein hat eine Unterschriftenliste gestartet",
+    "in der nächsten Sitzung des Gemeinderats besprechen lassen.",
+)
 PAGES += (
     Page(
-        # The same two pages as a text browser renders them: the dates on one line, the
-        # embedded post's attribution on one line.
+        # A blog post under its author and two bare dates, written and revised in an order
+        # nothing labels; a related post's date below the article.
+        name="two_dates.txt",
+        keep=BLACKTHORN,
+        drop=("Share this:", "Related posts", "Sloe gin, the slow way", "© 2022 Hedgerow Notes"),
+        drop_lines=("Home", "Garden", "14 March 2021", "2 February 2022"),
+    ),
+    Page(
         name="two_dates_one_line.txt",
-        keep=(
-            "After a mild February the blackthorn along the lane behind the cottage",
-            "the ones in the frost pocket by the stream set almost none.",
-        ),
+        keep=BLACKTHORN,
         drop=("Share this:", "14 March 2021", "Sloe gin, the slow way"),
         drop_lines=("Home", "Garden"),
+    ),
+    Page(
+        # The date and, after it on the same line, the date of a revision that says so.
+        name="dated_and_updated_one_line.txt",
+        keep=BLACKTHORN,
+        drop=("Share this:", "Updated 2 February 2022", "Sloe gin, the slow way"),
+        drop_lines=("Home", "Garden"),
+    ),
+    Page(
+        # A local paper's story with its date over the headline and an embedded social post,
+        # dated days later, between its paragraphs.
+        name="embedded_post_date.txt",
+        keep=(
+            RENT_CAP[0],
+            "die schon jetzt mehr als ein Drittel ihres Geldes für die Miete ausgeben.",
+            *RENT_CAP[1:],
+        ),
+        drop=("Posted by", "Alle Inhalte laden", "© Stadtblatt Ostland 2022"),
+        drop_lines=("Politik", "Kontakt", "Monday, March 14, 2022", "Teilen"),
+    ),
+    Page(
+        name="embedded_post_date_one_line.txt",
+        keep=RENT_CAP,
+        drop=("Posted by", "Monday, March 14, 2022", "© Stadtblatt Ostland 2022"),
+        drop_lines=("Politik", "Teilen"),
     ),
     Page(
         # A sports site's story dated "12. Feb. 2022 in Hamburg, Deutschland" under its
@@ -448,56 +487,6 @@ PAGES += (
         ),
         drop=("Weitere News", "Die besten Golfreisen im Frühling", "© Golfblatt 2022"),
         drop_lines=("Turniere", "Newsletter"),
-    ),
-    Page(
-        # The date and, after it on the same line, the date of a revision that says so.
-        name="dated_and_updated_one_line.txt",
-        keep=(
-            "After a mild February the blackthorn along the lane behind the cottage",
-            "the ones in the frost pocket by the stream set almost none.",
-        ),
-        drop=("Share this:", "Updated 2 February 2022", "Sloe gin, the slow way"),
-        drop_lines=("Home", "Garden"),
-    ),
-    Page(
-        name="embedded_post_date_one_line.txt",
-        keep=(
-            "Die Mieten in den Altbauten der Stadt sollen im April um fast sechs Prozent",
-            "Der Verein hat eine Unterschriftenliste gestartet",
-            "in der nächsten Sitzung des Gemeinderats besprechen lassen.",
-        ),
-        drop=("Posted by", "Monday, March 14, 2022", "© Stadtblatt Ostland 2022"),
-        drop_lines=("Politik", "Teilen"),
-    ),
-)
-
-PAGES += (
-    Page(
-        # A local paper's story with its date over the headline and an embedded social post,
-        # dated days later, between its paragraphs.
-        name="embedded_post_date.txt",
-        keep=(
-            "Die Mieten in den Altbauten der Stadt sollen im April um fast sechs Prozent",
-            "die schon jetzt mehr als ein Drittel ihres Geldes für die Miete ausgeben.",
-            "Der Verein hat eine Unterschriftenliste gestartet",
-            "in der nächsten Sitzung des Gemeinderats besprechen lassen.",
-        ),
-        drop=("Posted by", "Alle Inhalte laden", "© Stadtblatt Ostland 2022"),
-        drop_lines=("Politik", "Kontakt", "Monday, March 14, 2022", "Teilen"),
-    ),
-)
-
-PAGES += (
-    Page(
-        # A blog post under its author and two bare dates, written and revised in an order
-        # nothing labels; a related post's date below the article.
-        name="two_dates.txt",
-        keep=(
-            "After a mild February the blackthorn along the lane behind the cottage",
-            "the ones in the frost pocket by the stream set almost none.",
-        ),
-        drop=("Share this:", "Related posts", "Sloe gin, the slow way", "© 2022 Hedgerow Notes"),
-        drop_lines=("Home", "Garden", "14 March 2021", "2 February 2022"),
     ),
 )
 
