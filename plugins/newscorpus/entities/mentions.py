@@ -278,11 +278,11 @@ def is_other_number(text: str, start: int, end: int) -> bool:
 def referred_to_as_person(
     span: Span, offset: int, text: str, sentences: Sequence[tuple[int, int]], sentence: int
 ) -> bool:
-    """The name is followed by its verb, its sentence names no other person, and the next
-    sentence opens with "He" or "She": it refers back to the name as a person's ("Kluft
-    won the heptathlon in Athens. She said …"). A club or a company is "it" or "they";
-    "Lib Dem leader Charles Kennedy" is the leader's name, not the party's. ``offset`` is
-    where the span's doc starts in ``text``."""
+    """The name (which opens its sentence) is followed by its verb, its sentence names no
+    other person, and the next sentence opens with "He" or "She": it refers back to the
+    name as a person's ("Kluft won the heptathlon in Athens. She said …"). A club or a
+    company is "it" or "they"; "Lib Dem leader Charles Kennedy" is the leader's name, not
+    the party's. ``offset`` is where the span's doc starts in ``text``."""
     if not 0 <= sentence < len(sentences) - 1:
         return False
     verb = NEXT_WORD.match(text, offset + span.end_char)
@@ -388,8 +388,8 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 len(pieces) == 1
                 and not pieces[0][0].evidence
                 and label != "WEAPON"
+                and starts_sentence(text, sentences, sentence, pieces[0][0].start)
                 and referred_to_as_person(span, offset, text, sentences, sentence)
-                and starts_sentence(text, sentences, sentence, start)
             ):
                 # "Kluft won the heptathlon. She …": the next sentence calls the name "she".
                 pieces = [(dataclasses.replace(pieces[0][0], evidence="person"), pieces[0][1])]
