@@ -106,6 +106,12 @@ def test_a_whole_name_is_never_cut(text, span, label):
             "Walker Evans",
             "person",
         ),
+        (
+            "stars including Johnny Depp, ",
+            " and Leonardo DiCaprio were there",
+            "Cate Blanchett",
+            "person",
+        ),
         # Listed between companies, or with a person on one side only: no evidence.
         ("banks such as Goldman Sachs, ", ", and Wells Fargo", "Morgan Stanley", ""),
         ("led by Chuck Close, ", ", the gallery said", "Walker Evans", ""),

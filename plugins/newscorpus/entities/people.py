@@ -55,9 +55,12 @@ PERSON_APPOSITIVE = re.compile(
 # An article just before a name: people are rarely "the X" or "an X".
 DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an)\s*$", re.IGNORECASE)
 # A name in a list between two people's names: "Chuck Close, Walker Evans, Robert
-# Mapplethorpe" (a person's whose first name the table does not know).
+# Mapplethorpe", "Johnny Depp, Cate Blanchett and Leonardo DiCaprio" (a person's whose
+# first name the table does not know).
 LISTED_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}),\s*$")
-LISTED_AFTER = re.compile(r"^,\s*(?:and\s+)?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})\b")
+LISTED_AFTER = re.compile(
+    r"^(?:,\s*(?:and\s+)?|\s+and\s+)(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})\b"
+)
 DETERMINER_OPENING = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 # An initial and a surname, as team sheets and lists of credits write people: "K Morgan",
 # "J. Yapp". Not "A" or "I", which are words.
