@@ -203,11 +203,7 @@ def test_a_name_the_next_sentence_calls_he_or_she_is_a_person_s():
         ),
         ("Chelsea beat Arsenal at home. They were pleased.", (("Chelsea", "ORG"),)),
     ):
-        assert found_evidence(text, labelled) != "person", text
-
-
-def found_evidence(text: str, labelled: tuple[tuple[str, str], ...]) -> str:
-    return evidence_of(text, *labelled)[labelled[0][0]]
+        assert evidence_of(text, *labelled)[labelled[0][0]] != "person", text
 
 
 def test_a_wire_credit_is_the_story_s_source_never_one_of_its_entities():

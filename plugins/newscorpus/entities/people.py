@@ -18,6 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..reading.sentences import is_abbreviation
 from ..wordlists import country_names, load_words
 
 # Common given names, kept by hand: enough alone ("Gordon" folds into "Gordon Brown").
@@ -194,10 +195,7 @@ def role_phrase(before: str, prefix: str = "") -> str:
 def _ends_sentence(token: str) -> bool:
     """A word with the full stop that ends a sentence ("… at the Olympic Stadium. ARU chief
     executive …"), not an abbreviation's ("Gen.", "Lt.") or an initial's ("U.S.")."""
-    if not token.endswith((".", "!", "?")):
-        return False
-    bare = token.rstrip(".!?")
-    return len(bare) > 1 and "." not in bare and bare.lower() not in load_words("abbreviations.txt")
+    return token.endswith((".", "!", "?")) and not is_abbreviation(token.rstrip("!?"))
 
 
 def evidence(before: str, after: str, text: str) -> str:

@@ -138,13 +138,14 @@ def _first_date(found: list[tuple[int, str, datelines.FoundDate]]) -> Published:
         return Published(date.value, "day", "stated", f"publication line '{line}'")
     index, line, date = found[0]
     beside = [other_line for other, other_line, _ in found[1:] if abs(other - index) <= RIVAL_REACH]
-    rivals = [
-        (text, other)
-        for text in (line, *beside)
-        for other in datelines.full_dates(text)
-        if other.value != date.value
-        and other.value not in {updated.value for updated in datelines.updated_dates(text)}
-    ]
+    rivals = []
+    for text in (line, *beside):
+        updates = {updated.value for updated in datelines.updated_dates(text)}
+        rivals += [
+            (text, other)
+            for other in datelines.full_dates(text)
+            if other.value != date.value and other.value not in updates
+        ]
     if rivals:
         # "28. Juni 2019 / 14. Januar 2020": written and revised, in an order no label tells.
         quoted = f"'{line}'" if rivals[0][0] == line else f"'{line}', '{rivals[0][0]}'"

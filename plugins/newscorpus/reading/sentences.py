@@ -8,6 +8,7 @@ from ..wordlists import load_words
 from .language import CHARACTERS_PER_WORD, UNSPACED_SCRIPT, length_in_words
 
 ABBREVIATIONS = load_words("abbreviations.txt")
+INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 # A full stop, then a space and a capital; or a CJK full stop, which needs neither.
 SENTENCE_END = re.compile(
     r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=[。！？])[」』”’）)]*\s*(?=\S)"
@@ -21,14 +22,19 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in SENTENCE_END.finditer(text):
         before = text[start : match.start()].rstrip("\"'”’)]")
         last_word = before.rsplit(None, 1)[-1] if before.split() else ""
-        token = last_word.rstrip(".").lower()
-        if token in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+", last_word):
+        if is_abbreviation(last_word):
             continue
         spans.append(strip_span(text, start, match.start() + len(match.group().rstrip())))
         start = match.end()
     if text[start:].strip():
         spans.append(strip_span(text, start, len(text)))
     return [span for span in spans if span[0] < span[1]]
+
+
+def is_abbreviation(word: str) -> bool:
+    """A word whose full stop ends no sentence: an abbreviation ("Gen.", "Mr."), an initial
+    or initials ("J.", "U.S.")."""
+    return word.rstrip(".").lower() in ABBREVIATIONS or bool(INITIALS.fullmatch(word))
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
