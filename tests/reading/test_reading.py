@@ -471,6 +471,17 @@ PAGES += (
         drop_lines=("Politik", "Kontakt", "Monday, March 14, 2022", "Teilen"),
     ),
     Page(
+        # A news site's menu whose items lost their spaces, and an audio player's label.
+        name="glued_menu.txt",
+        keep=(
+            "Los pescadores celebran la vuelta a la actividad",
+            "según informó la autoridad portuaria.",
+            "cuando empieza la campaña de la anchoa.",
+        ),
+        drop=("AméricaMéxicoVenezuelaColombia",),
+        drop_lines=("Escuchar artículo", "Mundo", "12 de Marzo de 2022"),
+    ),
+    Page(
         name="embedded_post_date_one_line.txt",
         keep=RENT_CAP,
         drop=("Posted by", "Monday, March 14, 2022", "© Stadtblatt Ostland 2022"),
@@ -600,6 +611,7 @@ PAGES += (
 PAGE_NAMES = tuple(page.name for page in PAGES)
 
 HEADLINES = {
+    "glued_menu.txt": "El puerto de Valdemora reabre tras tres semanas de obras en el muelle norte",
     "dated_in_place.txt": "Golf im TV: Drei Turniere an einem Wochenende",
     "dated_and_updated_one_line.txt": "Why the blackthorn flowered three weeks early this spring",
     "two_dates_one_line.txt": "Why the blackthorn flowered three weeks early this spring",
@@ -646,6 +658,7 @@ HEADLINES = {
 
 # Publication dates a reader can read off the page, under the headline or beside the byline.
 STATED_DATES = {
+    "glued_menu.txt": dt.date(2022, 3, 12),
     # "Posted on March 11, 2019 by …"; the comments' own dates must not matter.
     "comments_after.txt": dt.date(2019, 3, 11),
     "long_menu.txt": dt.date(2019, 5, 14),

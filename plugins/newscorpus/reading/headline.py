@@ -62,6 +62,10 @@ POST_REACH = 4
 # A clean file's title is its first line, this close above the article.
 OPENING_REACH = 6
 MODEL_FILE = learned.DATA / "headline-model.json"
+# A menu whose items lost their spaces: "AméricaMéxicoVenezuelaEEUUColombia…". A title
+# has a few such joins at most ("iPhone", "MacTechNews").
+GLUED_WORD = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ]")
+GLUED_WORDS_MAX = 4
 
 # The evidence for and against each candidate. For: said twice in a row (the page's
 # title and its heading) or again elsewhere, long enough to be a title, above a byline
@@ -376,6 +380,8 @@ def is_title_shaped(text: str) -> bool:
     ):
         return False
     if is_section_label(stripped) or stripped.endswith((":", ";", ",")):
+        return False
+    if len(GLUED_WORD.findall(stripped)) > GLUED_WORDS_MAX:
         return False
     if ends_sentence(stripped) and stripped.endswith(".") and length > 12:
         return False
