@@ -578,6 +578,17 @@ PAGES += (
         drop_lines=("Mara Lind", "October 30, 2020", "Read More"),
     ),
     Page(
+        # The same sidebar as a text browser renders it: each teaser's date and author on
+        # one bulleted line ("* October 30, 2020 Mara Lind") over its title.
+        name="teaser_under_headline_bulleted.txt",
+        keep=(
+            "Fig trees are among the easiest fruit trees to keep in a pot.",
+            "Start with a pot at least 40 centimetres across",
+        ),
+        drop=("Recent Posts", "Peace Lily Care", "© Gardening Corner"),
+        drop_lines=("* October 30, 2020 Mara Lind", "* October 28, 2020 Mara Lind", "Read More"),
+    ),
+    Page(
         # A blog theme that prints the date with the month first in German ("Dezember 29,
         # 2021") over "von" and the author, and the author again beside a "/" under the
         # headline: the date is the article's, the author is not its headline.
@@ -621,6 +632,7 @@ HEADLINES = {
     "inline_teaser.txt": "Juez ordena devolver avioneta retenida en el aeropuerto de Albrook",
     "theme_month_first.txt": "Winterzauber im Schlosspark: Lichterweg lockt bis Ende Januar",
     "teaser_under_headline.txt": "How to Grow a Fig Tree in a Pot",
+    "teaser_under_headline_bulleted.txt": "How to Grow a Fig Tree in a Pot",
     "embedded_tweet_undated.txt": "Photo app tests voice notes for its stories feature",
     "account_form.txt": "Library members told to change passwords after booking system breach",
     "captions_disclosure.txt": (
@@ -702,6 +714,7 @@ UNDATED = (
     "byline_staff.txt",
     "embedded_tweet_undated.txt",
     "teaser_under_headline.txt",
+    "teaser_under_headline_bulleted.txt",
     "two_dates.txt",
     "two_dates_one_line.txt",
 )
@@ -710,6 +723,7 @@ UNDATED = (
 BYLINES = {
     # The sidebar's "Recent Posts" teaser names its own author, not the article's.
     "teaser_under_headline.txt": (),
+    "teaser_under_headline_bulleted.txt": (),
     # WordPress: "Posted on March 11, 2019 by Tom Keeling"; the commenters are not authors.
     "comments_after.txt": ("Tom Keeling",),
     # "By Helen Marchetti, Transport Correspondent": the job title is not a name.

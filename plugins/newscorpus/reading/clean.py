@@ -446,7 +446,9 @@ def _mark_teasers_after(units: list[Unit], reasons: list[str | None], start: int
     index = start
     while index < len(units):
         text = units[index].text
-        if reasons[index] is not None:
+        # "* October 30, 2020 Kate May": a teaser's date and author on one line.
+        dated = reasons[index] is None and datelines.is_byline_date(text)
+        if reasons[index] is not None or dated:
             after_teaser_headline = False
         elif is_headline_shaped(text) and not text.endswith("."):
             after_teaser_headline = True
