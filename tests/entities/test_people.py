@@ -244,6 +244,17 @@ def test_a_people_or_a_faith_alone_is_no_entity(name):
     assert clean_name(name, "PERSON") is None
 
 
+@pytest.mark.parametrize("name", ["Antiguan", "Belizeans", "Dominican", "Samoan"])
+def test_a_country_s_people_named_from_the_country_is_no_entity(name):
+    # "the Antiguan government": no groups list names every country's people.
+    assert clean_name(name, "PERSON") is None
+
+
+def test_a_name_shaped_like_a_country_s_people_but_not_one_is_kept():
+    assert clean_name("Elan", "ORG") == ("Elan", "ORG")
+    assert clean_name("Roman Abramovich", "PERSON") == ("Roman Abramovich", "PERSON")
+
+
 @pytest.mark.parametrize(
     ("name", "label"),
     [

@@ -287,10 +287,31 @@ def _is_country(words: list[str]) -> bool:
 
 
 def _is_group(word: str) -> bool:
-    """A nationality, a people or a faith (``data/groups.txt``), or its plural."""
+    """A nationality, a people or a faith (``data/groups.txt``), or its plural; or a
+    country's people by the shape of the word ("Antiguan", "Belizean")."""
     key = word.casefold().replace("’", "'").removesuffix("'s")
-    groups = load_words("groups.txt")
+    groups = load_words("groups.txt") | _demonyms()
     return key in groups or (key.endswith("s") and key[:-1] in groups)
+
+
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    """Words for a country's people made from its name the regular ways: Kenya-n,
+    Belize-an, Brazil-ian, Japan-ese, Pakistan-i, Mexic(o)-an, Malt(a)-ese. A name of two
+    countries joined by "&" gives each ("Antigua & Barbuda": "Antiguan")."""
+    stems = set()
+    for name in country_names():
+        parts = name.split(" & ") if " & " in name else [name]
+        stems.update(part for part in parts if part.isalpha())
+    endings = ("n", "an", "ian", "ese", "i")
+    return frozenset(
+        form
+        for stem in stems
+        for form in (
+            *(stem + ending for ending in endings),
+            *(stem[:-1] + ending for ending in ("an", "ian", "ese")),
+        )
+    )
 
 
 def _is_place_name(words: list[str]) -> bool:
