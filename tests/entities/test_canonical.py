@@ -190,6 +190,19 @@ def test_a_name_ending_in_an_organisations_noun_is_an_organisation():
     ]
 
 
+def test_a_society_an_alliance_or_a_movement_is_an_organisation():
+    one = article(
+        "Befrienders Worldwide answers calls. The Five Star Movement won. The Law Society "
+        "objected.",
+        ("Befrienders Worldwide", "PERSON"), ("Five Star Movement", "PLACE"),
+        ("Law Society", "PERSON"),
+    )  # fmt: skip
+    found, _ = names_of(one)
+    assert found == [
+        {"Befrienders Worldwide": "ORG", "Five Star Movement": "ORG", "Law Society": "ORG"}
+    ]
+
+
 def test_junk_never_becomes_an_entity():
     one = article(
         "Sooner or later they will. It happens sooner than you think. Subscribe to the "
