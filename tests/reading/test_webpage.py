@@ -76,6 +76,15 @@ def test_a_blog_page_without_metadata_takes_date_and_byline_from_its_text():
     assert article.url == ""
 
 
+def test_the_date_a_page_prints_under_its_headline_beats_other_date_markup():
+    # The page's only date markup is its last edit ("article:modified_time", 2 June),
+    # which htmldate offers for want of a publication date; the page says "Posted on
+    # March 11, 2019".
+    article = read("blog-edited.html")
+    assert article.published.iso == "2019-03-11"
+    assert article.published.reason == "publication line 'Posted on March 11, 2019 by Tom Keeling'"
+
+
 def test_a_page_in_german_reads_like_one_in_english():
     article = read("german.html")
     assert "Die Reederei Friesland hat am Mittwoch ihre neue Fähre" in article.body_text

@@ -102,6 +102,8 @@ HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")
 CONFIG = use_config()
 CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
 CONFIG.set("DEFAULT", "MAX_FILE_SIZE", str(MAX_PAGE_BYTES))
+# A date htmldate read from markup other than the publication-date metadata.
+MARKUP_DATE = "from the page's date markup"
 # htmldate: the page's own markup and address only (a date somewhere in the text is our
 # text rules' business), and the original publication date, not the last edit.
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -293,7 +295,7 @@ def merged(stated: Metadata, found: Metadata) -> Metadata:
     date, reason = stated.date, stated.date_reason
     # Not when the metadata has an either-way-round date: htmldate may have read that one.
     if not date and found.date and not stated.ambiguous:
-        date, reason = found.date, "from the page's date markup"
+        date, reason = found.date, MARKUP_DATE
     return Metadata(title, site, found.author, date, url, reason, stated.ambiguous)
 
 
@@ -376,7 +378,8 @@ def parse_page(
             lede=lede(blocks, summary_sentences),
             wire=wire_services(blocks),
         )
-        if not (headline and metadata.date and (metadata.site or host)):
+        guessed_date = metadata.date_reason == MARKUP_DATE
+        if not (headline and metadata.date and (metadata.site or host)) or guessed_date:
             # What the markup does not state, the visible text may: the lines before the
             # article and its first lines (its headline, dateline and byline), and the
             # page's foot (its copyright line). Read only when needed: it is slow.
@@ -425,7 +428,15 @@ def parse_page(
         changes.update(outlet=unknown_outlet, outlet_reason="the page names no site")
 
     value = _iso_date(metadata.date)
-    if value is not None:
+    if (
+        value is not None
+        and metadata.date_reason == MARKUP_DATE
+        and _states_another_day(read_text, value)
+    ):
+        # htmldate's reading of other markup (a <time>, a modified date) against the date
+        # the page prints under its headline: the printed one.
+        changes.update(published=read_text.published, updated=read_text.updated)
+    elif value is not None:
         changes["published"] = Published(value, "day", "stated", metadata.date_reason)
     elif metadata.ambiguous:
         changes["published"] = settled(metadata, read_text)
@@ -452,6 +463,18 @@ def parse_page(
 
 
 UNDATED = Published(None, "none", "undated", "the page states no publication date")
+
+
+def _states_another_day(read_text: Article | None, value: dt.date) -> bool:
+    """Whether the page's visible text states a publication day other than ``value``."""
+    if read_text is None:
+        return False
+    published = read_text.published
+    return (
+        published.status == "stated" and published.precision == "day" and (published.value != value)
+    )
+
+
 URL_DATE = re.compile(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 
 
