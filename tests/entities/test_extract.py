@@ -453,6 +453,31 @@ def test_the_players_of_a_team_sheet_are_people_where_the_model_saw_none():
     assert sheet_players(prose, [], [0], [(0, len(prose))]) == []
 
 
+def test_a_line_up_by_surnames_names_people():
+    found = mentions_in(
+        [
+            "Portsmouth were beaten at home.",
+            "Ashdown, Griffin, De Zeeuw, Primus, Taylor, Stone, O'Neil, Faye (Berkovic 83), "
+            "Berger, LuaLua, Fuller (Yakubu 55).",
+            "Subs not used: Hislop, Quashie, Cisse.",
+            "Given, Andrew O'Brien, Elliott, Bramble, Bernard, Bowyer, Dyer (Ambrose 80), "
+            "Jenas, Milner (N'Zogbia 72), Kluivert (Robert 58), Ameobi.",
+        ]
+    )
+    people = {name for label, name in found if label == "PERSON"}
+    assert {"Griffin", "Primus", "Faye", "Berkovic", "Yakubu", "Hislop", "Cisse"} <= people
+    # One player each, where the model ran two into one span ("Elliott, Bramble,").
+    assert {"Elliott", "Bramble", "Jenas", "Milner"} <= people
+    assert not [name for label, name in found if label != "PERSON"]
+    assert not [name for _, name in found if "," in name]
+
+
+def test_a_list_of_places_in_prose_is_no_line_up():
+    # A sentence of six names with "and" before the last is prose, not a side.
+    found = mentions_in(["They toured France, Germany, Italy, Spain, Portugal and Greece."])
+    assert {name for label, name in found if label == "PLACE"} >= {"France", "Greece"}
+
+
 @pytest.mark.parametrize(
     ("text", "number", "other"),
     [

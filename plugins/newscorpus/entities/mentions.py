@@ -113,6 +113,16 @@ GIVEN_LOOK_BACK = 20
 SHEET_INITIAL = re.compile(r"(?:^|[,;:] )(?P<initial>[A-Z]\.?) $")
 SHEET_ITEM = re.compile(r"(?:^|[,;:] )[A-Z]\.? [A-Z][\w'’-]+")
 SHEET_ITEMS = 4
+# A line-up by surnames: "Ashdown, Griffin, De Zeeuw, …, Faye (Berkovic 83), …, Fuller
+# (Yakubu 55)." (six names or more, a substitute and his minute in brackets), or the
+# substitutes' line, "Subs not used: Hislop, Quashie, Cisse."
+_PLAYER = r"(?:[A-Z]\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+_LINED_UP = rf"{_PLAYER}(?: \({_PLAYER} \d{{1,3}}\))?"
+LINE_UP = re.compile(
+    rf"(?:{_LINED_UP}(?:, {_LINED_UP}){{5,}}"
+    rf"|(?i:subs(?:titutes)?(?: not used)?): {_LINED_UP}(?:, {_LINED_UP})*)\.?"
+)
+LINE_UP_PLAYER = re.compile(rf"(?:^|(?<=[,:] )|(?<=\())(?P<name>{_PLAYER})(?=[,.]| \(| \d|$)", re.M)
 # Set scores after a name: "6-2 7-5", "3-1".
 SCORE_TAIL = re.compile(r"(?:\s+\d{1,2}\s?[-–]\s?\d{1,2})+$")
 # The games after their host's name: "Sydney| Olympic champion".
@@ -153,6 +163,11 @@ def is_team_sheet(text: str, sentence: tuple[int, int] | None) -> bool:
         return False
     first, last = sentence
     return len(SHEET_ITEM.findall(text, first, last)) >= SHEET_ITEMS
+
+
+def is_line_up(text: str, sentence: tuple[int, int] | None) -> bool:
+    """Whether a sentence is a line-up by surnames alone (see ``LINE_UP``)."""
+    return sentence is not None and bool(LINE_UP.fullmatch(text[slice(*sentence)].strip()))
 
 
 COMPASS = frozenset({"North", "South", "East", "West", "Upper", "Lower"})
@@ -444,6 +459,8 @@ def person_span(
     )
     if sheet:
         start, label = initial.start("initial"), "PERSON"
+    elif label in ("PERSON", "ORG", "PLACE") and is_line_up(text, sentence):
+        sheet, label = True, "PERSON"
     if label == "PERSON" and (rest := GIVEN_NAME_REST.match(text, end)):
         end = rest.end()
     if label == "PERSON" and (
@@ -622,12 +639,17 @@ def sheet_players(
     sentences: Sequence[tuple[int, int]],
 ) -> list[Mention]:
     """The players of a team sheet the model did not mark: each initial and surname
-    between its separators ("…; K Morgan (Newport-Gwent), T Shanklin (Cardiff), …")."""
+    between its separators ("…; K Morgan (Newport-Gwent), T Shanklin (Cardiff), …"), or
+    each surname of a line-up ("…, Faye (Berkovic 83), Berger, …")."""
     found = []
     for sentence, span in enumerate(sentences):
-        if not is_team_sheet(text, span):
+        if is_team_sheet(text, span):
+            players = SHEET_PLAYER
+        elif is_line_up(text, span):
+            players = LINE_UP_PLAYER
+        else:
             continue
-        for match in SHEET_PLAYER.finditer(text, *span):
+        for match in players.finditer(text, *span):
             start, end = match.span("name")
             if any(m.start < end and start < m.end for m in mentions):
                 continue
@@ -911,7 +933,8 @@ def _comma_list(name: str, start: int) -> list[tuple[str, int, int]]:
     them."""
     pieces = [(m.group(), m.start()) for m in LIST_PIECE.finditer(name)]
     rebuilt = ", ".join(piece for piece, _ in pieces)
-    if len(pieces) < 2 or rebuilt != name.replace(", and ", ", "):
+    # The model's span may end on the list's next comma: "Elliott, Bramble,".
+    if len(pieces) < 2 or rebuilt != name.rstrip(", ").replace(", and ", ", "):
         return []
     if pieces[-1][0] in STATE_NAMES or pieces[-1][0].rstrip(".").lower() in COMPANY_SUFFIXES:
         return []
