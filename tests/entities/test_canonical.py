@@ -193,13 +193,18 @@ def test_a_name_ending_in_an_organisations_noun_is_an_organisation():
 def test_a_society_an_alliance_or_a_movement_is_an_organisation():
     one = article(
         "Befrienders Worldwide answers calls. The Five Star Movement won. The Law Society "
-        "objected.",
+        "objected. Google acquired Pyra Labs.",
         ("Befrienders Worldwide", "PERSON"), ("Five Star Movement", "PLACE"),
-        ("Law Society", "PERSON"),
+        ("Law Society", "PERSON"), ("Pyra Labs", "PERSON"),
     )  # fmt: skip
     found, _ = names_of(one)
     assert found == [
-        {"Befrienders Worldwide": "ORG", "Five Star Movement": "ORG", "Law Society": "ORG"}
+        {
+            "Befrienders Worldwide": "ORG",
+            "Five Star Movement": "ORG",
+            "Law Society": "ORG",
+            "Pyra Labs": "ORG",
+        }
     ]
 
 

@@ -112,6 +112,12 @@ def test_a_whole_name_is_never_cut(text, span, label):
             "Cate Blanchett",
             "person",
         ),
+        (
+            "the sound of Aretha Franklin, ",
+            " or Wilson Pickett",
+            "Otis Redding",
+            "person",
+        ),
         # Listed between companies, or with a person on one side only: no evidence.
         ("banks such as Goldman Sachs, ", ", and Wells Fargo", "Morgan Stanley", ""),
         ("led by Chuck Close, ", ", the gallery said", "Walker Evans", ""),

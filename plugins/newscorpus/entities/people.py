@@ -60,7 +60,7 @@ DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an)\s*$", re.IGNORECASE)
 # first name the table does not know).
 LISTED_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}),\s*$")
 LISTED_AFTER = re.compile(
-    r"^(?:,\s*(?:and\s+)?|\s+and\s+)(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})\b"
+    r"^(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})\b"
 )
 DETERMINER_OPENING = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 # An initial and a surname, as team sheets and lists of credits write people: "K Morgan",
