@@ -463,6 +463,7 @@ def parse_page(
 
 
 UNDATED = Published(None, "none", "undated", "the page states no publication date")
+URL_DATE = re.compile(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 
 
 def _states_another_day(read_text: Article | None, value: dt.date) -> bool:
@@ -471,11 +472,8 @@ def _states_another_day(read_text: Article | None, value: dt.date) -> bool:
         return False
     published = read_text.published
     return (
-        published.status == "stated" and published.precision == "day" and (published.value != value)
+        published.status == "stated" and published.precision == "day" and published.value != value
     )
-
-
-URL_DATE = re.compile(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 
 
 def settled(metadata: Metadata, read_text: Article | None) -> Published:
