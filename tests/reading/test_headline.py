@@ -135,6 +135,20 @@ def test_a_field_label_and_a_captions_note_are_not_the_headline():
     assert "Posted on" not in article.body_text
 
 
+def test_a_date_label_on_its_own_line_is_no_headline_candidate():
+    # "Posted on" over "April 29, 2022", the page's own headline below in the article's
+    # run: the label is never offered as the title, however often the page repeats it.
+    units = to_units(
+        page(
+            *MENU, "Posted on", "April 29, 2022", "Posted on", "April 29, 2022", LEAD, SECOND
+        ).decode()
+    )
+    reasons = [line_furniture(unit.text) for unit in units]
+    start, end = article_span(units, reasons, detect(unit.text for unit in units))
+    rows = candidate_features(units, reasons, start, end, detect([LEAD]))
+    assert "Posted on" not in {units[index].text for index, _ in rows}
+
+
 def test_a_question_headline_right_above_the_lead_is_the_headline():
     # "…?" over the lead reads like a sentence, but a short question that opens the
     # article's run is its headline; the lead stays the first paragraph.

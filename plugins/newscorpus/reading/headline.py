@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from ..model import Unit
-from . import learned
+from . import datelines, learned
 from .furniture import POST_ATTRIBUTION, is_name_line, is_persons_name, is_section_label
 from .language import UNSPACED_SCRIPT, Language, length_in_words
 from .learned import Logistic
@@ -326,6 +326,7 @@ def headline_candidates(
             continue
         if (
             is_title_shaped(text)
+            and not _is_date_label(units, reasons, index)
             and not _is_author_line(units, reasons, index)
             and not _in_embedded_post(units, index)
             and not is_persons_name(text)  # an author's box: "Alice Wu"
@@ -362,6 +363,16 @@ def _is_author_line(units: Sequence[Unit], reasons: Sequence[str | None], index:
         if 0 <= other < len(reasons):
             beside.add(reasons[other])
     return bool(beside & AUTHOR_NEIGHBOURS) and is_name_line(units[index].text)
+
+
+def _is_date_label(units: Sequence[Unit], reasons: Sequence[str | None], index: int) -> bool:
+    """ "Posted on", "Veröffentlicht am" on a line of its own over the date it labels."""
+    text = units[index].text
+    return (
+        length_in_words(text) <= LABEL_WORDS
+        and _above_byline(reasons, index, reach=1)
+        and datelines.is_stated_cue(text)
+    )
 
 
 def _in_embedded_post(units: Sequence[Unit], index: int) -> bool:
