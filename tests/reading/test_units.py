@@ -17,6 +17,13 @@ def test_a_title_cut_after_and_is_joined_even_when_the_rest_is_capitalised():
     assert texts("Harbour Fish Cakes, Hot", "and", "Fresh") == ["Harbour Fish Cakes, Hot and Fresh"]
 
 
+def test_a_sentence_cut_after_an_auxiliary_is_joined_even_when_the_rest_is_capitalised():
+    assert texts("Rust has been", "Stack Overflow’s most loved language for four years.") == [
+        "Rust has been Stack Overflow’s most loved language for four years."
+    ]
+    assert texts("Who We Are", "Our Team") == ["Who We Are", "Our Team"]
+
+
 def test_a_bylines_label_alone_is_not_joined_to_the_title_above():
     lines = ("Lounge: Kein Zugang mehr mit Sparpreis-Ticket", "von", "", "David Krenz")
     assert texts(*lines) == ["Lounge: Kein Zugang mehr mit Sparpreis-Ticket", "von", "David Krenz"]

@@ -90,7 +90,11 @@ INLINE_LINK_MAX_WORDS = 6
 DANGLING_WORDS = frozenset(
     {"and", "or", "of", "the", "a", "an", "to", "with", "for", "und", "oder", "mit", "der",
      "die", "das", "den", "dem", "des", "für", "et", "ou", "le", "la", "les", "y", "o", "con",
-     "el", "los", "las", "e"}
+     "el", "los", "las", "e",
+     # An auxiliary waits for its verb or complement: "Rust has been" / "Stack Overflow's
+     # most loved language". Not "is" or "are" ("Who We Are" ends a title), nor "will"
+     # (German ends a clause with it: "wie ich will").
+     "been", "has", "have", "had", "would", "should", "could", "being"}
 )  # fmt: skip
 # An unfinished sentence this long carries on past a blank line (see :func:`continues`).
 UNFINISHED_MIN_WORDS = 8
