@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from conftest import paragraphs, squash
+from newscorpus.reading.byline import byline_names
 from newscorpus.reading.parse import parse_article
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "pages"
@@ -1025,6 +1026,25 @@ def test_page_without_an_updated_line_has_no_updated_date(name):
 )
 def test_byline_names(name, names):
     assert parsed(name).byline == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Interview: Julia Lauter", ("Julia Lauter",)),
+        ("Interview Julia Lauter", ("Julia Lauter",)),
+        ("Sara Zinnecker Stand 12.03.2023", ("Sara Zinnecker",)),
+        ("Maria de la Cruz", ("Maria de la Cruz",)),
+        # A placeholder, a comment's "X said", an address written as words, a company.
+        ("No Author", ()),
+        ("Stephangoeldi Said", ()),
+        ("Bueltge De", ()),
+        ("Www Proplanta De", ()),
+        ("Copyright Haufe-Lexware GmbH", ()),
+    ],
+)
+def test_a_byline_keeps_names_and_nothing_else(line, names):
+    assert byline_names([line]) == names
 
 
 # --- the removed audit trail ----------------------------------------------------------

@@ -15,13 +15,15 @@ from collections.abc import Iterable
 from . import datelines
 
 OPENER = re.compile(
-    r"^\W*(?:(?:written|words|story|posted|reported|text|photos?)\s+by|by|von|par|por|di|door"
-    r"|av|af|od|autor(?:in)?|auteur|autore|author|text|texto|redakteur(?:in)?)\b\s*:?\s*",
+    r"^\W*(?:(?:written|words|story|posted|reported|text|photos?)\s+by|by|von|vom|par|por|di"
+    r"|door|av|af|od|autor(?:in)?|auteur|autore|author|text|texto|redakteur(?:in)?|interview)"
+    r"\b\s*:?\s*",
     re.IGNORECASE,
 )
 # Where the names end: a date, a separator, "in <place>", "on <date>", a role after a comma.
 NAMES_END = re.compile(
-    r"\s+(?:[|•·/–—-]|\bin\b|\bon\b|\bam\b|\ble\b|\bupdated\b|\bpublished\b)\s*|\d", re.IGNORECASE
+    r"\s+(?:[|•·/–—-]|\bin\b|\bon\b|\bam\b|\ble\b|\bupdated\b|\bpublished\b|\bstand\b)\s*|\d",
+    re.IGNORECASE,
 )
 NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b)\s*")
 NAME_PARTICLES = frozenset(
@@ -50,6 +52,10 @@ NOT_A_PERSON = frozenset(
         "reporters", "correspondent", "correspondents", "agencies", "agency", "contributor",
         "chefredakteur", "chefredakteurin", "redakteur", "redakteurin", "autor", "autorin",
         "phd", "md", "dr", "prof", "news", "online", "media", "press", "wire", "service",
+        # A placeholder or a comment's "X said": no name.
+        "author", "authors", "unknown", "anonymous", "admin", "said", "says", "on",
+        # A company or its copyright line.
+        "copyright", "gmbh", "kg", "co", "inc", "ltd", "llc", "plc", "ag",
     }
 )  # fmt: skip
 # "Interview: Julia Lauter", "Fotos: Moritz Pappert": a label, then names; a picture
@@ -59,6 +65,8 @@ PICTURE_LABELS = frozenset(
     {"foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits"}
 )
 NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 4
+# A web address written as words ("Bueltge De", "Ciphacipha Net"): its domain last.
+DOMAIN_WORDS = frozenset({"com", "net", "org", "de", "at", "ch", "io", "info", "eu", "uk"})
 MAX_AUTHORS = 6
 
 
@@ -105,6 +113,8 @@ def _as_name(part: str, stopwords: frozenset[str]) -> str | None:
         return None
     if not tokens[0][:1].isupper() or not tokens[-1][:1].isupper():
         return None
+    if tokens[-1].lower() in NAME_PARTICLES | DOMAIN_WORDS:
+        return None  # "Jean de" is no name; "Bueltge De" is an address
     # "JOHN SMITH" -> "John Smith": capitals are the page's style, not the name.
     return " ".join(
         token.title() if token.isupper() and len(token) > 1 else token for token in tokens
