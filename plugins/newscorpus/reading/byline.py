@@ -52,8 +52,8 @@ NOT_A_PERSON = frozenset(
         "reporters", "correspondent", "correspondents", "agencies", "agency", "contributor",
         "chefredakteur", "chefredakteurin", "redakteur", "redakteurin", "autor", "autorin",
         "phd", "md", "dr", "prof", "news", "online", "media", "press", "wire", "service",
-        # A placeholder or a comment's "X said": no name.
-        "author", "authors", "unknown", "anonymous", "admin", "said", "says", "on",
+        # A placeholder, or a date's "on": no name ("Said" is one: Edward Said).
+        "author", "authors", "unknown", "anonymous", "admin", "on",
         # A company or its copyright line.
         "copyright", "gmbh", "kg", "co", "inc", "ltd", "llc", "plc", "ag",
     }
