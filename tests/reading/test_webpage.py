@@ -80,7 +80,12 @@ def test_the_date_a_page_prints_under_its_headline_beats_other_date_markup():
     # The page's only date markup is its last edit ("article:modified_time", 2 June),
     # which htmldate offers for want of a publication date; the page says "Posted on
     # March 11, 2019".
-    article = read("blog-edited.html")
+    blog = (PAGES / "blog.html").read_text(encoding="utf-8")
+    edited = blog.replace(
+        "<title>", '<meta property="article:modified_time" content="2019-06-02T10:00:00"><title>'
+    )
+    assert edited != blog
+    article = read("blog-edited.html", edited.encode())
     assert article.published.iso == "2019-03-11"
     assert article.published.reason == "publication line 'Posted on March 11, 2019 by Tom Keeling'"
 
