@@ -217,3 +217,15 @@ def test_a_persons_name_alone_is_not_a_headline_candidate():
     texts = {units[i].text for i, _ in candidate_features(units, reasons, start, end, language)}
     assert "Carrie Lam should study her rival's playbook" in texts
     assert "Alice Wu" not in texts
+
+
+def test_a_name_with_a_given_name_from_the_wider_table_is_not_a_headline_candidate():
+    # "Gunter" is in the given names gathered from many countries, not the short table.
+    lines = [*MENU, "Bericht zur Lage vom 22.04.2020", "Gunter Frank"]
+    units = to_units("\n".join([*lines, LEAD, SECOND, THIRD]))
+    reasons = [line_furniture(unit.text) for unit in units]
+    language = detect(unit.text for unit in units)
+    start, end = article_span(units, reasons, language)
+    texts = {units[i].text for i, _ in candidate_features(units, reasons, start, end, language)}
+    assert "Bericht zur Lage vom 22.04.2020" in texts
+    assert "Gunter Frank" not in texts

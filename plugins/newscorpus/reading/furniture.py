@@ -235,7 +235,11 @@ UI_WORDS = load_words("ui-words.txt")
 UI_FILLER = load_words("ui-filler.txt")
 # Words of site sections and menus ("World", "Military & Intelligence").
 NAV_WORDS = load_words("nav-words.txt")
-FIRST_NAMES = load_words("first-names.txt")
+# Given names: the hand-kept table and those gathered from many countries (less the words
+# news uses otherwise, ``not-first-names.txt``).
+FIRST_NAMES = load_words("first-names.txt") | (
+    load_words("first-names-more.txt") - load_words("not-first-names.txt")
+)
 
 DIGITS = re.compile(r"\d+")
 NAME_CONNECTORS = load_words("name-connectors.txt")
@@ -474,8 +478,9 @@ def is_keyword_list(text: str) -> bool:
 
 
 def is_persons_name(text: str) -> bool:
-    """ "Alice Wu", "ANDRÉ LOIBL": a name alone, two or three capitalised words, the first
-    a known first name (``data/first-names.txt``)."""
+    """ "Alice Wu", "ANDRÉ LOIBL", "Gunter Frank": a name alone, two or three capitalised
+    words, the first a known first name (``data/first-names.txt``, or the given names of
+    many countries in ``first-names-more.txt``)."""
     tokens = text.split()
     return (
         2 <= len(tokens) <= 3
