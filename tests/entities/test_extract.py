@@ -265,6 +265,7 @@ def test_warships_and_named_systems_are_weapons_in_any_article(sentence, weapons
         # A list of one-word names is each name; a town and its state, a company and its
         # suffix, and a name with commas of its own are one.
         ("Elliott, Bramble, Bernard", ["Elliott", "Bramble", "Bernard"]),
+        ("Elliott, Bramble,", ["Elliott", "Bramble"]),
         ("Smith, Jones, and Brown", ["Smith", "Jones", "Brown"]),
         ("Boulder, Colorado", ["Boulder, Colorado"]),
         ("Coinbase Global, Inc", ["Coinbase Global, Inc"]),
