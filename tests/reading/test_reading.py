@@ -1042,6 +1042,11 @@ def test_byline_names(name, names):
         ("Bueltge De", ()),
         ("Www Proplanta De", ()),
         ("Copyright Haufe-Lexware GmbH", ()),
+        # A comment counter, a page's "Last Modified", a title opening with an article.
+        ("Keine Kommentare", ()),
+        ("Last Modified", ()),
+        ("Die Zukunft der Arbeit", ()),
+        ("La Toya Jackson", ("La Toya Jackson",)),
     ],
 )
 def test_a_byline_keeps_names_and_nothing_else(line, names):

@@ -52,8 +52,10 @@ NOT_A_PERSON = frozenset(
         "reporters", "correspondent", "correspondents", "agencies", "agency", "contributor",
         "chefredakteur", "chefredakteurin", "redakteur", "redakteurin", "autor", "autorin",
         "phd", "md", "dr", "prof", "news", "online", "media", "press", "wire", "service",
-        # A placeholder, or a date's "on": no name ("Said" is one: Edward Said).
-        "author", "authors", "unknown", "anonymous", "admin", "on",
+        # A placeholder, a comment counter, a date's "on" or "Last Modified": no name
+        # ("Said" is one: Edward Said).
+        "author", "authors", "unknown", "anonymous", "admin", "on", "comment", "comments",
+        "kommentar", "kommentare", "modified", "updated",
         # A company or its copyright line.
         "copyright", "gmbh", "kg", "co", "inc", "ltd", "llc", "plc", "ag",
     }
@@ -65,6 +67,8 @@ PICTURE_LABELS = frozenset(
     {"foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits"}
 )
 NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 4
+# Articles no name opens with ("La Toya" does: not "la").
+ARTICLES = frozenset({"the", "die", "der", "das"})
 # A web address written as words ("Bueltge De", "Ciphacipha Net"): its domain last.
 DOMAIN_WORDS = frozenset({"com", "net", "org", "de", "at", "ch", "io", "info", "eu", "uk"})
 MAX_AUTHORS = 6
@@ -115,6 +119,8 @@ def _as_name(part: str, stopwords: frozenset[str]) -> str | None:
         return None
     if tokens[-1].lower() in NAME_PARTICLES | DOMAIN_WORDS:
         return None  # "Jean de" is no name; "Bueltge De" is an address
+    if tokens[0].lower() in ARTICLES:
+        return None  # "Die Zukunft der Arbeit": a title
     # "JOHN SMITH" -> "John Smith": capitals are the page's style, not the name.
     return " ".join(
         token.title() if token.isupper() and len(token) > 1 else token for token in tokens
