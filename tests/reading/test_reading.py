@@ -1047,6 +1047,7 @@ def test_byline_names(name, names):
         ("Last Modified", ()),
         ("Die Zukunft der Arbeit", ()),
         ("La Toya Jackson", ("La Toya Jackson",)),
+        ("Der Michel", ("Der Michel",)),
     ],
 )
 def test_a_byline_keeps_names_and_nothing_else(line, names):

@@ -67,7 +67,8 @@ PICTURE_LABELS = frozenset(
     {"foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits"}
 )
 NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 4
-# Articles no name opens with ("La Toya" does: not "la").
+# Articles that open a title, not a name, when a word in lower case follows ("Die
+# Zukunft der Arbeit"); "The Local", "Der Michel" are a site's and a writer's names.
 ARTICLES = frozenset({"the", "die", "der", "das"})
 # A web address written as words ("Bueltge De", "Ciphacipha Net"): its domain last.
 DOMAIN_WORDS = frozenset({"com", "net", "org", "de", "at", "ch", "io", "info", "eu", "uk"})
@@ -119,8 +120,8 @@ def _as_name(part: str, stopwords: frozenset[str]) -> str | None:
         return None
     if tokens[-1].lower() in NAME_PARTICLES | DOMAIN_WORDS:
         return None  # "Jean de" is no name; "Bueltge De" is an address
-    if tokens[0].lower() in ARTICLES:
-        return None  # "Die Zukunft der Arbeit": a title
+    if tokens[0].lower() in ARTICLES and any(token.islower() for token in tokens[1:]):
+        return None  # "Die Zukunft der Arbeit": a title (not "Der Michel", a pen name)
     # "JOHN SMITH" -> "John Smith": capitals are the page's style, not the name.
     return " ".join(
         token.title() if token.isupper() and len(token) > 1 else token for token in tokens
