@@ -24,6 +24,17 @@ def test_a_sentence_cut_after_an_auxiliary_is_joined_even_when_the_rest_is_capit
     assert texts("Who We Are", "Our Team") == ["Who We Are", "Our Team"]
 
 
+def test_an_aside_after_a_dash_carries_the_sentence_on_but_a_posts_attribution_does_not():
+    lines = ("Dee Dee Myers", "— a White House press secretary for", "Bill Clinton",
+             "— is exiting her role at the studio.")  # fmt: skip
+    assert texts(*lines) == [
+        "Dee Dee Myers — a White House press secretary for Bill Clinton — is exiting her role "
+        "at the studio."
+    ]
+    post = ("Simple as pie. pic.twitter.com/Rikoq31Xnq", "— rubito (@studiodelatorre)")
+    assert texts(*post) == list(post)
+
+
 def test_a_bylines_label_alone_is_not_joined_to_the_title_above():
     lines = ("Lounge: Kein Zugang mehr mit Sparpreis-Ticket", "von", "", "David Krenz")
     assert texts(*lines) == ["Lounge: Kein Zugang mehr mit Sparpreis-Ticket", "von", "David Krenz"]

@@ -96,6 +96,8 @@ DANGLING_WORDS = frozenset(
      # (German ends a clause with it: "wie ich will").
      "been", "has", "have", "had", "would", "should", "could", "being"}
 )  # fmt: skip
+# A dash and a word in lower case: an aside or the rest of a sentence, cut at a link.
+DASH_ASIDE = re.compile(r"[—–] [a-zà-ÿ]")
 # An unfinished sentence this long carries on past a blank line (see :func:`continues`).
 UNFINISHED_MIN_WORDS = 8
 CROSSHEAD_MAX_WORDS = 10
@@ -217,6 +219,10 @@ def continues(before: str, line: str, blank_before: bool) -> bool:
     first = line[:1]
     if first in CLOSING_PUNCTUATION and not (first == "»" and "«" in line):
         return True  # "»Abzocke …«" opens a German quotation: it starts a line of its own
+    if DASH_ASIDE.match(line) and not POST_ATTRIBUTION.match(line):
+        # "Dee Dee Myers" / "— a White House press secretary for …"; not a post's
+        # "— rubito (@studiodelatorre)".
+        return True
     if not blank_before and before.rsplit(None, 1)[-1] in DANGLING_WORDS:
         return True  # "Deep-Fried Fish Cakes, Hot and" / "Fresh": a title cut after "and"
     if not first.islower() or is_keyword_list(line):
