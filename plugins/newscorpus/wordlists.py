@@ -23,6 +23,13 @@ def load_lines(name: str) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
+def more_given_names() -> frozenset[str]:
+    """Given names from many countries (``data/first-names-more.txt``, written by
+    ``bench/first_names.py``), less the words news uses otherwise
+    (``data/not-first-names.txt``)."""
+    return load_words("first-names-more.txt") - load_words("not-first-names.txt")
+
+
 # Babel's codes for unions, not countries: the European Union, the eurozone, the UN.
 UNIONS = frozenset({"EU", "EZ", "UN"})
 

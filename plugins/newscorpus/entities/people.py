@@ -19,13 +19,13 @@ import re
 from dataclasses import dataclass
 
 from ..reading.sentences import is_abbreviation
-from ..wordlists import country_names, load_words
+from ..wordlists import country_names, load_words, more_given_names
 
 # Common given names, kept by hand: enough alone ("Gordon" folds into "Gordon Brown").
 FIRST_NAMES = load_words("first-names.txt")
 # Given names from many countries (``bench/first_names.py``): evidence only before a word
 # that can be a surname ("Aurelien Rougerie", not "Tate Britain" or "Jackson Five").
-MORE_FIRST_NAMES = load_words("first-names-more.txt") - load_words("not-first-names.txt")
+MORE_FIRST_NAMES = more_given_names()
 NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 )

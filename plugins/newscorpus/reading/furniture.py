@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..wordlists import load_lines, load_words
+from ..wordlists import load_lines, load_words, more_given_names
 from . import datelines
 from .shape import ends_sentence, split_camel, word_count, words
 
@@ -235,11 +235,8 @@ UI_WORDS = load_words("ui-words.txt")
 UI_FILLER = load_words("ui-filler.txt")
 # Words of site sections and menus ("World", "Military & Intelligence").
 NAV_WORDS = load_words("nav-words.txt")
-# Given names: the hand-kept table and those gathered from many countries (less the words
-# news uses otherwise, ``not-first-names.txt``).
-FIRST_NAMES = load_words("first-names.txt") | (
-    load_words("first-names-more.txt") - load_words("not-first-names.txt")
-)
+# Given names: the hand-kept table and those gathered from many countries.
+FIRST_NAMES = load_words("first-names.txt") | more_given_names()
 
 DIGITS = re.compile(r"\d+")
 NAME_CONNECTORS = load_words("name-connectors.txt")
