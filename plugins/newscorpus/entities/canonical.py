@@ -290,8 +290,13 @@ def _is_group(word: str) -> bool:
     """A nationality, a people or a faith (``data/groups.txt``), or its plural; or a
     country's people by the shape of the word ("Antiguan", "Belizean")."""
     key = word.casefold().replace("’", "'").removesuffix("'s")
-    groups = load_words("groups.txt") | _demonyms()
+    groups = _group_words()
     return key in groups or (key.endswith("s") and key[:-1] in groups)
+
+
+@functools.cache
+def _group_words() -> frozenset[str]:
+    return load_words("groups.txt") | _demonyms()
 
 
 @functools.cache

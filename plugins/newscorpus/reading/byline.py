@@ -72,6 +72,8 @@ NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 4
 ARTICLES = frozenset({"the", "die", "der", "das"})
 # A web address written as words ("Bueltge De", "Ciphacipha Net"): its domain last.
 DOMAIN_WORDS = frozenset({"com", "net", "org", "de", "at", "ch", "io", "info", "eu", "uk"})
+# Words no name ends with: a particle ("Jean de") or an address's domain ("Bueltge De").
+NOT_LAST = NAME_PARTICLES | DOMAIN_WORDS
 MAX_AUTHORS = 6
 
 
@@ -118,7 +120,7 @@ def _as_name(part: str, stopwords: frozenset[str]) -> str | None:
         return None
     if not tokens[0][:1].isupper() or not tokens[-1][:1].isupper():
         return None
-    if tokens[-1].lower() in NAME_PARTICLES | DOMAIN_WORDS:
+    if tokens[-1].lower() in NOT_LAST:
         return None  # "Jean de" is no name; "Bueltge De" is an address
     if tokens[0].lower() in ARTICLES and any(token.islower() for token in tokens[1:]):
         return None  # "Die Zukunft der Arbeit": a title (not "Der Michel", a pen name)
