@@ -82,3 +82,19 @@ def test_crlf_article_is_cleaned_like_any_other():
     article = parse_article(raw, "x.txt")
     assert article.headline == "Budget talks resume"
     assert article.body_text == BODY
+
+
+def test_invisible_characters_go_and_accents_are_composed():
+    # A soft hyphen and a zero-width space split a word for search; a decomposed "é"
+    # (as macOS saves it) is the same letter as a composed one. Joiners shape words.
+    raw = "Die Zusammen\u00adarbeit mit Jose\u0301 Mari\u0301a\u200b Pe\u0301rez\nمی\u200cخواهم\n"
+    text, warnings = decode(raw.encode())
+    assert "Zusammenarbeit mit José María Pérez" in text  # keep: the words, whole
+    assert "\u00ad" not in text and "\u200b" not in text  # drop: the invisible marks
+    assert "می\u200cخواهم" in text  # keep: the Persian non-joiner
+    assert warnings == []
+
+
+def test_a_file_of_invisible_characters_only_is_unreadable():
+    with pytest.raises(UnreadableFile, match="only whitespace"):
+        decode("\ufeff\u200b\n\u00ad\n".encode())

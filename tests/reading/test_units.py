@@ -58,3 +58,17 @@ def test_a_time_zone_is_not_a_dangling_word():
         "Feb 09, 2022, 08:00 ET",
         "Share this article",
     ]
+
+
+def test_a_compound_and_a_bracket_split_at_their_elements_are_one_line():
+    # Pages set an abbreviation in its own element: "KI" / "-Systemen", "(" / "KI" / ")".
+    units = to_units(
+        "Mehr Sicherheit für künstliche Intelligenz (\nKI\n) im Straßenverkehr: wie die\n"
+        "IT\n-Sicherheit von\nKI\n-Systemen geprüft wird.\n\n- Ein Punkt der Liste\n"
+    )
+    texts = [unit.text for unit in units]
+    assert texts[0] == (  # keep: one sentence, its words whole
+        "Mehr Sicherheit für künstliche Intelligenz (KI) im Straßenverkehr: wie die "
+        "IT-Sicherheit von KI-Systemen geprüft wird."
+    )
+    assert texts[1] == "- Ein Punkt der Liste"  # keep apart: a list item after a blank line

@@ -84,6 +84,7 @@ COMMENT_SECTION = frozenset({"comment form", "comments heading"})
 BYLINE_KINDS = frozenset({"byline", "dateline", "reading time"})
 CAPTION_MAX_WORDS = 30
 CLOSING_PUNCTUATION = frozenset(".,;:!?)]}%»”’…")
+OPENING_BRACKETS = ("(", "[")
 INLINE_LINK_MAX_WORDS = 6
 # Words a line cannot end on when it is whole ("Fish Cakes, Hot and"): the next line,
 # even capitalised, carries it on. Not "by"/"von": a byline's label stands alone.
@@ -98,6 +99,9 @@ DANGLING_WORDS = frozenset(
 )  # fmt: skip
 # A dash and a word in lower case: an aside or the rest of a sentence, cut at a link.
 DASH_ASIDE = re.compile(r"[—–] [a-zà-ÿ]")
+# The rest of a compound whose first part was an element of its own ("KI" / "-Systemen in
+# Autos", "COVID-19" / "-Pandemie"): a hyphen straight before a letter.
+COMPOUND_REST = re.compile(r"-[A-Za-zÀ-ÖØ-öø-ÿ]")
 # An unfinished sentence this long carries on past a blank line (see :func:`continues`).
 UNFINISHED_MIN_WORDS = 8
 CROSSHEAD_MAX_WORDS = 10
@@ -195,8 +199,10 @@ def to_units(text: str) -> list[Unit]:
 
 
 def _joined(unit: Unit, numbers: tuple[int, ...], text: str, pieces: tuple[str, ...] = ()) -> Unit:
-    """A unit with another line (or unit) appended; no space before closing punctuation."""
-    glue = "" if text[:1] in CLOSING_PUNCTUATION else " "
+    """A unit with another line (or unit) appended; no space before closing punctuation
+    or the rest of a compound."""
+    glued = unit.text.endswith(OPENING_BRACKETS) or text[:1] in CLOSING_PUNCTUATION
+    glue = "" if glued or COMPOUND_REST.match(text) else " "
     return Unit(
         unit.line_numbers + numbers,
         f"{unit.text}{glue}{text}",
@@ -219,6 +225,8 @@ def continues(before: str, line: str, blank_before: bool) -> bool:
     first = line[:1]
     if first in CLOSING_PUNCTUATION and not (first == "»" and "«" in line):
         return True  # "»Abzocke …«" opens a German quotation: it starts a line of its own
+    if not blank_before and (COMPOUND_REST.match(line) or before.endswith(OPENING_BRACKETS)):
+        return True  # "… Intelligenz (" / "KI" / ") im Straßenverkehr"
     if DASH_ASIDE.match(line) and not POST_ATTRIBUTION.match(line):
         # "Dee Dee Myers" / "— a White House press secretary for …"; not a post's
         # "— rubito (@studiodelatorre)".

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
+import unicodedata
 
 # Magic numbers of file types people drop into folders by mistake.
 BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -29,6 +30,11 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # stray bytes (a form feed from a PDF, a terminal colour code) and are removed.
 MAX_CONTROL_SHARE = 0.01
 LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85|\x0b|\x0c")
+# Characters that change nothing a reader sees: a soft hyphen ("Zusammen\u00adarbeit", a
+# hyphenation hint), a zero-width space, a word joiner, a byte-order mark mid-text. Kept,
+# they split words for search and entities. Zero-width (non-)joiners stay: they shape
+# Persian and Indic words and join emoji.
+INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 # Character references a scraper left in the text ("&#163;1.8m", "&amp;", "&eacute;"). Only
 # complete ones, with their semicolon: "AT&T" and "R&D" are words, not references.
 CHARACTER_REFERENCE = re.compile(
@@ -49,16 +55,17 @@ def decode(raw: bytes) -> tuple[str, list[str]]:
         raise UnreadableFile("empty file (0 bytes)")
     warnings: list[str] = []
     text = _decode_bytes(raw, warnings)
-    text = text.replace("\ufeff", "")
     controls = len(CONTROL_CHARS.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
         raise UnreadableFile("binary file (control characters in the text)")
     if controls:
         text = CONTROL_CHARS.sub("", text)
         warnings.append(f"{controls} control character{'s' if controls > 1 else ''} removed")
+    # Composed (NFC): an "é" saved as "e" and an accent (macOS does) is the same word.
+    text = unicodedata.normalize("NFC", INVISIBLE.sub("", unescape_references(text)))
     if not text.strip():
         raise UnreadableFile("no text (only whitespace)")
-    return LINE_BREAKS.sub("\n", unescape_references(text)), warnings
+    return LINE_BREAKS.sub("\n", text), warnings
 
 
 def unescape_references(text: str) -> str:

@@ -31,7 +31,7 @@ from trafilatura.settings import use_config
 
 from ..model import CELL_SEPARATOR, Article, Block, BlockKind, Published, RemovedLine
 from .byline import byline_names
-from .decode import BINARY_SIGNATURES, BOMS, UnreadableFile, unescape_references
+from .decode import BINARY_SIGNATURES, BOMS, INVISIBLE, UnreadableFile, unescape_references
 from .outlet import LEGAL_FORM, split_title_suffix, wire_services
 from .parse import (
     UNKNOWN_OUTLET,
@@ -92,7 +92,6 @@ REFRESH = re.compile(
 )
 SPACES = re.compile(r"\s+")
 # Soft hyphens and zero-width characters: invisible on the page, and they split words.
-INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 AUTHOR_SEPARATORS = re.compile(r"\s*;\s*|\s*,\s*|\s+(?:and|und|et|y|e)\s+")
 SITE_NAME_PARTS = re.compile(r"\s+[|•·–—:-]+\s+")
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")
