@@ -620,6 +620,29 @@ PAGES += (
     ),
 )
 
+PAGES += (
+    Page(
+        # A short blog post, a "Read more" box inside it (the heading over one link), then a
+        # list of recent posts, each a title, a date and an excerpt longer than the post's
+        # own paragraphs, over "READ THE REST". The excerpts are teasers, however long.
+        name="excerpts_after_short_post.txt",
+        keep=(
+            "The night ferry between Kellport and the islands sails again from Friday",
+            "Tickets go on sale on Thursday morning at the quay office and online.",
+            "Crews have been hired back from the old company",
+        ),
+        drop=(
+            "Island schools to share one bus from autumn",
+            "Sea kayak rentals open earlier this year",
+            "The rental hut at the north beach will open in April",
+            "The town has chosen a builder for the fish market roof",
+            "The two keepers' cottages at the point",
+            "© 2021 Harbour Notes",
+        ),
+        drop_lines=("Read more", "READ THE REST", "February 24, 2021"),
+    ),
+)
+
 PAGE_NAMES = tuple(page.name for page in PAGES)
 
 HEADLINES = {
@@ -667,6 +690,7 @@ HEADLINES = {
     "labelled_date.txt": (
         "Märchenfilm-Ausstellung: Jetzt Karten sichern für den Winter auf Schloss Lindenhof"
     ),
+    "excerpts_after_short_post.txt": "The quiet return of the night ferry",
 }
 
 # Publication dates a reader can read off the page, under the headline or beside the byline.
@@ -705,6 +729,8 @@ STATED_DATES = {
     # "Erschienen am" / "30.10.2023"; not the exhibition's "22. November 2023", the teasers'
     # dates or the comments'.
     "labelled_date.txt": dt.date(2023, 10, 30),
+    # "March 3, 2021" under the byline; not the recent posts' dates.
+    "excerpts_after_short_post.txt": dt.date(2021, 3, 3),
 }
 
 # The article states no date: "PORT ANSELM:" has none, and the undated masthead page shows
@@ -738,6 +764,7 @@ BYLINES = {
     "byline_staff.txt": (),
     # "Weitere Artikel" over a teaser's date is a heading, not a name.
     "labelled_date.txt": (),
+    "excerpts_after_short_post.txt": ("Ines Vahl",),
 }
 
 # (as the reader must see it, as the scraper left it) in html_entities.txt.

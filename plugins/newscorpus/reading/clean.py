@@ -20,6 +20,7 @@ from . import datelines, linemodel
 from .furniture import (
     ACCOUNT_WORDS,
     POST_ATTRIBUTION,
+    READ_ON,
     is_counter,
     is_keyword_list,
     is_name_line,
@@ -86,6 +87,11 @@ CAPTION_MAX_WORDS = 30
 CLOSING_PUNCTUATION = frozenset(".,;:!?)]}%»”’…")
 OPENING_BRACKETS = ("(", "[")
 INLINE_LINK_MAX_WORDS = 6
+# A list of other articles' excerpts, each over a link to its rest: links at most this
+# many units apart (a title, a date, an excerpt's paragraphs, the link), and how many
+# paragraphs an excerpt has at most.
+EXCERPT_UNITS = 6
+EXCERPT_PARAGRAPHS = 2
 # Words a line cannot end on when it is whole ("Fish Cakes, Hot and"): the next line,
 # even capitalised, carries it on. Not "by"/"von": a byline's label stands alone.
 DANGLING_WORDS = frozenset(
@@ -285,8 +291,13 @@ def clean(units: list[Unit], language: Language | None = None, *, learned: bool 
     reasons: list[str | None] = [line_furniture(unit.text) for unit in units]
     _mark_account_forms(units, reasons)
     _mark_embedded_posts(units, reasons)
-    rule_reasons = list(reasons)
+    unmarked = list(reasons)
+    excerpts = _mark_excerpts(units, reasons)
     start, end = article_span(units, reasons, language)
+    if excerpts and start == end:
+        reasons[:] = unmarked  # a page of excerpts only: they are all it has to say
+        start, end = article_span(units, reasons, language)
+    rule_reasons = list(reasons)
     if start == end:
         # No paragraph of running text anywhere: nothing to place; the first line is the
         # title if it looks like one, and the rules below judge the rest line by line.
@@ -425,6 +436,36 @@ def _mark_embedded_posts(units: list[Unit], reasons: list[str | None]) -> None:
     for index in range(1, len(units)):
         if reasons[index] in EMBEDDED_POST_DATES and POST_ATTRIBUTION.match(units[index - 1].text):
             reasons[index] = "embedded post"
+
+
+def _mark_excerpts(units: list[Unit], reasons: list[str | None]) -> bool:
+    """Other articles' excerpts, each over a link to its rest ("Read more", "READ THE
+    REST", "Weiterlesen"): a list of teasers, however long their prose. A link counts when
+    another comes within an excerpt's length of it, as in a list; a lone one is a box's
+    heading inside an article, or ends a saved excerpt of the article itself. The excerpt
+    is a paragraph or two above the link, and the line over them (its title, its date).
+    Whether anything was marked."""
+    links = [index for index, unit in enumerate(units) if READ_ON.match(unit.text)]
+    if len(links) < 2:
+        return False
+    listed = [
+        link
+        for before, link, after in zip([None, *links[:-1]], links, [*links[1:], None], strict=True)
+        if (before is not None and link - before <= EXCERPT_UNITS)
+        or (after is not None and after - link <= EXCERPT_UNITS)
+    ]
+    for link in listed:
+        reasons[link] = "teaser block"
+        top = link
+        while top > 0 and reasons[top - 1] is None and is_prose(units[top - 1].text):
+            top -= 1
+        if not 0 < link - top <= EXCERPT_PARAGRAPHS:
+            continue  # no excerpt; or more prose than one: the article's end
+        if top > 0 and reasons[top - 1] is None:
+            top -= 1  # the excerpt's title (or date)
+        for index in range(top, link):
+            reasons[index] = "teaser block"
+    return bool(listed)
 
 
 def _mark_counters(units: list[Unit], reasons: list[str | None]) -> None:

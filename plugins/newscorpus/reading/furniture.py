@@ -37,6 +37,14 @@ CROSS_LINK = re.compile(
     + r")\s*(?:[:|»›>]|[–—-]\s)\s*\S",
     re.IGNORECASE,
 )
+# A link to the rest of another article, under its excerpt: "Read more", "READ THE REST",
+# "....weiterlesen", "Lire la suite »".
+READ_ON = re.compile(
+    r"^[\W_]*(?:"
+    + "|".join(re.escape(phrase) for phrase in sorted(load_lines("read-on-links.txt")))
+    + r")[\W_]*$",
+    re.IGNORECASE,
+)
 # The word that opens a picture's credit, in the languages of the pages development set and
 # their neighbours ("Foto: dpa", "Bild: Jahr Media", "Fot. PAP", "Imagen: EFE").
 CREDIT_WORDS = (
