@@ -225,3 +225,41 @@ def test_a_persons_name_alone_is_not_a_headline_candidate(title, name):
     texts = {units[i].text for i, _ in candidate_features(units, reasons, start, end, language)}
     assert title in texts
     assert name not in texts
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        "Night train at Kelmarsh station before the line closed © Rail Archive / Jon Pell",
+        "Kelmarsh-bridge-repairs.jpg",
+        "Die Brücke bei Kelmarsh (Symbolbild)",
+    ],
+)
+def test_a_pictures_credit_file_name_or_stock_note_is_no_headline_candidate(picture):
+    # A picture's line right above the lead: the title above it is the headline.
+    raw = page(*MENU, "Night train to the coast returns in June", picture, LEAD, SECOND, THIRD)
+    units = to_units(raw.decode())
+    reasons = [line_furniture(unit.text) for unit in units]
+    start, end = article_span(units, reasons, detect(unit.text for unit in units))
+    rows = candidate_features(units, reasons, start, end, detect([LEAD]))
+    texts = {units[index].text for index, _ in rows}
+    assert picture not in texts  # drop: the picture's line
+    assert "Night train to the coast returns in June" in texts  # keep: the title
+    assert parse_article(raw, "picture.txt").headline == "Night train to the coast returns in June"
+
+
+def test_a_kicker_over_the_headline_and_a_standfirst_under_it_are_not_the_headline():
+    # A short kicker above, a long standfirst below: the headline is the line between.
+    raw = page(
+        *MENU,
+        "Rail",
+        "Night train to the coast returns in June",
+        "Two years after the Kelmarsh bridge was closed, passengers can sleep their way to the "
+        "sea again",
+        "By Mara Quell",
+        LEAD,
+        SECOND,
+        THIRD,
+    )
+    article = parse_article(raw, "kicker.txt")
+    assert article.headline == "Night train to the coast returns in June"

@@ -57,6 +57,13 @@ AUTHOR_NEIGHBOURS = frozenset({"byline", "dateline", "clock stamp", "reading tim
 LABEL_WORDS = 3
 # A caption's note: "… ahead of a match. (FILE)", "(Picture by Jameel Springer)".
 BRACKETED_NOTE = re.compile(r"\([^()]{1,60}\)\W*$")
+# A picture's line, never a title: its credit ("… Mikaela Shiffrin. © AFP / JEFF PACHOUD"),
+# its file name ("CSD-Parade.jpg"), a stock picture's note ("(Symbolbild)").
+PICTURE_LINE = re.compile(
+    r"©|\.(?:jpe?g|png|gif|webp|svg)\b|\b(?:symbolbild|symbolfoto|archivbild|archivfoto"
+    r"|file photo|stock photo)\b",
+    re.IGNORECASE,
+)
 # An embedded post's text runs at most this many lines down to its attribution.
 POST_REACH = 4
 # A clean file's title is its first line, this close above the article.
@@ -76,7 +83,9 @@ GLUED_WORDS_MAX = 4
 # that starts with its title). Against: an item of a menu, a full stop, a sentence's
 # length, a person's name alone (the author), page chrome or other titles between it
 # and the article, distance, a last word that leaves the line unfinished ("Article by"),
-# the label of a date or byline field ("Posted on"), a caption's bracketed note. The
+# the label of a date or byline field ("Posted on"), a caption's bracketed note. Beside
+# it, how long the title lines right above and below it are: a kicker over the headline
+# is shorter, a standfirst under it longer. The
 # weights are fitted on the pages development set (``bench/train_headlines.py``); below
 # the threshold the headline is derived from the lead instead: a wrong headline is worse
 # than none.
@@ -124,6 +133,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "ends with a function word",
     "a label over a date or byline",
     "ends with a bracketed note",
+    "log length ratio to a title above",
+    "log length ratio to a title below",
 )
 
 
@@ -257,6 +268,8 @@ def candidate_features(
             float(bool(tokens) and tokens[-1].casefold() in language.stopwords),
             float(length <= LABEL_WORDS and _above_byline(reasons, index, reach=1)),
             float(bool(BRACKETED_NOTE.search(text))),
+            math.log((1 + lengths[above]) / (1 + length)) if above in titles else 0.0,
+            math.log((1 + lengths[below]) / (1 + length)) if below in titles else 0.0,
         ]
         rows.append((index, row))
         long_nearer += length >= LONG_TITLE_WORDS
@@ -330,6 +343,7 @@ def headline_candidates(
             and not _is_author_line(units, reasons, index)
             and not _in_embedded_post(units, index)
             and not is_persons_name(text)  # an author's box: "Alice Wu"
+            and not PICTURE_LINE.search(text)
         ):
             candidates.append((index, across_chrome))
     return candidates
