@@ -299,3 +299,27 @@ def test_a_menu_word_atop_the_page_is_no_outlet_though_an_address_has_it():
     article = parse_article(raw, "section.txt")
     assert article.outlet == UNKNOWN_OUTLET
     assert "Sport" in {line.text for line in article.removed}
+
+
+def test_teasers_picture_credits_name_no_outlet_though_one_is_atop_the_page():
+    # An author's box atop the page ("Marina Beuerle"), then teasers after the article,
+    # each picture credited "© Name": a photographer's credit among many is no outlet.
+    lines = [*MENU, "Marina Beuerle", HEADLINE, *ARTICLE, "Mehr entdecken"]
+    for title, credit in (
+        ("Herbst am See", "Wiebke Jann"),
+        ("Die schönsten Wälder", "Marina Beuerle"),
+        ("Therme bei Regen", "Sonja Koller"),
+    ):
+        lines += [f"© {credit}", title]
+    article = parse_article("\n".join([*lines, "Imprint", "Privacy"]).encode(), "credits.txt")
+    assert article.outlet == UNKNOWN_OUTLET  # drop: the photographer as outlet
+    assert "© Marina Beuerle" in {line.text for line in article.removed}  # the credit goes
+
+
+def test_the_sites_own_notice_after_its_pictures_credits_is_the_outlet():
+    lines = [*MENU, HEADLINE, *ARTICLE, "Mehr entdecken"]
+    for title, credit in (("Herbst am See", "Wiebke Jann"), ("Therme", "Sonja Koller")):
+        lines += [f"© {credit}", title]
+    lines += ["Kelmar Post", "Imprint", "© 2023 Kelmar Post. Alle Rechte vorbehalten."]
+    article = parse_article("\n".join(lines).encode(), "own.txt")
+    assert article.outlet == "Kelmar Post"  # keep: the site's own, with a year

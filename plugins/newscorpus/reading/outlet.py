@@ -219,13 +219,22 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
         if ("©" in (text := cleaned.units[i].text) or "(c)" in text.casefold())
         and (holder := copyright_holder(text))
     }
+    notices = [
+        index
+        for index in range(len(cleaned.units) - 1, cleaned.end - 1, -1)
+        if _is_notice(cleaned, index)
+    ]
+    # Teasers' pictures each credited to their photographer ("© Wiebke Jann", "© Sonja
+    # Koller", …): among many holders, a bare "© Name" (no year, no rights reserved) is a
+    # picture's credit.
+    credits = len({copyright_holder(cleaned.units[index].text) for index in notices}) >= 3
     closing = True  # the page's own notice closes it; a picture's "© Nordex" is further up
-    for index in range(len(cleaned.units) - 1, cleaned.end - 1, -1):
-        if not _is_notice(cleaned, index):
-            continue
+    for index in notices:
         last, closing = closing and index >= len(cleaned.units) - CLOSING_UNITS, False
         name = copyright_holder(cleaned.units[index].text)
         if not name or PICTURE_CREDIT.search(name) or _is_owner(name):
+            continue
+        if credits and _bare_notice(cleaned.units[index].text):
             continue
         if (site := _part_naming_a_site(name, sites, index)) is not None:
             return site  # the site's own pictures, credited to it, too ("© proplanta")
@@ -243,6 +252,12 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
         if last and not is_persons_name(name) and _stands_alone(cleaned, name, index):
             return name  # "© AussenGedanken" closing a page that says "AussenGedanken" alone
     return None
+
+
+def _bare_notice(line: str) -> bool:
+    """ "© Wiebke Jann": a sign and a name, with no year and no rights reserved."""
+    match = COPYRIGHT_LINE.search(line)
+    return bool(match) and not YEARS.search(line) and not RIGHTS_RESERVED.search(match["rest"])
 
 
 def _closing_copyright(cleaned: Cleaned) -> str | None:
