@@ -2,7 +2,9 @@
 
 Prints throughput, and what the cleaner removed: counts by reason, the files
 touched, and examples. BBC articles carry no page furniture, so on them every
-removal is a false positive.
+removal is a false positive. The folder is read as a build reads it: lines its files
+share as a site's template (:mod:`newscorpus.reading.recurring`) are furniture, and
+finding them is timed with the rest.
 
     .venv/bin/python bench/clean.py [FOLDER] [--limit N] [--show N]
 """
@@ -19,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from newscorpus.reading.parse import UnreadableFile, parse_article  # noqa: E402
+from newscorpus.reading.recurring import lines_of, recurring_lines  # noqa: E402
 
 DEFAULT_FOLDER = ROOT.parent / "shared" / "corpora" / "bbc"
 
@@ -41,10 +44,13 @@ def main() -> None:
     outlets: Counter[str] = Counter()
 
     start = time.perf_counter()
+    recurring = recurring_lines(
+        {path.relative_to(args.folder).as_posix(): lines_of(raw) for path, raw in payloads}
+    )
     for path, raw in payloads:
         name = path.relative_to(args.folder).as_posix()
         try:
-            article = parse_article(raw, name)
+            article = parse_article(raw, name, recurring=recurring[name])
         except UnreadableFile:
             skipped += 1
             continue

@@ -21,6 +21,10 @@ against the set's gold, the way its README describes:
   first-publication date where the page states a later edition's;
 - pages per second (ours only) and the process's peak memory.
 
+The dumps of one style are read as one corpus, as a build reads a folder: lines that
+recur across its files as a template (:mod:`newscorpus.reading.recurring`) are
+furniture; ``--alone`` reads each page on its own.
+
     .venv/bin/python bench/reading.py [--style text] [--lang en] [--show N] [--limit N]
 """
 
@@ -44,6 +48,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 import trafilatura  # noqa: E402
 from newscorpus.reading.parse import UNKNOWN_OUTLET, UnreadableFile, parse_article  # noqa: E402
+from newscorpus.reading.recurring import lines_of, recurring_lines  # noqa: E402
 from newscorpus.reading.webpage import decode_page, parse_page  # noqa: E402
 
 PAGES = ROOT.parent / "shared" / "corpora" / "pages"
@@ -202,6 +207,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--show", type=int, default=0, help="print N wrong cases of each kind")
     parser.add_argument("--dump", type=Path, help="write per-page results as JSON here")
+    parser.add_argument("--alone", action="store_true", help="no lines recurring across pages")
     args = parser.parse_args()
 
     gold = json.loads((args.pages / "gold.json").read_text(encoding="utf-8"))
@@ -218,6 +224,11 @@ def main() -> None:
         tallies: dict[str, Tally] = defaultdict(Tally)
         payloads = [(s, page_bytes(args.pages, s, gold[s], style)) for s in stems]
         elapsed = 0.0
+        recurring: dict[str, frozenset[str]] = {}
+        if style != "html" and not args.alone:
+            start = time.perf_counter()
+            recurring = recurring_lines({stem: lines_of(raw) for stem, raw in payloads})
+            elapsed += time.perf_counter() - start
         for stem, raw in payloads:
             page = gold[stem]
             lang = page["lang"] or "unknown"
@@ -228,7 +239,9 @@ def main() -> None:
                 if style == "html":
                     article = parse_page(raw, f"{stem}.html")
                 else:
-                    article = parse_article(raw, f"{stem}.txt")
+                    article = parse_article(
+                        raw, f"{stem}.txt", recurring=recurring.get(stem, frozenset())
+                    )
             except UnreadableFile:
                 article = None
             elapsed += time.perf_counter() - start

@@ -8,17 +8,19 @@ import html
 import logging
 import os
 from collections.abc import Sequence
+from pathlib import Path
 
 from newscorpus.model import CELL_SEPARATOR, Article, Block
 from newscorpus.pipeline import section_of
 from newscorpus.reading.parse import UnreadableFile
+from newscorpus.reading.recurring import read_recurring
 from newscorpus.reading.webpage import is_web_page, parse_file
 from newscorpus.settings import value
 from pelican.readers import BaseReader
 from pelican.utils import slugify
 
 from . import report, warmup
-from .session import session_of
+from .session import Session, session_of
 
 logger = logging.getLogger(__name__)
 
@@ -50,17 +52,18 @@ class NewsTextReader(BaseReader):
         record = report.source_record(session, source)
         summary_sentences = value(self.settings, "NEWS_SUMMARY_SENTENCES")
         unknown_outlet = value(self.settings, "NEWS_UNKNOWN_OUTLET")
+        template = recurring_of(session).get(source, frozenset())
 
         def parse() -> Article:
             # A file not parsed before: its names will be looked for, so ready the model.
             warmup.expect_changes(self.settings)
             return parse_file(
                 raw, source, record, summary_sentences=summary_sentences,
-                unknown_outlet=unknown_outlet,
+                unknown_outlet=unknown_outlet, recurring=template,
             )  # fmt: skip
 
         try:
-            inputs = (raw, source, record, summary_sentences, unknown_outlet)
+            inputs = (raw, source, record, summary_sentences, unknown_outlet, sorted(template))
             article = session.store.get("article", inputs, parse)
         except UnreadableFile as error:
             report.skip(session, source, str(error))
@@ -203,6 +206,25 @@ class Linker:
             cursor = stop
         pieces.append(html.escape(text[cursor - offset : high]))
         return "".join(pieces)
+
+
+def recurring_of(session: Session) -> dict[str, frozenset[str]]:
+    """The lines each text dump of the corpus shares with others as a site's template
+    (:mod:`newscorpus.reading.recurring`), read from the corpus folder once a build."""
+    if session.recurring is None:
+        folder = session.corpus
+        paths = []
+        for root, folders, files in os.walk(folder):
+            folders[:] = sorted(name for name in folders if not name.startswith("."))
+            paths += [
+                (Path(os.path.relpath(os.path.join(root, name), folder)).as_posix(), path)
+                for name in sorted(files)
+                if not name.startswith(".")
+                and (path := Path(root, name)).is_file()
+                and inside(str(path), str(folder))
+            ]
+        session.recurring = read_recurring(paths)
+    return session.recurring
 
 
 def inside(filename: str, folder: str) -> bool:

@@ -42,6 +42,8 @@ class Session:
     # The corpus files' sizes and modification times, when they are not the last build's.
     stamps: dict[str, list[int]] | None = None
     ledger: Ledger | None = None  # the pages written (see unchanged)
+    # Each text dump's lines of a site's template, read once (see reader.recurring_of).
+    recurring: dict[str, frozenset[str]] | None = None
 
     def __repr__(self) -> str:
         # Settings are digested (page keys) and logged: the session is one stable word.

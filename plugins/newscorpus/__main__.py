@@ -1,11 +1,12 @@
 """``python -m newscorpus FOLDER``: the corpus of a folder as research exports, no site.
 
 Reads every text dump and saved web page under ``FOLDER`` (with its ``sources.csv`` and
-``aliases.conf`` when there), runs the pipeline (:func:`newscorpus.pipeline.build_corpus`)
-and writes ``articles``, ``entities``, ``timeline``, ``stories`` and ``quotes`` as JSON
-and CSV into ``--out``. Every file is an article of the exports or a line saying why
-not. Results are kept in ``--cache`` for the next run; the same folder gives the same
-bytes.
+``aliases.conf`` when there; lines the dumps share as a site's template are furniture,
+see :mod:`newscorpus.reading.recurring`), runs the pipeline
+(:func:`newscorpus.pipeline.build_corpus`) and writes ``articles``, ``entities``,
+``timeline``, ``stories`` and ``quotes`` as JSON and CSV into ``--out``. Every file is
+an article of the exports or a line saying why not. Results are kept in ``--cache`` for
+the next run; the same folder gives the same bytes.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .entities.nlp import ModelMissing
 from .export import export_files, export_tables, write_exports
 from .pipeline import Options, Source, build_corpus, plain_slug
 from .reading.parse import UnreadableFile
+from .reading.recurring import read_recurring
 from .reading.sources import read_sources
 from .reading.webpage import HTML_SUFFIXES, not_an_article, parse_file
 from .settings import DEFAULTS
@@ -61,17 +63,19 @@ def run(folder: Path, out: Path, cache: Path | None, processes: int) -> tuple[in
     said += [f"{aliases.name}: {problem}" for problem in curation.problems]
     store = Store(cache)
     paths, skipped = corpus_files(folder)
+    recurring = read_recurring((path.relative_to(folder).as_posix(), path) for path in paths)
     sources = []
     for path in paths:
         name = path.relative_to(folder).as_posix()
         raw = path.read_bytes()
         record = records.get(name) or records.get(path.name)
+        template = recurring.get(name, frozenset())
 
-        def parse(raw: bytes = raw, name: str = name, record=record):
-            return parse_file(raw, name, record)
+        def parse(raw: bytes = raw, name: str = name, record=record, template=template):
+            return parse_file(raw, name, record, recurring=template)
 
         try:
-            article = store.get("article", (raw, name, record), parse)
+            article = store.get("article", (raw, name, record, sorted(template)), parse)
         except UnreadableFile as error:
             skipped[name] = str(error)
             continue

@@ -280,15 +280,23 @@ def wrap_width(lines: list[str]) -> int:
     return width if width <= 100 and near_width >= 0.5 * len(lengths) else 0
 
 
-def clean(units: list[Unit], language: Language | None = None, *, learned: bool = True) -> Cleaned:
+def clean(
+    units: list[Unit],
+    language: Language | None = None,
+    *,
+    learned: bool = True,
+    recurring: frozenset[str] = frozenset(),
+) -> Cleaned:
     """Decide, for every unit, whether it is article text or furniture (and which).
 
     The rules decide first; with ``learned``, :mod:`newscorpus.reading.linemodel` then reviews
     their verdicts where it is confident (``learned=False`` gives the rules alone, which
-    is what the model is fitted on).
+    is what the model is fitted on). ``recurring``: the lines of a template this file
+    shares with other files of the corpus (:mod:`newscorpus.reading.recurring`).
     """
     language = language or detect(unit.text for unit in units)
     reasons: list[str | None] = [line_furniture(unit.text) for unit in units]
+    _mark_recurring(units, reasons, recurring)
     _mark_account_forms(units, reasons)
     _mark_embedded_posts(units, reasons)
     unmarked = list(reasons)
@@ -436,6 +444,26 @@ def _mark_embedded_posts(units: list[Unit], reasons: list[str | None]) -> None:
     for index in range(1, len(units)):
         if reasons[index] in EMBEDDED_POST_DATES and POST_ATTRIBUTION.match(units[index - 1].text):
             reasons[index] = "embedded post"
+
+
+def _mark_recurring(
+    units: list[Unit], reasons: list[str | None], recurring: frozenset[str]
+) -> None:
+    """Lines of the site's template, which other files of the corpus show too (menus,
+    taglines, footers, prompts); not a subheading between two paragraphs that the
+    site's articles share ("What happens next?")."""
+    if not recurring:
+        return
+    for index, unit in enumerate(units):
+        if reasons[index] is None and unit.text in recurring:
+            subheading = (
+                0 < index < len(units) - 1
+                and is_title_shaped(unit.text)
+                and word_count(unit.text) <= CROSSHEAD_MAX_WORDS
+                and all(is_prose(units[i].text) for i in (index - 1, index + 1))
+            )
+            if not subheading:
+                reasons[index] = "repeated in other files"
 
 
 def _mark_excerpts(units: list[Unit], reasons: list[str | None]) -> bool:

@@ -29,15 +29,17 @@ def parse_article(
     *,
     summary_sentences: int = 2,
     unknown_outlet: str = UNKNOWN_OUTLET,
+    recurring: frozenset[str] = frozenset(),
 ) -> Article:
-    """Decode, clean and describe one article file.
+    """Decode, clean and describe one article file; ``recurring``: the lines of a
+    template it shares with other files (:mod:`newscorpus.reading.recurring`).
 
     Raises :class:`UnreadableFile` when the file holds no readable article.
     """
     text, warnings = decode(raw)
     return article_from_text(
         text, source, record, warnings=warnings, summary_sentences=summary_sentences,
-        unknown_outlet=unknown_outlet,
+        unknown_outlet=unknown_outlet, recurring=recurring,
     )  # fmt: skip
 
 
@@ -49,13 +51,14 @@ def article_from_text(
     warnings: list[str],
     summary_sentences: int = 2,
     unknown_outlet: str = UNKNOWN_OUTLET,
+    recurring: frozenset[str] = frozenset(),
 ) -> Article:
     """Clean and describe the decoded text of one article (a file's, or a web page's
     visible text); ``warnings`` so far are kept, and the new ones added.
 
     Raises :class:`UnreadableFile` when the text holds no article.
     """
-    cleaned = clean(to_units(text))
+    cleaned = clean(to_units(text), recurring=recurring)
     blocks = to_blocks(cleaned)
     if not any(block.kind == "p" for block in blocks):
         raise UnreadableFile("no article text (only a headline or page furniture)")

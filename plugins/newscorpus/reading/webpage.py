@@ -133,9 +133,11 @@ def parse_file(
     *,
     summary_sentences: int = 2,
     unknown_outlet: str = UNKNOWN_OUTLET,
+    recurring: frozenset[str] = frozenset(),
 ) -> Article:
     """Any corpus file as an article: a saved web page by its name or its markup (a page
-    saved as ``.txt`` is read as the page it is, not as markup), else a text dump."""
+    saved as ``.txt`` is read as the page it is, not as markup), else a text dump, with
+    the lines of a template it shares with other files (``recurring``)."""
     options = {"summary_sentences": summary_sentences, "unknown_outlet": unknown_outlet}
     if is_web_page(source):
         return parse_page(raw, source, record, **options)
@@ -143,7 +145,7 @@ def parse_file(
         article = parse_page(raw, source, record, **options)
         note = "the file is a saved web page (HTML), read as one"
         return replace(article, warnings=(note, *article.warnings))
-    return parse_article(raw, source, record, **options)
+    return parse_article(raw, source, record, recurring=recurring, **options)
 
 
 @dataclass(frozen=True, slots=True)

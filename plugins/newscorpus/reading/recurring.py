@@ -1,0 +1,121 @@
+"""Lines that recur across the files of a corpus: one site's page template.
+
+Text dumps of pages from one site share the site's menus, taglines, footers and
+newsletter prompts, line for line, while each has an article of its own. A short line
+(at most ``RECUR_MAX_WORDS`` words) is part of such a template when it recurs in files
+of at least ``RECUR_MIN_FILES`` different articles, and at least
+``TEMPLATE_MIN_LINES`` such lines recur in exactly the same files (a line in all of
+them and in others too, "Home", belongs with them): a template comes as a menu, a
+footer, a set of prompts, whereas a line recurring here and there (a
+team sheet's substitutes, a columnist's one-line biography, "6 mittelgroße Eier" in
+three recipes) is an article's own.
+
+Copies of one story (a wire story saved from several outlets, an article saved twice,
+trimmed or not) share their headline and paragraphs, and those are never a template:
+files that share at least half the long lines of the shorter one carry one article.
+The cleaner still keeps a template's line that stands between two paragraphs (a
+subheading the site's articles share). Saved web pages are left to their markup's
+cues.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from .clean import to_units
+from .decode import UnreadableFile, decode
+from .parse import looks_like_html
+from .shape import word_count
+
+RECUR_MIN_FILES = 3
+RECUR_MAX_WORDS = 25
+TEMPLATE_MIN_LINES = 5
+LEAD_MIN_WORDS = 8
+COPY_MIN_SHARED = 2
+COPY_MAX_FILES = 50
+TEXT_SUFFIXES = (".txt",)
+
+
+def lines_of(raw: bytes) -> tuple[str, ...]:
+    """The lines of a text dump as the cleaner reads them (hard-wrapped and split
+    paragraphs joined); none for a saved web page or a file that cannot be read."""
+    if looks_like_html(raw):
+        return ()
+    try:
+        text, _ = decode(raw)
+    except UnreadableFile:
+        return ()
+    return tuple(unit.text for unit in to_units(text))
+
+
+def recurring_lines(files: Mapping[str, Sequence[str]]) -> dict[str, frozenset[str]]:
+    """For each file (by name, with its lines), the lines of a template it shares with
+    other files; empty for a file in no template."""
+    files_with: dict[str, set[str]] = defaultdict(set)
+    for name, lines in files.items():
+        for line in lines:
+            files_with[line].add(name)
+    article_of = _copies(files, files_with)
+    # Short lines in files of three articles or more, by the files they are in.
+    by_files: dict[frozenset[str], list[str]] = defaultdict(list)
+    for line, names in files_with.items():
+        if len(names) < RECUR_MIN_FILES or word_count(line) > RECUR_MAX_WORDS:
+            continue
+        if len({article_of[name] for name in names}) >= RECUR_MIN_FILES:
+            by_files[frozenset(names)].append(line)
+    templates = [names for names, lines in by_files.items() if len(lines) >= TEMPLATE_MIN_LINES]
+    found: dict[str, set[str]] = {name: set() for name in files}
+    for names, lines in by_files.items():
+        # A template's own lines, and a line in every page of a template and elsewhere
+        # too ("Home" in this site's menu and in others').
+        for pages in templates:
+            if pages <= names:
+                for name in pages:
+                    found[name].update(lines)
+    return {name: frozenset(lines) for name, lines in found.items()}
+
+
+def _copies(files: Mapping[str, Sequence[str]], files_with: Mapping[str, set[str]]) -> dict:
+    """Each file's article: files that share at least half the long lines (eight
+    words or more) of the shorter one are copies of one article, and so are their
+    copies. A long line in more than ``COPY_MAX_FILES`` files is a site's, not a
+    story's, and is not counted."""
+    long_lines = {
+        name: {line for line in set(lines) if word_count(line) >= LEAD_MIN_WORDS}
+        for name, lines in files.items()
+    }
+    shared: Counter[tuple[str, str]] = Counter()
+    for line, names in files_with.items():
+        if 2 <= len(names) <= COPY_MAX_FILES and word_count(line) >= LEAD_MIN_WORDS:
+            ordered = sorted(names)
+            for i, first in enumerate(ordered):
+                for second in ordered[i + 1 :]:
+                    shared[first, second] += 1
+    parent = {name: name for name in files}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    for (first, second), count in sorted(shared.items()):
+        fewest = min(len(long_lines[first]), len(long_lines[second]))
+        if count >= max(COPY_MIN_SHARED, fewest / 2):
+            a, b = sorted((root(first), root(second)))
+            parent[b] = a
+    return {name: root(name) for name in files}
+
+
+def read_recurring(paths: Iterable[tuple[str, Path]]) -> dict[str, frozenset[str]]:
+    """:func:`recurring_lines` of the text dumps among ``(name, path)`` pairs."""
+    files = {}
+    for name, path in paths:
+        if name.lower().endswith(TEXT_SUFFIXES):
+            try:
+                files[name] = lines_of(path.read_bytes())
+            except OSError:
+                files[name] = ()  # the reader says why it cannot read the file
+    return recurring_lines(files)
