@@ -233,10 +233,12 @@ def test_a_persons_name_alone_is_not_a_headline_candidate(title, name):
         "Night train at Kelmarsh station before the line closed © Rail Archive / Jon Pell",
         "Kelmarsh-bridge-repairs.jpg",
         "Die Brücke bei Kelmarsh (Symbolbild)",
+        "Home » Travel » Rail » Night train returns in June",
     ],
 )
 def test_a_pictures_credit_file_name_or_stock_note_is_no_headline_candidate(picture):
-    # A picture's line right above the lead: the title above it is the headline.
+    # A picture's line right above the lead (or a breadcrumb, which has the headline's
+    # words): the title above it is the headline.
     raw = page(*MENU, "Night train to the coast returns in June", picture, LEAD, SECOND, THIRD)
     units = to_units(raw.decode())
     reasons = [line_furniture(unit.text) for unit in units]

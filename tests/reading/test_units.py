@@ -72,3 +72,10 @@ def test_a_compound_and_a_bracket_split_at_their_elements_are_one_line():
         "IT-Sicherheit von KI-Systemen geprüft wird."
     )
     assert texts[1] == "- Ein Punkt der Liste"  # keep apart: a list item after a blank line
+
+
+def test_a_byline_label_with_a_colon_does_not_carry_a_long_headline_on():
+    # "by: Cora Neas" after a blank line opens the byline; the headline stays whole.
+    headline = "Voters pass increase for retired workers, but future shortfalls likely to emerge"
+    units = to_units(f"{headline}\n\nby: Cora Neas\n\nPosted: Nov 8, 2023\n")
+    assert [unit.text for unit in units][:2] == [headline, "by: Cora Neas"]

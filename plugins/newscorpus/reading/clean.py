@@ -247,7 +247,8 @@ def continues(before: str, line: str, blank_before: bool) -> bool:
     return not blank_before or (
         word_count(before) >= UNFINISHED_MIN_WORDS
         and word_count(line) >= 2
-        and line.split()[0].casefold() not in datelines.BYLINE_WORDS  # "by Bob Yirka"
+        # "by Bob Yirka", "by: Cora Neas"
+        and line.split()[0].casefold().rstrip(":") not in datelines.BYLINE_WORDS
     )
 
 

@@ -64,6 +64,8 @@ PICTURE_LINE = re.compile(
     r"|file photo|stock photo)\b",
     re.IGNORECASE,
 )
+# A breadcrumb: "Home » Recipes » Sharing » Olive & Herb Focaccia Bread".
+BREADCRUMB = re.compile(r"(?:\s[»›>]\s.*){2}")
 # An embedded post's text runs at most this many lines down to its attribution.
 POST_REACH = 4
 # A clean file's title is its first line, this close above the article.
@@ -344,6 +346,7 @@ def headline_candidates(
             and not _in_embedded_post(units, index)
             and not is_persons_name(text)  # an author's box: "Alice Wu"
             and not PICTURE_LINE.search(text)
+            and not BREADCRUMB.search(text)
         ):
             candidates.append((index, across_chrome))
     return candidates
