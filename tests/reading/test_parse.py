@@ -181,3 +181,19 @@ def test_headline_with_site_suffix_names_the_outlet():
     article = parse_article(raw, "x.txt")
     assert article.headline == "Council votes on plan"
     assert article.outlet == "Springfield Post"
+
+
+def test_a_derived_headline_comes_from_the_lead_not_a_time_kept_above_it():
+    # No title line; a clock stamp the cleaner kept opens the body. The lead makes the
+    # headline, not "01.21.2020 07:00 AM".
+    lead = (
+        "The computing power required for landmarks of machine learning has doubled every "
+        "few months for a decade, researchers at three universities said on Tuesday."
+    )
+    second = "They say the energy used to train one large model now matches a small town's."
+    menu = "Skip to content\nHome\nBusiness\nScience\nSign In\nSubscribe\n"
+    raw = f"{menu}Business\n01.21.2020 07:00 AM\n{lead}\n{second}\n".encode()
+    article = parse_article(raw, "x.txt")
+    assert article.headline_derived
+    assert article.headline.startswith("The computing power required")  # keep: the lead
+    assert "07:00" not in article.headline  # drop: the time

@@ -13,6 +13,7 @@ from .decode import UnreadableFile, decode
 from .outlet import borne_out, find_outlet, split_title_suffix, wire_services
 from .published import find_published, find_updated
 from .sentences import shorten, split_sentences
+from .shape import is_prose
 from .sources import SourceRecord
 
 UNKNOWN_OUTLET: str = DEFAULTS["NEWS_UNKNOWN_OUTLET"]
@@ -137,9 +138,12 @@ def byline_lines(cleaned: Cleaned) -> list[str]:
 
 
 def derive_headline(blocks: list[Block]) -> str:
-    """A headline made from the lead sentence, for files that have none."""
-    first = next(block.text for block in blocks if block.kind == "p")
-    return shorten(split_sentences(first)[0], DERIVED_HEADLINE_WORDS)
+    """A headline made from the lead sentence, for files that have none: the first
+    paragraph of a sentence's length, not a time or a date kept above it ("01.21.2020
+    07:00 AM"), unless the body has none."""
+    paragraphs = [block.text for block in blocks if block.kind == "p"]
+    lead = next((text for text in paragraphs if is_prose(text)), paragraphs[0])
+    return shorten(split_sentences(lead)[0], DERIVED_HEADLINE_WORDS)
 
 
 def lede(blocks: list[Block], count: int) -> str:
