@@ -197,3 +197,22 @@ def test_a_derived_headline_comes_from_the_lead_not_a_time_kept_above_it():
     assert article.headline_derived
     assert article.headline.startswith("The computing power required")  # keep: the lead
     assert "07:00" not in article.headline  # drop: the time
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("21.01.2020 07:00", "2020-01-21"),  # the day first, as dots are mostly written
+        ("01.21.2020 07:00 AM", "2020-01-21"),  # the month first: 21 cannot be a month
+        ("04/03/2019", ""),  # April or March, depending on the country: not guessed
+    ],
+)
+def test_a_date_in_figures_is_read_only_where_it_cannot_be_misread(written, iso):
+    lead = (
+        "The night train to the coast will run again from June, after two years in which "
+        "the line was closed for repairs, the regional rail authority said."
+    )
+    raw = f"Night train to the coast returns in June\n{written}\n\n{lead}\n".encode()
+    article = parse_article(raw, "x.txt")
+    assert article.published.iso == iso
+    assert lead in article.body_text  # keep: the lead

@@ -189,9 +189,14 @@ def _world_dates(text: str) -> list[tuple[int, FoundDate]]:
 
 
 def _numeric_value(match: re.Match[str]) -> dt.date | None:
-    """A date in figures; day/month/year written with slashes only when it cannot be misread."""
+    """A date in figures; day/month/year written with slashes only when it cannot be misread.
+    With dots the day comes first ("21.01.2020"), unless the second number cannot be a
+    month ("01.21.2020", as some American sites write it)."""
     if match.group("year"):
-        return _date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+        day, month = int(match.group("day")), int(match.group("month"))
+        if month > 12 >= day:
+            day, month = month, day
+        return _date(int(match.group("year")), month, day)
     for prefix in ("ymd", "cjk"):
         if match.group(f"{prefix}_year"):
             year, month, day = (int(match.group(f"{prefix}_{k}")) for k in ("year", "month", "day"))
