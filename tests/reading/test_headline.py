@@ -265,3 +265,19 @@ def test_a_kicker_over_the_headline_and_a_standfirst_under_it_are_not_the_headli
     )
     article = parse_article(raw, "kicker.txt")
     assert article.headline == "Night train to the coast returns in June"
+
+
+def test_a_breadcrumb_that_opens_the_file_is_not_its_title():
+    # A text browser's dump that starts with the breadcrumb, the headline at its end, and
+    # then the headline itself: the headline line is the headline.
+    crumb = "Sie sind hier:» Home » Presse » Archiv » Nachtzug an die Küste fährt wieder"
+    raw = page(
+        crumb,
+        "Nachtzug an die Küste fährt wieder",
+        "Hamburg, 2. November 2021",
+        "Der Nachtzug an die Küste fährt ab Juni wieder, teilte die Bahn am Dienstag mit.",
+        "Die Strecke war zwei Jahre lang wegen der Sanierung der Brücke gesperrt worden.",
+    )
+    article = parse_article(raw, "crumb.txt")
+    assert article.headline == "Nachtzug an die Küste fährt wieder"  # keep: the title
+    assert crumb not in article.body_text  # drop: the breadcrumb

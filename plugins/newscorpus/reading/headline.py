@@ -177,6 +177,8 @@ def _opening_title(units: Sequence[Unit], reasons: Sequence[str | None], start: 
     if not 0 < start <= OPENING_REACH or any(reason is not None for reason in reasons[:start]):
         return None
     text = units[0].text.rstrip()
+    if BREADCRUMB.search(text) or PICTURE_LINE.search(text):
+        return None  # a page's breadcrumb or picture line first: the model decides
     # "Rivals of the £400 Apple...": an ellipsis is a title's, a full stop a sentence's.
     sentence = text.endswith((".", "。")) and not text.endswith("...")
     return 0 if is_title_shaped(text) and not sentence else None
