@@ -78,6 +78,11 @@ LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 QUANTITY = re.compile(r"[\d\s.,%$£€¥+-]+\w{0,3}")
 INITIAL_SKIP_WORDS = {"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"}
 MAX_NAME_WORDS = 8
+# A compass point said alone is the rest of a name left unsaid ("the North", "North and
+# South Korea"): no place or organisation is named "North".
+COMPASS_POINTS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
 # Prepositions the model takes into a name that opens a sentence: "Across Wales", "Inside
 # Number 10". None starts a name.
 LEADING_PREPOSITIONS = frozenset(
@@ -427,6 +432,8 @@ def is_junk(name: str, label: EntityType, *, titled: bool = False) -> bool:
         # "State Department Spokesperson", "NASA Administrator", "Police Officers": a title,
         # not a name; but "Mr King", "Mervyn King" and "John Major" are people.
         return True
+    if label != "PERSON" and name_key(name) in COMPASS_POINTS:
+        return True  # "the North retaliated": not a name alone (but "Kanye West" is "West")
     return name_key(name) in load_words("not-names.txt")
 
 
