@@ -225,12 +225,16 @@ def test_junk_never_becomes_an_entity():
 def test_a_compass_point_alone_is_no_place_but_a_surname_stays_a_persons():
     one = article(
         "North and South Korea exchanged fire. The North retaliated. Kanye West sang; "
-        "West said he would return to North Korea never.",
+        "West said he would return to North Korea never, nor to the North East.",
         ("North", "PLACE"), ("South Korea", "PLACE"), ("North", "PLACE"),
         ("Kanye West", "PERSON"), ("West", "PERSON"), ("North Korea", "PLACE"),
+        ("North East", "PLACE"),
     )  # fmt: skip
     found, _ = names_of(one)
-    assert found == [{"South Korea": "PLACE", "North Korea": "PLACE", "Kanye West": "PERSON"}]
+    assert found == [
+        {"South Korea": "PLACE", "North Korea": "PLACE", "Kanye West": "PERSON",
+         "North East": "PLACE"}
+    ]  # fmt: skip
 
 
 def test_names_seen_only_in_subheadings_are_headline_fragments():

@@ -79,10 +79,8 @@ QUANTITY = re.compile(r"[\d\s.,%$£€¥+-]+\w{0,3}")
 INITIAL_SKIP_WORDS = {"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"}
 MAX_NAME_WORDS = 8
 # A compass point said alone is the rest of a name left unsaid ("the North", "North and
-# South Korea"): no place or organisation is named "North".
-COMPASS_POINTS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
-)
+# South Korea"): no place or organisation is named "North" ("North East", a region, is).
+COMPASS_POINTS = frozenset({"north", "south", "east", "west"})
 # Prepositions the model takes into a name that opens a sentence: "Across Wales", "Inside
 # Number 10". None starts a name.
 LEADING_PREPOSITIONS = frozenset(
@@ -432,7 +430,7 @@ def is_junk(name: str, label: EntityType, *, titled: bool = False) -> bool:
         # "State Department Spokesperson", "NASA Administrator", "Police Officers": a title,
         # not a name; but "Mr King", "Mervyn King" and "John Major" are people.
         return True
-    if label != "PERSON" and name_key(name) in COMPASS_POINTS:
+    if label != "PERSON" and len(words) == 1 and name_key(name) in COMPASS_POINTS:
         return True  # "the North retaliated": not a name alone (but "Kanye West" is "West")
     return name_key(name) in load_words("not-names.txt")
 
