@@ -148,3 +148,21 @@ def test_the_corpus_folder_is_read_for_its_templates(tmp_path):
     assert "page.html" not in from_folder  # a saved page: its markup's cues decide
     assert from_folder["post/market.txt"] >= set(TEMPLATE_FOOT)
     assert read_recurring(reversed(paths)) == from_folder  # the order files come in
+
+
+def test_short_articles_under_long_lines_of_furniture_are_still_different_articles():
+    # Each page: the menu, three long lines of the site's furniture (a cookie notice, a
+    # newsletter blurb, an about-us line) and a short article of its own. Sharing the
+    # furniture's long lines does not make the pages copies of one article.
+    furniture = [
+        "We use cookies to give you the best experience on our site and to show ads.",
+        "Our weekly newsletter brings the valley's news to your inbox every Friday morning.",
+        "The Kelmar Evening Post has reported on the valley and its people since 1901.",
+    ]
+    files = {}
+    for key, (headline, first, *_) in STORIES.items():
+        files[key] = [*TEMPLATE_TOP, headline, first, *furniture]
+    found = recurring_lines(files)
+    for key, (headline, first, *_) in STORIES.items():
+        assert set(TEMPLATE_TOP) <= found[key]  # drop: the menu
+        assert headline not in found[key] and first not in found[key]  # keep: the article

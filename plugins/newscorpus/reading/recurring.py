@@ -12,7 +12,7 @@ three recipes) is an article's own.
 
 Copies of one story (a wire story saved from several outlets, an article saved twice,
 trimmed or not) share their headline and paragraphs, and those are never a template:
-files that share at least half the long lines of the shorter one carry one article.
+files that share at least half the long lines of the longer one carry one article.
 The cleaner still keeps a template's line that stands between two paragraphs (a
 subheading the site's articles share). Saved web pages are left to their markup's
 cues.
@@ -26,13 +26,14 @@ from pathlib import Path
 
 from .clean import to_units
 from .decode import UnreadableFile, decode
+from .furniture import line_furniture
 from .parse import looks_like_html
 from .shape import word_count
 
 RECUR_MIN_FILES = 3
 RECUR_MAX_WORDS = 25
 TEMPLATE_MIN_LINES = 5
-LEAD_MIN_WORDS = 8
+LONG_LINE_WORDS = 8
 COPY_MIN_SHARED = 2
 COPY_MAX_FILES = 50
 TEXT_SUFFIXES = (".txt",)
@@ -57,11 +58,12 @@ def recurring_lines(files: Mapping[str, Sequence[str]]) -> dict[str, frozenset[s
     for name, lines in files.items():
         for line in lines:
             files_with[line].add(name)
-    article_of = _copies(files, files_with)
+    words = {line: word_count(line) for line in files_with}
+    article_of = _copies(files, files_with, words)
     # Short lines in files of three articles or more, by the files they are in.
     by_files: dict[frozenset[str], list[str]] = defaultdict(list)
     for line, names in files_with.items():
-        if len(names) < RECUR_MIN_FILES or word_count(line) > RECUR_MAX_WORDS:
+        if len(names) < RECUR_MIN_FILES or words[line] > RECUR_MAX_WORDS:
             continue
         if len({article_of[name] for name in names}) >= RECUR_MIN_FILES:
             by_files[frozenset(names)].append(line)
@@ -77,18 +79,27 @@ def recurring_lines(files: Mapping[str, Sequence[str]]) -> dict[str, frozenset[s
     return {name: frozenset(lines) for name, lines in found.items()}
 
 
-def _copies(files: Mapping[str, Sequence[str]], files_with: Mapping[str, set[str]]) -> dict:
+def _copies(
+    files: Mapping[str, Sequence[str]],
+    files_with: Mapping[str, set[str]],
+    words: Mapping[str, int],
+) -> dict[str, str]:
     """Each file's article: files that share at least half the long lines (eight
-    words or more) of the shorter one are copies of one article, and so are their
-    copies. A long line in more than ``COPY_MAX_FILES`` files is a site's, not a
-    story's, and is not counted."""
+    words or more) of the longer one are copies of one article (a trimmed copy too),
+    and so are their copies. Shared lines the cleaner's own rules take for furniture
+    (a cookie notice, a newsletter prompt) do not count, nor does a long line in more
+    than ``COPY_MAX_FILES`` files (a site's, not a story's): pages of one site share
+    those, and short articles under them are still different articles. ``words``: each
+    line's number of words."""
     long_lines = {
-        name: {line for line in set(lines) if word_count(line) >= LEAD_MIN_WORDS}
+        name: sum(words[line] >= LONG_LINE_WORDS for line in set(lines))
         for name, lines in files.items()
     }
     shared: Counter[tuple[str, str]] = Counter()
     for line, names in files_with.items():
-        if 2 <= len(names) <= COPY_MAX_FILES and word_count(line) >= LEAD_MIN_WORDS:
+        if not 2 <= len(names) <= COPY_MAX_FILES or words[line] < LONG_LINE_WORDS:
+            continue
+        if line_furniture(line) is None:
             ordered = sorted(names)
             for i, first in enumerate(ordered):
                 for second in ordered[i + 1 :]:
@@ -102,8 +113,8 @@ def _copies(files: Mapping[str, Sequence[str]], files_with: Mapping[str, set[str
         return name
 
     for (first, second), count in sorted(shared.items()):
-        fewest = min(len(long_lines[first]), len(long_lines[second]))
-        if count >= max(COPY_MIN_SHARED, fewest / 2):
+        most = max(long_lines[first], long_lines[second])
+        if count >= max(COPY_MIN_SHARED, most / 2):
             a, b = sorted((root(first), root(second)))
             parent[b] = a
     return {name: root(name) for name in files}
