@@ -13,7 +13,7 @@ from pathlib import Path
 from newscorpus.model import CELL_SEPARATOR, Article, Block
 from newscorpus.pipeline import section_of
 from newscorpus.reading.parse import UnreadableFile
-from newscorpus.reading.recurring import read_recurring
+from newscorpus.reading.recurring import read_dumps, recurring_in
 from newscorpus.reading.webpage import is_web_page, parse_file
 from newscorpus.settings import value
 from pelican.readers import BaseReader
@@ -210,7 +210,8 @@ class Linker:
 
 def recurring_of(session: Session) -> dict[str, frozenset[str]]:
     """The lines each text dump of the corpus shares with others as a site's template
-    (:mod:`newscorpus.reading.recurring`), read from the corpus folder once a build."""
+    (:mod:`newscorpus.reading.recurring`), read from the corpus folder once a build and
+    kept in the store for a build of the same files."""
     if session.recurring is None:
         folder = session.corpus
         paths = []
@@ -223,7 +224,8 @@ def recurring_of(session: Session) -> dict[str, frozenset[str]]:
                 and (path := Path(root, name)).is_file()
                 and inside(str(path), str(folder))
             ]
-        session.recurring = read_recurring(paths)
+        dumps = read_dumps(paths)
+        session.recurring = session.store.get("recurring", dumps, lambda: recurring_in(dumps))
     return session.recurring
 
 

@@ -22,7 +22,7 @@ from .entities.nlp import ModelMissing
 from .export import export_files, export_tables, write_exports
 from .pipeline import Options, Source, build_corpus, plain_slug
 from .reading.parse import UnreadableFile
-from .reading.recurring import read_recurring
+from .reading.recurring import read_dumps, recurring_in
 from .reading.sources import read_sources
 from .reading.webpage import HTML_SUFFIXES, not_an_article, parse_file
 from .settings import DEFAULTS
@@ -63,7 +63,8 @@ def run(folder: Path, out: Path, cache: Path | None, processes: int) -> tuple[in
     said += [f"{aliases.name}: {problem}" for problem in curation.problems]
     store = Store(cache)
     paths, skipped = corpus_files(folder)
-    recurring = read_recurring((path.relative_to(folder).as_posix(), path) for path in paths)
+    dumps = read_dumps((path.relative_to(folder).as_posix(), path) for path in paths)
+    recurring = store.get("recurring", dumps, lambda: recurring_in(dumps))
     sources = []
     for path in paths:
         name = path.relative_to(folder).as_posix()

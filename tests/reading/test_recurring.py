@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from newscorpus.reading.parse import parse_article
-from newscorpus.reading.recurring import lines_of, read_recurring, recurring_lines
+from newscorpus.reading.recurring import lines_of, read_dumps, recurring_in, recurring_lines
 
 SITE = Path(__file__).parent.parent / "fixtures" / "template_site"
 TEMPLATE_TOP = [
@@ -144,10 +144,10 @@ def test_the_corpus_folder_is_read_for_its_templates(tmp_path):
     shutil.copytree(SITE, tmp_path, dirs_exist_ok=True)
     (tmp_path / "page.html").write_text("<html><body><p>Home</p></body></html>")
     paths = sorted((path.relative_to(tmp_path).as_posix(), path) for path in tmp_path.rglob("*.*"))
-    from_folder = read_recurring(paths)
+    from_folder = recurring_in(read_dumps(paths))
     assert "page.html" not in from_folder  # a saved page: its markup's cues decide
     assert from_folder["post/market.txt"] >= set(TEMPLATE_FOOT)
-    assert read_recurring(reversed(paths)) == from_folder  # the order files come in
+    assert recurring_in(read_dumps(reversed(paths))) == from_folder  # in any order
 
 
 def test_short_articles_under_long_lines_of_furniture_are_still_different_articles():

@@ -120,13 +120,19 @@ def _copies(
     return {name: root(name) for name in files}
 
 
-def read_recurring(paths: Iterable[tuple[str, Path]]) -> dict[str, frozenset[str]]:
-    """:func:`recurring_lines` of the text dumps among ``(name, path)`` pairs."""
-    files = {}
+def read_dumps(paths: Iterable[tuple[str, Path]]) -> tuple[tuple[str, bytes], ...]:
+    """The bytes of the text dumps among ``(name, path)`` pairs; nothing for a file
+    that cannot be read (its reader says why)."""
+    dumps = []
     for name, path in paths:
         if name.lower().endswith(TEXT_SUFFIXES):
             try:
-                files[name] = lines_of(path.read_bytes())
+                dumps.append((name, path.read_bytes()))
             except OSError:
-                files[name] = ()  # the reader says why it cannot read the file
-    return recurring_lines(files)
+                dumps.append((name, b""))
+    return tuple(dumps)
+
+
+def recurring_in(dumps: Iterable[tuple[str, bytes]]) -> dict[str, frozenset[str]]:
+    """:func:`recurring_lines` of text dumps given as ``(name, bytes)``."""
+    return recurring_lines({name: lines_of(raw) if raw else () for name, raw in dumps})
