@@ -121,8 +121,8 @@ def _copies(
 
 
 def read_dumps(paths: Iterable[tuple[str, Path]]) -> tuple[tuple[str, bytes], ...]:
-    """The bytes of the text dumps among ``(name, path)`` pairs; nothing for a file
-    that cannot be read (its reader says why)."""
+    """The bytes of the text dumps among ``(name, path)`` pairs; none for a file that
+    cannot be read (its reader says why)."""
     dumps = []
     for name, path in paths:
         if name.lower().endswith(TEXT_SUFFIXES):
