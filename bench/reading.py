@@ -47,6 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 import trafilatura  # noqa: E402
+from newscorpus.reading.decode import INVISIBLE  # noqa: E402
 from newscorpus.reading.parse import UNKNOWN_OUTLET, UnreadableFile, parse_article  # noqa: E402
 from newscorpus.reading.recurring import lines_of, recurring_lines  # noqa: E402
 from newscorpus.reading.webpage import decode_page, parse_page  # noqa: E402
@@ -61,7 +62,9 @@ TAG = re.compile(r"<[^>]+>")
 
 
 def norm(text: str) -> str:
-    return SPACES.sub(" ", text).strip()
+    """Whitespace collapsed, and the characters no reader sees left out (the reader
+    drops them; a gold snippet copied from the page may hold a soft hyphen)."""
+    return SPACES.sub(" ", unicodedata.normalize("NFC", INVISIBLE.sub("", text))).strip()
 
 
 def loose(text: str) -> str:

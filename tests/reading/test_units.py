@@ -79,3 +79,16 @@ def test_a_byline_label_with_a_colon_does_not_carry_a_long_headline_on():
     headline = "Voters pass increase for retired workers, but future shortfalls likely to emerge"
     units = to_units(f"{headline}\n\nby: Cora Neas\n\nPosted: Nov 8, 2023\n")
     assert [unit.text for unit in units][:2] == [headline, "by: Cora Neas"]
+
+
+def test_a_text_browsers_nested_list_stays_one_item_a_line():
+    # inscriptis renders nested lists as "* ", "+ " and "o " items; "o Ausbildung" is an
+    # item, not a lower-case line carrying the one above on.
+    units = to_units("* Fachliches\n+ Fachbereiche\no Ausbildung\no Frauen\n* Verband\n")
+    assert [unit.text for unit in units] == [  # keep each apart
+        "* Fachliches",
+        "+ Fachbereiche",
+        "o Ausbildung",
+        "o Frauen",
+        "* Verband",
+    ]

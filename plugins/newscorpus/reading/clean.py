@@ -105,6 +105,8 @@ DANGLING_WORDS = frozenset(
 )  # fmt: skip
 # A dash and a word in lower case: an aside or the rest of a sentence, cut at a link.
 DASH_ASIDE = re.compile(r"[—–] [a-zà-ÿ]")
+# An item of a list as a text browser renders it: "* Verband", "+ Fachbereiche", "o Frauen".
+LIST_ITEM = re.compile(r"[*+o•·-] \S")
 # The rest of a compound whose first part was an element of its own ("KI" / "-Systemen in
 # Autos", "COVID-19" / "-Pandemie"): a hyphen straight before a letter.
 COMPOUND_REST = re.compile(r"-[A-Za-zÀ-ÖØ-öø-ÿ]")
@@ -228,6 +230,8 @@ def continues(before: str, line: str, blank_before: bool) -> bool:
         return False
     if not _has_word(line) or line.casefold() in datelines.BYLINE_WORDS:
         return False  # "von" alone: a byline's label ("von" / "David Krenz"), not more title
+    if LIST_ITEM.match(line) and LIST_ITEM.match(before):
+        return False  # "+ Fachbereiche" / "o Ausbildung": a text browser's nested list
     first = line[:1]
     if first in CLOSING_PUNCTUATION and not (first == "»" and "«" in line):
         return True  # "»Abzocke …«" opens a German quotation: it starts a line of its own
