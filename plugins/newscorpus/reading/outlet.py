@@ -31,6 +31,8 @@ HOLDER_NOISE = re.compile(
     r"^\s*(?:©|\(c\)|copyright|by|[-–—:|])\s*|\s*(?:©|\(c\))\s*", re.IGNORECASE
 )
 HOLDER_MAX_WORDS = 6
+# Notices naming this many different holders are pictures' credits, the site's among them.
+CREDITED_HOLDERS = 3
 PICTURE_CREDIT = re.compile(
     r"/|\b(?:foto|fotos|photo|photos|bild|bilder|image|images|getty|istock|adobe|stock"
     r"|shutterstock|picture|alliance|dpa|imago|reuters|afp|ap)\b",
@@ -227,7 +229,8 @@ def _footer_copyright(cleaned: Cleaned) -> str | None:
     # Teasers' pictures each credited to their photographer ("© Wiebke Jann", "© Sonja
     # Koller", …): among many holders, a bare "© Name" (no year, no rights reserved) is a
     # picture's credit.
-    credits = len({copyright_holder(cleaned.units[index].text) for index in notices}) >= 3
+    holders = {copyright_holder(cleaned.units[index].text) for index in notices} - {None}
+    credits = len(holders) >= CREDITED_HOLDERS
     closing = True  # the page's own notice closes it; a picture's "© Nordex" is further up
     for index in notices:
         last, closing = closing and index >= len(cleaned.units) - CLOSING_UNITS, False
