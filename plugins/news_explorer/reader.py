@@ -8,10 +8,10 @@ import html
 import logging
 import os
 from collections.abc import Sequence
-from pathlib import Path
 
 from newscorpus.model import CELL_SEPARATOR, Article, Block
 from newscorpus.pipeline import section_of
+from newscorpus.reading.folder import corpus_files
 from newscorpus.reading.parse import UnreadableFile
 from newscorpus.reading.recurring import read_dumps, recurring_in
 from newscorpus.reading.webpage import is_web_page, parse_file
@@ -214,16 +214,11 @@ def recurring_of(session: Session) -> dict[str, frozenset[str]]:
     kept in the store for a build of the same files."""
     if session.recurring is None:
         folder = session.corpus
-        paths = []
-        for root, folders, files in os.walk(folder):
-            folders[:] = sorted(name for name in folders if not name.startswith("."))
-            paths += [
-                (Path(os.path.relpath(os.path.join(root, name), folder)).as_posix(), path)
-                for name in sorted(files)
-                if not name.startswith(".")
-                and (path := Path(root, name)).is_file()
-                and inside(str(path), str(folder))
-            ]
+        paths = [
+            (path.relative_to(folder).as_posix(), path)
+            for path in corpus_files(folder)[0]
+            if inside(str(path), str(folder))
+        ]
         dumps = read_dumps(paths)
         session.recurring = session.store.get("recurring", dumps, lambda: recurring_in(dumps))
     return session.recurring

@@ -21,31 +21,13 @@ from .entities.canonical import load_curation
 from .entities.nlp import ModelMissing
 from .export import export_files, export_tables, write_exports
 from .pipeline import Options, Source, build_corpus, plain_slug
+from .reading.folder import corpus_files
 from .reading.parse import UnreadableFile
 from .reading.recurring import read_dumps, recurring_in
 from .reading.sources import read_sources
-from .reading.webpage import HTML_SUFFIXES, not_an_article, parse_file
+from .reading.webpage import parse_file
 from .settings import DEFAULTS
 from .store import Store
-
-TEXT_SUFFIXES = (".txt",)
-
-
-def corpus_files(folder: Path) -> tuple[list[Path], dict[str, str]]:
-    """The article files under ``folder`` in name order, and the other files with the
-    reason they are not read (settings files and hidden ones are neither)."""
-    settings_files = {DEFAULTS["NEWS_SOURCES_FILE"], DEFAULTS["NEWS_ALIASES_FILE"]}
-    read, skipped = [], {}
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        relative = path.relative_to(folder)
-        name = relative.as_posix()
-        if name in settings_files or any(part.startswith(".") for part in relative.parts):
-            continue
-        if name.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
-            read.append(path)
-        else:
-            skipped[name] = not_an_article(path.suffix)
-    return read, skipped
 
 
 def run(folder: Path, out: Path, cache: Path | None, processes: int) -> tuple[int, list[str]]:

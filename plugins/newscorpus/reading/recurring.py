@@ -26,6 +26,7 @@ from pathlib import Path
 
 from .clean import to_units
 from .decode import UnreadableFile, decode
+from .folder import TEXT_SUFFIXES
 from .furniture import line_furniture
 from .parse import looks_like_html
 from .shape import word_count
@@ -36,7 +37,6 @@ TEMPLATE_MIN_LINES = 5
 LONG_LINE_WORDS = 8
 COPY_MIN_SHARED = 2
 COPY_MAX_FILES = 50
-TEXT_SUFFIXES = (".txt",)
 
 
 def lines_of(raw: bytes) -> tuple[str, ...]:
