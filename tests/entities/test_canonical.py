@@ -660,3 +660,30 @@ def test_a_short_form_of_a_given_name_and_the_full_one_are_one_person():
         {"Stephen Jones": "PERSON"},
         {"Adam Jones": "PERSON"},
     ]
+
+
+def test_a_surname_of_a_person_the_article_names_in_full_is_a_person_s_name():
+    # "Trump" alone: the model says ORG as often as PERSON and no mention has a title
+    # before it, so its PERSON labels are not borne out, and the ORG labels win.
+    bare = (
+        "Trump spoke. Trump won. Trump left. Critics of Trump agreed. Trump stayed.",
+        ("Trump", "PERSON"), ("Trump", "PERSON"), ("Trump", "ORG"), ("Trump", "ORG"),
+        ("Trump", "ORG"),
+    )  # fmt: skip
+    assert names_of(article(*bare))[0] == [{"Trump": "ORG"}]
+    # Where another article names "Donald Trump" and "Tiffany Trump" (no telling which
+    # "Trump" means, so nothing folds), "Trump" is a person's name all the same.
+    family = article(
+        "Donald Trump met Tiffany Trump. Trump spoke. Trump won. Fans of Trump cheered.",
+        ("Donald Trump", "PERSON"), ("Tiffany Trump", "PERSON"), ("Trump", "PERSON"),
+        ("Trump", "PERSON"), ("Trump", "ORG"),
+    )  # fmt: skip
+    found, _ = names_of(article(*bare), family)
+    assert found[0] == {"Trump": "PERSON"}
+    assert found[1]["Trump"] == "PERSON"
+    # The text counts where the model missed the full name ("Even though Céline Dion is").
+    missed = (
+        "Even though Céline Dion is a star, Dion sang. Dion won. Dion left. Dion's fans.",
+        ("Dion", "PERSON"), ("Dion", "PERSON"), ("Dion", "ORG"), ("Dion", "ORG"),
+    )  # fmt: skip
+    assert names_of(article(*missed))[0] == [{"Dion": "PERSON"}]

@@ -260,6 +260,21 @@ def test_warships_and_named_systems_are_weapons_in_any_article(sentence, weapons
         ("National Air and Space Museum", ["National Air and Space Museum"]),
         ("Microsoft and Apple", ["Microsoft", "Apple"]),
         ("Parliament and the Council", ["Parliament", "Council"]),
+        # "and" inside an organisation's subject joins words of one name; after a place or
+        # before a name of its own it joins two.
+        ("Ministry of Trade and Industry", ["Ministry of Trade and Industry"]),
+        (
+            "National Institute of Economic and Social Research",
+            ["National Institute of Economic and Social Research"],
+        ),
+        ("School of Oriental and African Studies", ["School of Oriental and African Studies"]),
+        ("Bank of England and Barclays", ["Bank of England", "Barclays"]),
+        ("University of Texas and Texas A&M", ["University of Texas", "Texas A&M"]),
+        ("Ministry of Defence and BAE Systems", ["Ministry of Defence", "BAE Systems"]),
+        (
+            "Institute for Fiscal Studies and Resolution Foundation",
+            ["Institute for Fiscal Studies", "Resolution Foundation"],
+        ),
         # A slash between two names is two names too.
         ("McCutchan Art Center / Pace Galleries", ["McCutchan Art Center", "Pace Galleries"]),
         # A list of one-word names is each name; a town and its state, a company and its

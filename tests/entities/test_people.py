@@ -4,7 +4,13 @@ name that decides its type across the corpus."""
 from __future__ import annotations
 
 import pytest
-from newscorpus.entities.canonical import Named, clean_name, vote_types
+from newscorpus.entities.canonical import (
+    Named,
+    clean_name,
+    drop_leading_word,
+    vote_types,
+    word_counts,
+)
 from newscorpus.entities.mentions import person_pieces
 from newscorpus.entities.people import evidence, split_person
 from newscorpus.model import Mention
@@ -357,6 +363,10 @@ def test_a_title_alone_is_not_a_name(name):
         ("Space Shuttle Columbia", "ORG"),
         # "the Athens Olympic 100m silver medallist": the games, not a body.
         ("Athens Olympic", "ORG"),
+        # Wars, crises and summits are events too.
+        ("the Great Recession", "PLACE"),
+        ("the Cold War", "ORG"),
+        ("Suez Crisis", "PLACE"),
     ],
 )
 def test_an_event_operation_or_vehicle_is_not_a_person_organisation_or_place(name, label):
@@ -469,3 +479,32 @@ def test_the_title_before_a_person_s_name_is_kept_as_the_person_s_role(text, spa
 )
 def test_a_stance_or_a_former_role_before_a_name_is_not_part_of_it(name, label, expected):
     assert clean_name(name, label) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        # A common word's "-ing" form taken into a single name: the name alone.
+        ("Taking Archie", "Archie"),
+        ("Entering Westminster", "Westminster"),
+        # Not a plural's or a verb's "-s", which ends first names too.
+        ("Miles Davis", "Miles Davis"),
+        # A common word before a full name, whatever its form.
+        ("Sprinter Kelly Holmes", "Kelly Holmes"),
+        # A first name that is also a common word stays.
+        ("Will Smith", "Will Smith"),
+        ("Mark Thompson", "Mark Thompson"),
+        # A capitalised word the corpus does not write in lower case stays.
+        ("Rogers Hornsby", "Rogers Hornsby"),
+    ],
+)
+def test_a_common_word_before_a_name_is_not_its_first_name(name, kept):
+    counts = word_counts(
+        [
+            "He is taking notes, taking time and taking part, entering it, entering, entering."
+            " She walks for miles, miles and miles."
+            " The sprinter will mark it; the sprinter will win; a sprinter will mark time."
+            " Rogers said so."
+        ]
+    )
+    assert drop_leading_word(name, counts) == kept

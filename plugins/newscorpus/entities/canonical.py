@@ -19,7 +19,14 @@ from ..model import ENTITY_TYPES, Entity, EntityType, Mention, RawExtraction
 from ..wordlists import country_names, load_lines, load_words
 from .mentions import COMPANY_SUFFIXES, COMPASS, STATE_NAMES
 from .nlp import designator_pattern
-from .people import FIRST_NAMES, NOT_A_SURNAME, ROLES, is_name_token, looks_like_person
+from .people import (
+    FIRST_NAMES,
+    MORE_FIRST_NAMES,
+    NOT_A_SURNAME,
+    ROLES,
+    is_name_token,
+    looks_like_person,
+)
 
 # Tie-break for the type vote: a designator rule outranks the model.
 PERSON_EVIDENCE = 3
@@ -89,6 +96,8 @@ LEADING_PREPOSITIONS = frozenset(
 )  # fmt: skip
 # A prefix that makes a word a stance or a former role: "Pro-Beijing", "Ex-minister".
 PREFIXED = re.compile(r"(?:pro|anti|pan|ex|non|post|pre|neo)-\w", re.IGNORECASE)
+# A verb's "-ing" form: "Taking", "Entering".
+GERUND = re.compile(r"[A-Z][a-z]+ing")
 # After a people's name, words that still name the people: "Indigenous Peoples".
 PEOPLE_WORDS = frozenset({"people", "peoples", "community", "communities"})
 
@@ -461,6 +470,8 @@ class Named:
     name: str
     label: EntityType
     key: str
+    # A surname of a person the article names in full (see ``surnames_of_people``).
+    surname: bool = False
 
 
 def canonicalise(
@@ -477,7 +488,7 @@ def canonicalise(
     }
     counts = word_counts(texts)
     articles: list[list[Named]] = []
-    for extraction in extractions:
+    for extraction, text in zip(extractions, texts, strict=True):
         named = []
         for mention in extraction.mentions:
             found = entity_name(mention)
@@ -486,6 +497,9 @@ def canonicalise(
                 name = table.get(name_key(spelled), spelled)
                 if not {name_key(name), name_key(spelled)} & curation.drops:
                     named.append(Named(mention, name, found[1], name_key(name)))
+        surnames = surnames_of_people(named, text)
+        for item in named:
+            item.surname = name_key(item.name) in surnames
         articles.append(named)
 
     keep = supported_names(articles, counts) | (curation.types.keys() - curation.drops)
@@ -546,9 +560,20 @@ def word_counts(texts: Sequence[str]) -> WordCounts:
 
 
 def drop_leading_word(name: str, counts: WordCounts) -> str:
-    """``Sprinter Kelly Holmes`` -> ``Kelly Holmes``: a lower-case word is not a first name."""
+    """``Sprinter Kelly Holmes`` -> ``Kelly Holmes``: a lower-case word is not a first name.
+    Nor is a verb's "-ing" form before a single name, the model's span taking in the word
+    before it ("Taking Archie"). A plural's "-s" ends first names too ("Miles Davis"), and
+    "Will Smith" stays."""
     words = name.split()
     while len(words) > 2 and counts.is_common(words[0]):
+        words = words[1:]
+    if (
+        len(words) == 2
+        and counts.is_common(words[0])
+        and GERUND.fullmatch(words[0])
+        and words[0].lower() not in FIRST_NAMES
+        and words[0].lower() not in MORE_FIRST_NAMES
+    ):
         words = words[1:]
     return " ".join(words)
 
@@ -707,7 +732,7 @@ def _unsupported_people(articles: Sequence[Sequence[Named]]) -> set[str]:
             labels[item.key].add("ORG" if determined else item.label)
             mentions[item.key] += 1
             names.setdefault(item.key, item.name)
-            evidenced[item.key] += item.mention.evidence == "person"
+            evidenced[item.key] += item.mention.evidence == "person" or item.surname
             as_person[item.key] += item.label == "PERSON" and not determined
             # A word's own labels, wherever its mentions were folded ("Coinbase" into
             # "Coinbase Pro").
@@ -751,6 +776,31 @@ def _unsupported_people(articles: Sequence[Sequence[Named]]) -> set[str]:
         and not borne_out_by_model(key)
         and first_word(key).lower() not in FIRST_NAMES
     }
+
+
+def surnames_of_people(named: Sequence[Named], text: str) -> set[str]:
+    """The surnames, as keys, of the people an article names in full, with a person's
+    evidence (a role before the name, a first name): "Trump" where it names "Donald
+    Trump" and "Tiffany Trump" is a person's name, whichever of them it means. The text
+    counts too, where the model missed the full name ("Even though Céline Dion is …")."""
+    surnames = set()
+    for item in named:
+        words = item.name.split()
+        if (
+            len(words) > 1
+            and item.label == "PERSON"
+            and is_name_token(words[-1])
+            and (item.mention.evidence == "person" or words[0].lower() in FIRST_NAMES)
+        ):
+            surnames.add(name_key(words[-1]))
+    for item in named:
+        key = name_key(item.name)
+        if item.label != "PERSON" or " " in item.name or key in surnames:
+            continue
+        pattern = rf"(?<![\w-])([^\W\d_][\w'’-]*)\s+{re.escape(item.name)}(?![\w-])"
+        if any(match.lower() in FIRST_NAMES for match in re.findall(pattern, text)):
+            surnames.add(key)
+    return surnames
 
 
 def fold_short_names(

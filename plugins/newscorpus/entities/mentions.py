@@ -76,6 +76,13 @@ TENSE_REACH = 120
 COMPOUND_NAMES = frozenset(line.casefold() for line in load_lines("compound-names.txt"))
 # "Mountain View, California", "Kanata, Ontario": a town and the state it is in.
 STATE_NAMES = frozenset(load_lines("state-names.txt"))
+# An organisation's head and the one or two words of its subject: "Ministry of Trade",
+# "Centre for Economic" (of "Centre for Economic and Policy Research").
+SUBJECT_PHRASE = re.compile(
+    r"(?:^|\s)(?P<head>[A-Z][a-z]+) (?:of|for) (?P<subject>[A-Z]\S*(?: [A-Z]\S*)?)$"
+)
+SHARED_COMPLEMENT_WORDS = 3
+ACRONYM_WORD = re.compile(r"[A-Z0-9&]{2,}")
 STATE_AFTER = re.compile(
     r"(?:, (?P<state>{})| (?P<state_unmarked>D\.C\.|DC))(?!\w)".format(
         "|".join(re.escape(name) for name in sorted(STATE_NAMES, key=len, reverse=True))
@@ -913,7 +920,13 @@ def conjoined(name: str, start: int) -> list[tuple[str, int, int]]:
         or " and " in second
         or not (first[:1].isupper() and second[:1].isupper())
         or name.casefold() in COMPOUND_NAMES
-        or (_ends_in_head(second) and not _ends_in_head(first) and " " in second)
+        or (
+            _ends_in_head(second)
+            and not _ends_in_head(first)
+            and " " in second
+            and not _headed_subject(first)
+        )
+        or (_headed_subject(first) and _shared_complement(first, second))
     ):
         # "House Science and Technology Committee": the last word heads both halves.
         return [(name, start, len(name))]
@@ -924,6 +937,35 @@ def conjoined(name: str, start: int) -> list[tuple[str, int, int]]:
         # named with the words it shares ("North Korea") and written "North".
         return [(f"{first} {head[1]}", start, len(first)), later]
     return [(first, start, len(first)), later]
+
+
+def _shared_complement(first: str, second: str) -> bool:
+    """Whether "and" joins two words of one name's "of" or "for" phrase ("Ministry of
+    Trade and Industry", "School of Oriental and African Studies", "Institute of Economic
+    and Social Research"): the first half is an organisation's head and a subject, not a
+    place ("Bank of England and Barclays"), and the second half a few words that name no
+    place, person or company of their own ("University of Texas and Texas A&M")."""
+    match = SUBJECT_PHRASE.search(first)
+    rest = second.split()
+    return (
+        bool(match)
+        and len(rest) <= SHARED_COMPLEMENT_WORDS
+        and not _ends_in_head(second)
+        and not any(
+            word in STATE_NAMES
+            or word in country_names()
+            or word.lower() in FIRST_NAMES
+            or ACRONYM_WORD.fullmatch(word)
+            for word in (*match["subject"].split(), *rest)
+        )
+    )
+
+
+def _headed_subject(name: str) -> bool:
+    """Whether a name ends in an organisation's head and its subject: "Institute for
+    Fiscal Studies", "Ministry of Trade"."""
+    match = SUBJECT_PHRASE.search(name)
+    return bool(match) and match["head"].lower() in load_words("org-heads.txt")
 
 
 def _comma_list(name: str, start: int) -> list[tuple[str, int, int]]:
