@@ -184,6 +184,19 @@ def test_the_type_vote_follows_evidence_not_the_model_s_majority():
     assert vote_types(only_attributive)["Obama"] == "ORG"
 
 
+def test_evidence_of_one_kind_decides_over_the_model_s_labels():
+    # "energy giant Gazprom" twice, and the model's PLACE eight times: a company.
+    company = [
+        [named("Gazprom", "ORG", "organisation"), *[named("Gazprom", "PLACE")] * 4],
+        [named("Gazprom", "PLACE", "organisation"), *[named("Gazprom", "PLACE")] * 4],
+    ]
+    assert vote_types(company)["Gazprom"] == "ORG"
+    # Once is not enough, and evidence of two kinds leaves it to the vote.
+    assert vote_types([company[0]])["Gazprom"] == "PLACE"
+    mixed = [*company, [named("Gazprom", "PLACE", "place")] * 2]
+    assert vote_types(mixed)["Gazprom"] == "PLACE"
+
+
 def test_a_name_after_an_article_does_not_vote_for_a_person():
     # "the Lib Dems" twice, taken for a person by the model, once without "the".
     articles = [
