@@ -814,13 +814,13 @@ def surnames_of_people(named: Sequence[Named], text: str) -> set[str]:
             and (item.mention.evidence == "person" or words[0].lower() in FIRST_NAMES)
         ):
             surnames.add(name_key(words[-1]))
-    for item in named:
-        key = name_key(item.name)
-        if item.label != "PERSON" or " " in item.name or key in surnames:
+    alone = {item.name for item in named if item.label == "PERSON" and " " not in item.name}
+    for name in sorted(alone):
+        if name_key(name) in surnames:
             continue
-        pattern = rf"(?<![\w-])([^\W\d_][\w'’-]*)\s+{re.escape(item.name)}(?![\w-])"
+        pattern = rf"(?<![\w-])([^\W\d_][\w'’-]*)\s+{re.escape(name)}(?![\w-])"
         if any(match.lower() in FIRST_NAMES for match in re.findall(pattern, text)):
-            surnames.add(key)
+            surnames.add(name_key(name))
     return surnames
 
 

@@ -81,6 +81,7 @@ STATE_NAMES = frozenset(load_lines("state-names.txt"))
 SUBJECT_PHRASE = re.compile(
     r"(?:^|\s)(?P<head>[A-Z][a-z]+) (?:of|for) (?P<subject>[A-Z]\S*(?: [A-Z]\S*)?)$"
 )
+# The most words after "and" that can still be that subject's: "African Studies".
 SHARED_COMPLEMENT_WORDS = 3
 ACRONYM_WORD = re.compile(r"[A-Z0-9&]{2,}")
 STATE_AFTER = re.compile(
@@ -942,9 +943,10 @@ def conjoined(name: str, start: int) -> list[tuple[str, int, int]]:
 def _shared_complement(first: str, second: str) -> bool:
     """Whether "and" joins two words of one name's "of" or "for" phrase ("Ministry of
     Trade and Industry", "School of Oriental and African Studies", "Institute of Economic
-    and Social Research"): the first half is an organisation's head and a subject, not a
-    place ("Bank of England and Barclays"), and the second half a few words that name no
-    place, person or company of their own ("University of Texas and Texas A&M")."""
+    and Social Research"), after an organisation's head (:func:`_headed_subject`): the
+    subject is no place ("Bank of England and Barclays"), and the second half a few words
+    that name no place, person or company of their own ("University of Texas and Texas
+    A&M") and end in no head of their own ("… and Resolution Foundation")."""
     match = SUBJECT_PHRASE.search(first)
     rest = second.split()
     return (
