@@ -184,6 +184,59 @@ def evidence_of(text: str, *labelled: tuple[str, str]) -> dict[str, str]:
     return {m.text: m.evidence for m in raw.mentions}
 
 
+@pytest.mark.parametrize(
+    ("text", "labelled", "kept"),
+    [
+        # A portfolio the model took for an organisation apart from its title: the
+        # role's words, not an entity; a body's name before the title stays.
+        (
+            "Labour's Shadow Home Secretary Yvette Cooper said so.",
+            (("Labour", "ORG"), ("Shadow Home", "ORG"), ("Yvette Cooper", "PERSON")),
+            ["Labour", "Yvette Cooper"],
+        ),
+        (
+            "Lib Dem Home Affairs spokesman Mark Oaten said so.",
+            (("Lib Dem Home Affairs", "ORG"), ("Mark Oaten", "PERSON")),
+            ["Lib Dem", "Mark Oaten"],
+        ),
+        (
+            "Maxime Bernier resigned as Foreign Affairs minister in May.",
+            (("Maxime Bernier", "PERSON"), ("Foreign Affairs", "ORG")),
+            ["Maxime Bernier"],
+        ),
+        (
+            "A Ministry of Defence spokesman said so.",
+            (("Ministry of Defence", "ORG"),),
+            ["Ministry of Defence"],
+        ),
+        (
+            "Home Office minister Hazel Blears said so.",
+            (("Home Office", "ORG"), ("Hazel Blears", "PERSON")),
+            ["Home Office", "Hazel Blears"],
+        ),
+        ("A Treasury spokesman said so.", (("Treasury", "ORG"),), ["Treasury"]),
+        (
+            "Ex-Home Secretary David Blunkett said so.",
+            (("Ex-Home", "ORG"), ("David Blunkett", "PERSON")),
+            ["David Blunkett"],
+        ),
+        (
+            "Homeland Security Secretary Tom Ridge met the Department of Homeland Security"
+            " Secretary's staff.",
+            (
+                ("Homeland Security", "ORG"),
+                ("Tom Ridge", "PERSON"),
+                ("Department of Homeland Security", "ORG"),
+            ),
+            ["Tom Ridge", "Department of Homeland Security"],
+        ),
+        ("Home Affairs is a committee.", (("Home Affairs", "ORG"),), ["Home Affairs"]),
+    ],
+)
+def test_a_minister_s_portfolio_is_the_role_s_not_an_organisation(text, labelled, kept):
+    assert list(evidence_of(text, *labelled)) == kept
+
+
 def test_a_name_the_next_sentence_calls_he_or_she_is_a_person_s():
     found = evidence_of(
         "Carolina Kluft won the heptathlon in Athens. She said the crowd carried her.",
@@ -268,6 +321,10 @@ def test_warships_and_named_systems_are_weapons_in_any_article(sentence, weapons
             ["National Institute of Economic and Social Research"],
         ),
         ("School of Oriental and African Studies", ["School of Oriental and African Studies"]),
+        (
+            "Union of Rationalist Atheists and Agnostics",
+            ["Union of Rationalist Atheists and Agnostics"],
+        ),
         ("Bank of England and Barclays", ["Bank of England", "Barclays"]),
         ("University of Texas and Texas A&M", ["University of Texas", "Texas A&M"]),
         ("Ministry of Defence and BAE Systems", ["Ministry of Defence", "BAE Systems"]),

@@ -81,6 +81,9 @@ STATE_NAMES = frozenset(load_lines("state-names.txt"))
 SUBJECT_PHRASE = re.compile(
     r"(?:^|\s)(?P<head>[A-Z][a-z]+) (?:of|for) (?P<subject>[A-Z]\S*(?: [A-Z]\S*)?)$"
 )
+# Heads that open organisations' names and end places' ("the Union of Rationalist Atheists
+# and Agnostics"; "the Soviet Union", so not in org-heads.txt).
+SUBJECT_HEADS = frozenset({"Union"})
 # The most words after "and" that can still be that subject's: "African Studies".
 SHARED_COMPLEMENT_WORDS = 3
 ACRONYM_WORD = re.compile(r"[A-Z0-9&]{2,}")
@@ -134,6 +137,11 @@ LINE_UP_PLAYER = re.compile(rf"(?:^|(?<=[,:] )|(?<=\())(?P<name>{_PLAYER})(?=[,.
 # Set scores after a name: "6-2 7-5", "3-1".
 SCORE_TAIL = re.compile(r"(?:\s+\d{1,2}\s?[-–]\s?\d{1,2})+$")
 # The games after their host's name: "Sydney| Olympic champion".
+# Titles that follow a portfolio ("Home Secretary", "Health spokesman").
+PORTFOLIO_ROLES = frozenset(
+    {"secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "ministers"}
+)
+ROLE_MODIFIERS = frozenset({"shadow", "new", "ex", "junior", "interim", "outgoing", "incoming"})
 OLYMPIC_AFTER = re.compile(r" (?:Olympic|Paralympic)s?\b")
 # An agency's or a band's short code, the one name with digits the model may call a
 # person's: "MI6", "U2".
@@ -367,6 +375,11 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
             if (kept := without_numbers(span, label_)) is not span:
                 # "Jie Zheng 6-2 7-5": the score is no part of the name; "Windows 2000"
                 # is no person's.
+                if kept is None:
+                    continue
+                span, end = kept, offset + kept.end_char
+            if (kept := without_portfolio(span)) is not span:
+                # "Shadow Home Secretary Yvette Cooper": "Home" is the role's portfolio.
                 if kept is None:
                     continue
                 span, end = kept, offset + kept.end_char
@@ -810,6 +823,34 @@ def without_numbers(span: Span, label: str) -> Span | None:
     return span
 
 
+def without_portfolio(span: Span) -> Span | None:
+    """A span without the portfolio words it ends in (``data/portfolios.txt``) when a
+    minister's or a spokesman's title follows: "Shadow Home" of "Shadow Home Secretary",
+    "Lib Dem" of "Lib Dem Home Affairs spokesman"; ``None`` when nothing is left. Not a
+    body named for the portfolio ("Ministry of Defence spokesman", "Home Office
+    minister"): the span itself."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in PORTFOLIO_ROLES:
+        return span
+    keep = span.end
+    while keep > span.start and doc[keep - 1].lower_ in load_words("portfolios.txt"):
+        keep -= 1
+    # "Shadow Home Secretary", "Ex-Home Secretary", "Deputy Health Minister": the office's.
+    while (
+        keep < span.end
+        and keep > span.start
+        and (
+            doc[keep - 1].lower_ in ROLE_MODIFIERS
+            or doc[keep - 1].is_punct
+            or is_role(doc[keep - 1].text)
+        )
+    ):
+        keep -= 1
+    if keep == span.end or any(token.lower_ in stop_words() for token in span):
+        return span  # a body's name: "Department of Homeland Security", "Ministry of Defence"
+    return doc[span.start : keep] if keep > span.start else None
+
+
 def shared_head(doc: Doc, span: Span) -> Span | None:
     """``the Public and |Commercial Services Union|``, ``the Health and |Safety
     Executive|``: the name whose two first words share its head word, when the model
@@ -967,7 +1008,9 @@ def _headed_subject(name: str) -> bool:
     """Whether a name ends in an organisation's head and its subject: "Institute for
     Fiscal Studies", "Ministry of Trade"."""
     match = SUBJECT_PHRASE.search(name)
-    return bool(match) and match["head"].lower() in load_words("org-heads.txt")
+    return bool(match) and (
+        match["head"].lower() in load_words("org-heads.txt") or match["head"] in SUBJECT_HEADS
+    )
 
 
 def _comma_list(name: str, start: int) -> list[tuple[str, int, int]]:
