@@ -237,6 +237,38 @@ def test_a_minister_s_portfolio_is_the_role_s_not_an_organisation(text, labelled
     assert list(evidence_of(text, *labelled)) == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "labelled", "kept"),
+    [
+        # The model ended the name at its head: the "for" or "of" phrase is the name's.
+        (
+            "Joint Council for the Welfare of Immigrants campaigner Caitlin Boswell said so.",
+            (("Joint Council", "ORG"), ("Caitlin Boswell", "PERSON")),
+            ["Joint Council for the Welfare of Immigrants", "Caitlin Boswell"],
+        ),
+        (
+            "The Economic Commission for Latin America and the Caribbean said so.",
+            (("Economic Commission", "ORG"), ("Latin America", "LOC"), ("Caribbean", "LOC")),
+            ["Economic Commission for Latin America and the Caribbean"],
+        ),
+        # Not a seat, a date or a lower-case phrase.
+        (
+            "He was Member of Parliament for Sheffield Brightside.",
+            (("Parliament", "ORG"), ("Sheffield Brightside", "GPE")),
+            ["Parliament", "Sheffield Brightside"],
+        ),
+        (
+            "The Commerce Department for November said so.",
+            (("Commerce Department", "ORG"), ("November", "DATE")),
+            ["Commerce Department"],
+        ),
+        ("The Senate for the first time agreed.", (("Senate", "ORG"),), ["Senate"]),
+    ],
+)
+def test_an_organisation_s_subject_after_its_head_is_its_name_s(text, labelled, kept):
+    assert list(evidence_of(text, *labelled)) == kept
+
+
 def test_a_name_the_next_sentence_calls_he_or_she_is_a_person_s():
     found = evidence_of(
         "Carolina Kluft won the heptathlon in Athens. She said the crowd carried her.",

@@ -137,6 +137,13 @@ LINE_UP_PLAYER = re.compile(rf"(?:^|(?<=[,:] )|(?<=\())(?P<name>{_PLAYER})(?=[,.
 # Set scores after a name: "6-2 7-5", "3-1".
 SCORE_TAIL = re.compile(r"(?:\s+\d{1,2}\s?[-–]\s?\d{1,2})+$")
 # The games after their host's name: "Sydney| Olympic champion".
+# The most words of an organisation's subject after its head: "for the Welfare of Immigrants".
+SUBJECT_TOKENS = 6
+# Where "for" after the head names a seat, not a subject: "Member of Parliament for …".
+LEGISLATURES = frozenset({"parliament", "assembly", "congress", "senate"})
+NUMERIC_ENTITIES = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+)
 # Titles that follow a portfolio ("Home Secretary", "Health spokesman").
 PORTFOLIO_ROLES = frozenset(
     {"secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "ministers"}
@@ -353,8 +360,9 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
     dates: list[DateSpan] = []
     military = MILITARY_WORD.search(text) is not None
     for offset, doc in docs:
+        covered = 0  # the end of a longer name the model found in parts (its tokens)
         for span, label_ in join_split_names(doc):
-            if "\n" in span.text:
+            if "\n" in span.text or span.start < covered:
                 continue
             start, end = offset + span.start_char, offset + span.end_char
             sentence = sentence_index(starts, start)
@@ -406,6 +414,9 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 # "the Haqqani network", "the Islamic State group": an organisation.
                 label, end = "ORG", offset + named.end_char
                 span = named
+            if label == "ORG" and (whole := with_subject(doc, span)) is not None:
+                # "Joint Council" of "Joint Council for the Welfare of Immigrants".
+                span, end, covered = whole, offset + whole.end_char, whole.end
             if label is None:
                 continue
             sentence_span = sentences[sentence] if 0 <= sentence < len(sentences) else None
@@ -936,6 +947,28 @@ def before_organisation_noun(doc: Doc, span: Span) -> Span | None:
     if end < len(doc) and doc[end].text in load_words("org-nouns.txt"):
         return doc[span.start : end]
     return None
+
+
+def with_subject(doc: Doc, span: Span) -> Span | None:
+    """``Joint Council for the Welfare of Immigrants``, ``Council of Europe``: an
+    organisation's name the model ended at its head ("Joint Council"), with the
+    capitalised "for" or "of" phrase after it; the whole name's span, or ``None``."""
+    if span.end + 1 >= len(doc) or span[-1].lower_ not in load_words("org-heads.txt"):
+        return None
+    joint = doc[span.end].lower_
+    if joint not in ("of", "for") or joint == "for" and span[-1].lower_ in LEGISLATURES:
+        return None  # "Member of Parliament for Sheffield Brightside": a seat
+    end = last = span.end + 1
+    while end < len(doc) and end - span.end <= SUBJECT_TOKENS:
+        token = doc[end]
+        if token.ent_type_ in NUMERIC_ENTITIES:
+            break  # "the Commerce Department for November"
+        if token.is_alpha and token.text[:1].isupper() and token.lower_ not in stop_words():
+            last = end + 1
+        elif token.lower_ not in ("the", "of", "and", "&"):
+            break
+        end += 1
+    return doc[span.start : last] if last > span.end + 1 else None
 
 
 def conjoined(name: str, start: int) -> list[tuple[str, int, int]]:
