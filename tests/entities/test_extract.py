@@ -216,6 +216,15 @@ def evidence_of(text: str, *labelled: tuple[str, str]) -> dict[str, str]:
         ),
         ("A Treasury spokesman said so.", (("Treasury", "ORG"),), ["Treasury"]),
         (
+            "International Trade Secretary Liz Truss and an Amnesty International spokesman.",
+            (
+                ("International Trade", "ORG"),
+                ("Liz Truss", "PERSON"),
+                ("Amnesty International", "ORG"),
+            ),
+            ["Liz Truss", "Amnesty International"],
+        ),
+        (
             "Ex-Home Secretary David Blunkett said so.",
             (("Ex-Home", "ORG"), ("David Blunkett", "PERSON")),
             ["David Blunkett"],
@@ -263,6 +272,11 @@ def test_a_minister_s_portfolio_is_the_role_s_not_an_organisation(text, labelled
             ["Commerce Department"],
         ),
         ("The Senate for the first time agreed.", (("Senate", "ORG"),), ["Senate"]),
+        (
+            "A photo in the New York Times of Malcolm's grandfather.",
+            (("New York Times", "ORG"), ("Malcolm", "PERSON")),
+            ["New York Times", "Malcolm"],
+        ),
     ],
 )
 def test_an_organisation_s_subject_after_its_head_is_its_name_s(text, labelled, kept):

@@ -353,6 +353,8 @@ def test_other_names_keep_their_type(name, label):
         # A team sheet: "Manchester United: Carroll, Neville …".
         ("Manchester United: Carroll", "Manchester United"),
         ("Council on Foreign Relations", None),
+        ("Instagram as", "Instagram"),
+        ("Bank of England by", "Bank of England"),
     ],
 )
 def test_a_span_that_runs_on_into_function_words_ends_before_them(text, name):
@@ -364,6 +366,11 @@ def test_a_span_that_runs_on_into_function_words_ends_before_them(text, name):
 )
 def test_a_title_alone_is_not_a_name(name):
     assert clean_name(name, "ORG") is None
+
+
+@pytest.mark.parametrize("name", ["PACKAGE_NAME", "My_Project"])
+def test_a_program_s_identifier_is_not_a_name(name):
+    assert clean_name(name, "PERSON") is None
 
 
 @pytest.mark.parametrize(

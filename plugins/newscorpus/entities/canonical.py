@@ -88,7 +88,10 @@ FIXTURE = re.compile(r"\s(?:v|vs)\.?\s")
 SPACED_DASH = re.compile(r"\s[-–—+]\s|:\s|\s\+$")
 POSSESSIVE = re.compile(r"['’]s?$")
 FUNCTION_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to", "a", "an"])
-TRAILING_FUNCTION_WORDS = re.compile(rf"(?:\s+(?:{'|'.join(sorted(FUNCTION_WORDS))}))+$")
+# Words no name ends in: "Instagram as" (of "on Instagram as Priyanka Chopra …").
+TRAILING_FUNCTION_WORDS = re.compile(
+    rf"(?:\s+(?:{'|'.join(sorted(FUNCTION_WORDS | {'as', 'by', 'with', 'from'}))}))+$"
+)
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)")
 MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z]+\b")
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
@@ -438,8 +441,8 @@ def is_junk(name: str, label: EntityType, *, titled: bool = False) -> bool:
         return True
     if not (name[0].isupper() or name[0].isdigit() or ARABIC_ARTICLE.match(name)):
         return True
-    if SENTENCE_BREAK.search(name) or '"' in name or FIXTURE.search(name):
-        return True
+    if SENTENCE_BREAK.search(name) or '"' in name or FIXTURE.search(name) or "_" in name:
+        return True  # "_": a program's word ("PACKAGE_NAME"), no name's
     last = words[-1].lower().strip(".")
     if (
         label != "WEAPON"

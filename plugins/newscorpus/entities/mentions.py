@@ -148,7 +148,9 @@ NUMERIC_ENTITIES = frozenset(
 PORTFOLIO_ROLES = frozenset(
     {"secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "ministers"}
 )
-ROLE_MODIFIERS = frozenset({"shadow", "new", "ex", "junior", "interim", "outgoing", "incoming"})
+ROLE_MODIFIERS = frozenset(
+    {"shadow", "new", "ex", "junior", "interim", "outgoing", "incoming", "international"}
+)
 OLYMPIC_AFTER = re.compile(r" (?:Olympic|Paralympic)s?\b")
 # An agency's or a band's short code, the one name with digits the model may call a
 # person's: "MI6", "U2".
@@ -964,6 +966,8 @@ def with_subject(doc: Doc, span: Span) -> Span | None:
         if token.ent_type_ in NUMERIC_ENTITIES:
             break  # "the Commerce Department for November"
         if token.is_alpha and token.text[:1].isupper() and token.lower_ not in stop_words():
+            if end + 1 < len(doc) and doc[end + 1].lower_ in ("'s", "’s"):
+                break  # "the New York Times of Malcolm's grandfather": someone's
             last = end + 1
         elif token.lower_ not in ("the", "of", "and", "&"):
             break
