@@ -66,6 +66,12 @@ def test_a_span_is_cut_where_a_person_s_name_starts(text, span, label, expected)
             "the Premier League",
             [("the Premier League", "ORG")],
         ),
+        # An organisation's head after the role's word is no surname, alone or not.
+        (
+            "The General Assembly voted. Republicans in the Assembly are furious.",
+            "General Assembly",
+            [("General Assembly", "ORG")],
+        ),
         # A general's surname is written alone too: the person, the title cut off.
         (
             "General Petraeus said the surge worked. Petraeus later retired.",
@@ -354,6 +360,8 @@ def test_other_names_keep_their_type(name, label):
         ("Manchester United: Carroll", "Manchester United"),
         ("Council on Foreign Relations", None),
         ("Instagram as", "Instagram"),
+        ("Associated Press news agency", "Associated Press"),
+        ("Anders Tegnell & co", "Anders Tegnell"),
         ("Bank of England by", "Bank of England"),
     ],
 )

@@ -259,6 +259,14 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
         words = words[1:]  # "Pan-democrat Lam Cheuk-ting", "Ex-minister Ed Balls"
     if len(words) == 1 and PREFIXED.match(words[0]):
         return None  # "Pro-Beijing", "Anti-Trump": a stance, not a name
+    while (
+        label != "WEAPON"
+        and len(words) > 1
+        and (words[-1].isalpha() and words[-1].islower() or words[-1] == "&")
+    ):
+        # "George sighs and apologises", "Illinois city", "Associated Press news agency":
+        # the span ran on into the words after the name.
+        words = words[:-1]
     if _is_group(words[0]) and (len(words) == 1 or " ".join(words[1:]).lower() in PEOPLE_WORDS):
         # "Welsh", "Britons", "Muslims", "Islam", "Indigenous Peoples": a people or a faith.
         return None
@@ -295,8 +303,6 @@ def clean_name(text: str, label: EntityType) -> tuple[str, EntityType] | None:
         honorifics = load_words("honorifics.txt") | load_words("personal-titles.txt")
         while len(words) > 1 and words[0].lower().rstrip(".") in honorifics:
             words = words[1:]
-        while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
-            words = words[:-1]  # "George sighs and apologises": the span ran into a verb
     if label == "WEAPON":
         nouns = load_words("weapon-nouns.txt")
         while len(words) > 1 and words[-1].lower() in nouns:

@@ -752,14 +752,17 @@ def person_pieces(text: str, name: str, start: int, label: EntityType) -> list[P
 
 def _role_opens_the_name(text: str, name: str, offset: int) -> bool:
     """ "General Motors", "General Dynamics", "Premier League": a role's word that also
-    opens organisations' names, before one word the text never writes without it. A
-    general's surname is written alone too ("General Petraeus … Petraeus said")."""
+    opens organisations' names, before one word the text never writes without it, or
+    before an organisation's head ("General Assembly"). A general's surname is written
+    alone too ("General Petraeus … Petraeus said")."""
     *opening, role = name[:offset].split() or [""]
     rest = name[offset:]
     if opening not in ([], ["the"], ["The"]) or " " in rest:
         return False  # "the Premier League": the article is no part of the role
     if role.lower() not in ORG_OPENING_ROLES or not role[:1].isupper():
         return False
+    if not can_be_surname(rest):
+        return True  # "the General Assembly … in the Assembly": a body's head, no surname
     word = re.compile(rf"(?<!\w){re.escape(rest)}(?!\w)")
     # Written alone: not after another capitalised word ("Champions League" is another
     # name's word).
