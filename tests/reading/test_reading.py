@@ -439,6 +439,19 @@ RENT_CAP = (
 )
 PAGES += (
     Page(
+        # A news site's story: byline, a date stated as "Updated", then a video player's
+        # label, title and buttons before the first paragraph.
+        name="video_label_after_date.txt",
+        keep=(
+            "Harbour workers in the port city returned to their shifts on Sunday morning",
+            "The strike, which had lasted nine days, left dozens of container ships",
+            "Union officials said the deal raised basic pay by six percent over two years",
+            "The port authority said it expected the backlog of ships to clear within a week",
+        ),
+        drop=("JUST WATCHED", "Replay", "More Videos ...", "Morwenna Tallis"),
+        drop_lines=("Harbour workers return to the docks", "World", "Politics"),
+    ),
+    Page(
         # A blog post under its author and two bare dates, written and revised in an order
         # nothing labels; a related post's date below the article.
         name="two_dates.txt",
@@ -646,6 +659,9 @@ PAGES += (
 PAGE_NAMES = tuple(page.name for page in PAGES)
 
 HEADLINES = {
+    "video_label_after_date.txt": (
+        "Harbour workers end strike after pay deal is agreed in late-night talks"
+    ),
     "glued_menu.txt": "El puerto de Valdemora reabre tras tres semanas de obras en el muelle norte",
     "dated_in_place.txt": "Golf im TV: Drei Turniere an einem Wochenende",
     "dated_and_updated_one_line.txt": "Why the blackthorn flowered three weeks early this spring",
@@ -765,6 +781,8 @@ BYLINES = {
     # "Weitere Artikel" over a teaser's date is a heading, not a name.
     "labelled_date.txt": (),
     "excerpts_after_short_post.txt": ("Ines Vahl",),
+    # "JUST WATCHED" under the date, after the byline: a video's label, not an author.
+    "video_label_after_date.txt": ("Morwenna Tallis",),
 }
 
 # (as the reader must see it, as the scraper left it) in html_entities.txt.
@@ -1028,6 +1046,8 @@ def test_phrase_set_apart_by_blank_lines_stays_in_its_sentence():
 UPDATED = {
     "updated_line.txt": (dt.date(2019, 3, 3), dt.date(2019, 3, 5)),
     "dated_and_updated_one_line.txt": (dt.date(2021, 3, 14), dt.date(2022, 2, 2)),
+    # Only "Updated …": the update's date, and no publication date made up from it.
+    "video_label_after_date.txt": (None, dt.date(2021, 3, 14)),
 }
 
 

@@ -83,6 +83,9 @@ HEAD_REACH = 12
 REPEAT_REACH = 6
 COMMENT_SECTION = frozenset({"comment form", "comments heading"})
 BYLINE_KINDS = frozenset({"byline", "dateline", "reading time"})
+# Passes over the head for name lines beside a byline: a name over a desk's line the
+# first pass marked ("André Borbe" over "Redaktion Haus.de").
+BYLINE_PASSES = 2
 CAPTION_MAX_WORDS = 30
 CLOSING_PUNCTUATION = frozenset(".,;:!?)]}%»”’…")
 OPENING_BRACKETS = ("(", "[")
@@ -405,15 +408,27 @@ def _is_clock_stamp(text: str) -> bool:
 def _mark_header_bylines(
     units: list[Unit], reasons: list[str | None], headline: int | None
 ) -> None:
-    """A line of names next to a byline or dateline is part of it (``Helena Varga in Brussels``)."""
+    """A line of names next to a byline or dateline is part of it (``Helena Varga in
+    Brussels``, above a desk's line or under it); but not a line under the date that
+    closes a byline ("By Rob Picheta, CNN", the date, then "JUST WATCHED": a video's
+    label, not a second author)."""
     start = (headline or -1) + 1
-    for index in range(start, min(len(units), start + HEADLINE_SCAN_LIMIT)):
-        neighbours = reasons[max(index - 1, 0)], reasons[min(index + 1, len(units) - 1)]
-        beside_byline = any(reason in BYLINE_KINDS for reason in neighbours)
-        text = units[index].text
-        teasers = TEASER_HEADING.match(text)  # "Weitere Artikel" over a teaser's date
-        if reasons[index] is None and beside_byline and is_name_line(text) and not teasers:
-            reasons[index] = "byline"
+    lines = range(start, min(len(units), start + HEADLINE_SCAN_LIMIT))
+    for _ in range(BYLINE_PASSES):  # the line above a byline found below it, too
+        named = False  # a byline seen above
+        found = False
+        for index in lines:
+            above, below = reasons[max(index - 1, 0)], reasons[min(index + 1, len(units) - 1)]
+            closed = named and above in BYLINE_KINDS and above != "byline"
+            beside_byline = (above in BYLINE_KINDS and not closed) or below in BYLINE_KINDS
+            text = units[index].text
+            teasers = TEASER_HEADING.match(text)  # "Weitere Artikel" over a teaser's date
+            if reasons[index] is None and beside_byline and is_name_line(text) and not teasers:
+                reasons[index] = "byline"
+                found = True
+            named = named or reasons[index] == "byline"
+        if not found:
+            return
 
 
 def _mark_account_forms(units: list[Unit], reasons: list[str | None]) -> None:
