@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from newscorpus.entities.dates import date_tense, normalise, normalise_dates
+from newscorpus.entities.dates import date_tense, normalise, normalise_dates, weekday_in_a_name
 from newscorpus.model import UNDATED, DateSpan, Published
 
 BASE = dt.date(2019, 5, 19)  # a Sunday
@@ -214,3 +214,38 @@ def test_a_month_after_a_date_with_its_year_in_one_sentence_is_nearest_that_date
     undated = {m.text: m.value for m in normalise_dates(spans, UNDATED)}
     assert undated["early November"] == dt.date(2019, 11, 1)
     assert undated["March"] is None
+
+
+@pytest.mark.parametrize("text", ["200,000 years ago", "about 3,000 years ago", "1000 years ago"])
+def test_a_time_too_long_ago_is_found_but_never_placed_on_a_date(text):
+    assert normalise(text, dt.date(2020, 5, 16)) == (
+        None, "none", True, "too long ago for a date"
+    )  # fmt: skip
+    assert normalise("500 years ago", dt.date(2020, 5, 16))[0] == dt.date(1520, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Bloomberg can win in the Super Tuesday states.", True),
+        ("Black Friday sales rose.", True),
+        ("Her newest book Saturday Millionaires is out.", True),
+        ("Wednesday Addams From The Addams Family", True),
+        # A day: after "on", before a month, before a verb, after a full stop.
+        ("He said on Wednesday Trump would go.", False),
+        ("The vote is on Tuesday March 3.", False),
+        ("Trump said Wednesday that he would go.", False),
+        ("It rained on Saturday. Sunday was dry.", False),
+        ("On Friday, fishermen rescued 700 people.", False),
+        ("In Wednesday's Budget, Mr Brown doubled it.", False),
+        ("Flood defences\nMonday Smith said no.", True),
+    ],
+)
+def test_a_weekday_in_a_name_is_not_a_day(sentence, name):
+    day = next(
+        d
+        for d in ("Monday", "Tuesday", "Wednesday", "Friday", "Saturday", "Sunday")
+        if d in sentence
+    )
+    start = sentence.index(day)
+    assert weekday_in_a_name(sentence, start, start + len(day)) is name

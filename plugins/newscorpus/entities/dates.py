@@ -53,6 +53,16 @@ MONTH_OR_YEAR = re.compile(
     re.I,
 )
 MONTH_NAME = re.compile(rf"\b{MONTH}\b", re.I)
+# The words around a weekday (see ``weekday_in_a_name``).
+WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*)([^\w]*)$")
+WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+NEIGHBOUR_REACH = 40
+SENTENCE_STOPS = (".", "!", "?", ":", '"', "“", "”")
+DAY_PREPOSITIONS = frozenset(
+    {"on", "last", "next", "this", "that", "by", "since", "until", "till", "from", "early",
+     "late", "every", "each", "before", "after", "of", "in", "at", "during", "for", "to",
+     "over", "through", "and", "or", "but"}
+)  # fmt: skip
 BARE_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 # An expression with none of these names no date we could place.
 DATE_WORD = re.compile(
@@ -62,6 +72,9 @@ DATE_WORD = re.compile(
     re.I,
 )
 AGO = re.compile(r"\bago\b", re.I)
+LONG_AGO = re.compile(r"(\d[\d,]*)\s+years?\b", re.I)
+# Years ago from which no date is placed: "3,000 years ago" has no year on a timeline.
+LONG_AGO_YEARS = 1000
 LETTER = re.compile(r"[^\W\d_]")
 YEAR_ALONE = re.compile(r"(?:1[5-9]|20)\d\d")
 YEAR_RANGE = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:\d{1,2}|(?:1[5-9]|20)\d\d)")
@@ -149,6 +162,32 @@ def normalise_dates(spans: Sequence[DateSpan], published: Published) -> tuple[Da
     return tuple(mentions)
 
 
+def weekday_in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a weekday alone (``text[start:end]``) is a word of a name, not a day:
+    after a capitalised word mid-sentence ("Super Tuesday", "Black Friday"), or before
+    one with no "on" or "last" to make it a day ("the book Saturday Millionaires",
+    "Wednesday Addams"; but "on Wednesday Trump said", "Tuesday March 3")."""
+    if not BARE_WEEKDAY.fullmatch(text[start:end].strip()) or text[start:end][:1].islower():
+        return False
+    before = WORD_BEFORE.search(text, max(0, start - NEIGHBOUR_REACH), start)
+    if before and "\n" in before[2]:
+        before = None  # the line above: a heading's or another paragraph's word
+    after = WORD_AFTER.match(text, end)
+    if (
+        before
+        and before[1][:1].isupper()
+        and before[1].lower() not in DAY_PREPOSITIONS
+        and not before[0].rstrip().endswith(SENTENCE_STOPS)
+    ):
+        return True
+    return bool(
+        after
+        and after[1][:1].isupper()
+        and not MONTH_NAME.fullmatch(after[1].rstrip("."))
+        and not (before and before[1].lower() in DAY_PREPOSITIONS)
+    )
+
+
 def date_tense(before: str) -> str:
     """Which way a date points, from the words just before it in its sentence: "ahead"
     ("is expected to be delivered in July", "will meet on Sunday"), "back" ("was signed
@@ -207,6 +246,13 @@ def normalise(
         return None, "none", False, "a span of time, not a date"
     if not DATE_WORD.search(core) or BARE_DAY.fullmatch(core):
         return None
+    if (
+        AGO.search(core)
+        and (ages := LONG_AGO.search(core))
+        and int(ages[1].replace(",", "")) >= LONG_AGO_YEARS
+    ):
+        # "200,000 years ago": no year on a timeline (and never "1820").
+        return None, "none", True, "too long ago for a date"
     if DECADE.search(core):
         return None, "none", False, "a decade, not a date"
     if not LETTER.search(core) and not YEAR_ALONE.fullmatch(core):

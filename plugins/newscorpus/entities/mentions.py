@@ -19,7 +19,7 @@ from ..reading.outlet import AGENCY_DATELINE, CREDIT_AGENCIES, OPENING_CREDIT
 from ..reading.sentences import sentence_spans
 from ..reading.shape import TRAILING_CREDIT
 from ..wordlists import country_names, load_lines, load_words
-from .dates import EVENT_TIME, date_tense
+from .dates import EVENT_TIME, date_tense, weekday_in_a_name
 from .nlp import SHIP_PREFIXES
 from .people import (
     FIRST_NAMES,
@@ -368,7 +368,9 @@ def read_doc(docs: Sequence[tuple[int, Doc]], blocks: Sequence[Block]) -> RawExt
                 continue
             start, end = offset + span.start_char, offset + span.end_char
             sentence = sentence_index(starts, start)
-            if label_ in ("DATE", "TIME") and is_other_number(text, start, end):
+            if label_ in ("DATE", "TIME") and (
+                is_other_number(text, start, end) or weekday_in_a_name(text, start, end)
+            ):
                 continue
             if label_ in ("DATE", "TIME"):
                 opens = starts[sentence] if 0 <= sentence < len(starts) else 0
