@@ -126,6 +126,10 @@ def test_normalise_dates_keeps_sentence_and_offsets_and_needs_a_day_precise_base
         ("The two leaders last met on ", "back"),
         ("The agreement, which Ankara said it would honour, was signed in ", "back"),
         ("The exhibition opens in ", ""),
+        # A plan told in the past may have come or not.
+        ("The RTX 3070, which was originally expected to launch on ", ""),
+        ("The two sides were due to meet in ", ""),
+        ("He said they were told the talks would resume on ", "ahead"),
     ],
 )
 def test_the_words_before_a_date_say_which_way_it_points(before, tense):

@@ -107,6 +107,9 @@ TENSE_CUE = re.compile(
     r"|said|announced|reported|began|started|took|held|signed|met|visited|came|went)\b)",
     re.I,
 )
+# "was (originally) expected to": a plan told in the past.
+PAST_AUXILIARIES = frozenset({"was", "were", "had"})
+PLAN_GAP_WORDS = 2
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 BARE_WEEKDAY = re.compile(rf"(?:(?:early|late|on)\s+)?({'|'.join(WEEKDAYS)})", re.I)
 TIME_OF_DAY = re.compile(r"[\s,]+(?:morning|afternoon|evening|night|lunchtime)$", re.I)
@@ -192,11 +195,20 @@ def date_tense(before: str) -> str:
     """Which way a date points, from the words just before it in its sentence: "ahead"
     ("is expected to be delivered in July", "will meet on Sunday"), "back" ("was signed
     in July", "last met on Sunday"), or "" when they do not say. The cue nearest the
-    date wins: "said the systems would arrive in July" looks ahead."""
+    date wins: "said the systems would arrive in July" looks ahead. A plan told in the
+    past ("was originally expected to launch on October 15", "were due to meet in May")
+    says neither: it may have come or not."""
     cues = list(TENSE_CUE.finditer(before))
     if not cues:
         return ""
-    return "ahead" if cues[-1].lastgroup == "ahead" else "back"
+    if cues[-1].lastgroup == "back":
+        return "back"
+    told_in_the_past = (
+        len(cues) > 1
+        and cues[-2][0].lower() in PAST_AUXILIARIES
+        and len(before[cues[-2].end() : cues[-1].start()].split()) <= PLAN_GAP_WORDS
+    )
+    return "" if told_in_the_past else "ahead"
 
 
 def is_span_of_time(core: str) -> bool:

@@ -18,7 +18,7 @@ if t.TYPE_CHECKING:
 DEFAULT_MODEL: str = DEFAULTS["NEWS_SPACY_MODEL"]
 # Bump when the rules (here, in entities.py or in dates.py) change what a
 # cached extraction holds.
-RULES_VERSION = "84"
+RULES_VERSION = "85"
 # Named-entity recognition needs only its own layers; the tagger, parser and
 # lemmatizer would triple the time and we split sentences ourselves.
 # spaCy keeps "F-35A." whole (like "U.S."); these split the stop off.
