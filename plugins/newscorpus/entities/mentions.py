@@ -136,11 +136,11 @@ LINE_UP = re.compile(
 LINE_UP_PLAYER = re.compile(rf"(?:^|(?<=[,:] )|(?<=\())(?P<name>{_PLAYER})(?=[,.]| \(| \d|$)", re.M)
 # Set scores after a name: "6-2 7-5", "3-1".
 SCORE_TAIL = re.compile(r"(?:\s+\d{1,2}\s?[-–]\s?\d{1,2})+$")
-# The games after their host's name: "Sydney| Olympic champion".
 # The most words of an organisation's subject after its head: "for the Welfare of Immigrants".
 SUBJECT_TOKENS = 6
 # Where "for" after the head names a seat, not a subject: "Member of Parliament for …".
 LEGISLATURES = frozenset({"parliament", "assembly", "congress", "senate"})
+# The model's labels of numbers and times: "the Commerce Department for November".
 NUMERIC_ENTITIES = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 )
@@ -148,9 +148,12 @@ NUMERIC_ENTITIES = frozenset(
 PORTFOLIO_ROLES = frozenset(
     {"secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "ministers"}
 )
+# Words of an office before its portfolio: "Shadow Home Secretary", "International Trade
+# Secretary".
 ROLE_MODIFIERS = frozenset(
     {"shadow", "new", "ex", "junior", "interim", "outgoing", "incoming", "international"}
 )
+# The games after their host's name: "Sydney| Olympic champion".
 OLYMPIC_AFTER = re.compile(r" (?:Olympic|Paralympic)s?\b")
 # An agency's or a band's short code, the one name with digits the model may call a
 # person's: "MI6", "U2".
