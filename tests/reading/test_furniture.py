@@ -24,6 +24,18 @@ DROPPED = (
         "Für Links auf dieser Seite erhält Techwelt ggf. eine Provision vom Händler.",
         "advertising disclosure",
     ),
+    (
+        "Techwelt is supported by its audience. When you buy through links on our site, we may"
+        " earn an affiliate commission.",
+        "advertising disclosure",
+    ),
+    (
+        "Thank you for visiting gazette.com. You are using a browser version with limited"
+        " support for CSS. To obtain the best experience, use a more up to date browser.",
+        "browser notice",
+    ),
+    ("Please enable JavaScript to view this page.", "browser notice"),
+    ("Ihr Browser ist veraltet. Bitte aktualisieren Sie ihn.", "browser notice"),
     ("Bitte beachten Sie: Kommentare werden moderiert.", "comment form"),
     ("Article by", "byline"),
     ("VEA TAMBIÉN: Entre lluvias y apagones: la escuela sigue sin clases", "cross-link"),
@@ -53,6 +65,10 @@ KEPT = (
     "Trump followed up on Twitter with a post attacking the judge.",
     "Followers on Twitter and Facebook shared the video thousands of times.",
     "Mira: Ich habe nie verstanden, warum die Brücke gesperrt wurde.",
+    "The retailer said shoppers who buy through links in its app pay less.",
+    "Developers said the new browser would enable JavaScript-free pages by default.",
+    "The update will enable JavaScript in more places, the company said.",
+    "Brokers earn a commission on each policy, the regulator found.",
 )
 
 

@@ -127,9 +127,25 @@ DISCLOSURE = re.compile(
     r"|^\W*this (?:post|article|page|story) (?:may )?contains? (?:affiliate links"
     r"|references to products|sponsored)"
     r"|\bwe may (?:receive|earn) (?:a )?(?:compensation|commission)s? (?:for|from|when)\b"
+    r"|\bwe (?:may|might|could) (?:receive|earn|get) (?:a |an )?(?:small )?(?:affiliate )?"
+    r"(?:commission|share of (?:the )?(?:sales|revenue))\b"
+    r"|\bwhen you (?:buy|purchase|shop) (?:something )?(?:through|via|using) (?:the )?(?:our )?"
+    r"(?:retail )?links\b"
     r"|\blinks on this (?:site|page) (?:could|may) lead to commissions\b"
     r"|^für links auf dieser seite erhält\b"
     r"|\bbei den verlinkungen handelt es sich um affiliate",
+    re.IGNORECASE,
+)
+# A notice about the reader's browser: "You are using a browser version with limited support
+# for CSS", "Please enable JavaScript", "Ihr Browser ist veraltet".
+BROWSER_NOTICE = re.compile(
+    r"\byou are using (?:a|an) (?:browser|outdated|old|unsupported)\b"
+    r"|\byour (?:web )?browser (?:is|version is) (?:out of date|outdated|not supported|too old)"
+    r"|(?:^\W*|\bplease |\byou (?:must|need to|have to|should) )(?:enable|turn on|activate)"
+    r" javascript(?![\w-])"
+    r"|\bjavascript (?:is|seems to be) (?:disabled|required|turned off|not enabled)"
+    r"|\bihr browser (?:ist veraltet|wird nicht (?:mehr )?unterstützt)"
+    r"|\b(?:bitte )?aktivieren sie (?:bitte )?javascript\b",
     re.IGNORECASE,
 )
 # A note that the article's opinions are its author's: "The views expressed here are the
@@ -423,6 +439,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "opinion disclaimer",
         lambda text: word_count(text) <= 60 and bool(OPINION_DISCLAIMER.search(text)),
     ),
+    ("browser notice", lambda text: word_count(text) <= 80 and bool(BROWSER_NOTICE.search(text))),
     ("cookie notice", _is_cookie_notice),
     ("privacy notice", _is_privacy_notice),
     (
