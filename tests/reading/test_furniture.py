@@ -35,6 +35,12 @@ DROPPED = (
         "browser notice",
     ),
     ("Please enable JavaScript to view this page.", "browser notice"),
+    ("As an Amazon Associate I earn from qualifying purchases.", "advertising disclosure"),
+    (
+        "This site participates in the Amazon Associate program and earns revenue from"
+        " qualifying purchases.",
+        "advertising disclosure",
+    ),
     ("Ihr Browser ist veraltet. Bitte aktualisieren Sie ihn.", "browser notice"),
     ("Bitte beachten Sie: Kommentare werden moderiert.", "comment form"),
     ("Article by", "byline"),
@@ -69,6 +75,7 @@ KEPT = (
     "Developers said the new browser would enable JavaScript-free pages by default.",
     "The update will enable JavaScript in more places, the company said.",
     "Brokers earn a commission on each policy, the regulator found.",
+    "Amazon said its associates program had grown by a third in a year.",
 )
 
 

@@ -131,6 +131,8 @@ DISCLOSURE = re.compile(
     r"(?:commission|share of (?:the )?(?:sales|revenue))\b"
     r"|\bwhen you (?:buy|purchase|shop) (?:something )?(?:through|via|using) (?:the )?(?:our )?"
     r"(?:retail )?links\b"
+    r"|\b(?:as an amazon associate|participates? in the amazon (?:services llc )?associates?"
+    r" program)|\bearns? (?:revenue |fees |a commission )?from qualifying purchases\b"
     r"|\blinks on this (?:site|page) (?:could|may) lead to commissions\b"
     r"|^für links auf dieser seite erhält\b"
     r"|\bbei den verlinkungen handelt es sich um affiliate",
