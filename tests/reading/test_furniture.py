@@ -36,6 +36,9 @@ DROPPED = (
     ),
     ("Please enable JavaScript to view this page.", "browser notice"),
     ("As an Amazon Associate I earn from qualifying purchases.", "advertising disclosure"),
+    ("Anzeige, enthält Affiliate Links", "advertising disclosure"),
+    ("Jetzt Newsletter abonnieren", "newsletter prompt"),
+    ("Jetzt zum kostenlosen Newsletter anmelden", "newsletter prompt"),
     (
         "This site participates in the Amazon Associate program and earns revenue from"
         " qualifying purchases.",
@@ -76,6 +79,7 @@ KEPT = (
     "The update will enable JavaScript in more places, the company said.",
     "Brokers earn a commission on each policy, the regulator found.",
     "Amazon said its associates program had grown by a third in a year.",
+    "Der Verlag will jetzt auch den Newsletter einstellen, sagte die Sprecherin.",
 )
 
 

@@ -135,7 +135,8 @@ DISCLOSURE = re.compile(
     r" program)|\bearns? (?:revenue |fees |a commission )?from qualifying purchases\b"
     r"|\blinks on this (?:site|page) (?:could|may) lead to commissions\b"
     r"|^für links auf dieser seite erhält\b"
-    r"|\bbei den verlinkungen handelt es sich um affiliate",
+    r"|\bbei den verlinkungen handelt es sich um affiliate"
+    r"|\benthält (?:\w+ )?affiliate[- ]links\b",
     re.IGNORECASE,
 )
 # A notice about the reader's browser: "You are using a browser version with limited support
@@ -234,6 +235,9 @@ NEWSLETTER_CUE = re.compile(
 READER_ADDRESS = re.compile(
     r"\b(?:you|your|yours|our|us)\b|^\W*(?:subscribe|sign|get|join|download|follow|register|support"
     r"|click|tap|enter|thanks|receive|stay)\b"
+    # German prompts in the imperative infinitive: "Jetzt Newsletter abonnieren".
+    r"|^\W*(?:jetzt\s+)?(?:zum\s+)?(?:kostenlosen\s+)?newsletter\s+(?:abonnieren|anmelden|bestellen)\W*$"
+    r"|^\W*jetzt\s+(?:\w+\s+){0,3}(?:abonnieren|anmelden|bestellen)\W*$"
     r"|\b(?:du|dich|dir|dein\w*|(?-i:Sie|Ihnen|Ihre?[nrms]?)|unse?re?[nrms]?|wir|vous|votre|vos"
     r"|nous|notre|nos|tu|tú|te|tus|usted|nuestr[oa]s?|você|nosso|nossa|ti|tuo|tua|nostr[oa]"
     r"|twoj\w*|nasz\w*|jouw|uw|ons|onze)\b",
