@@ -95,7 +95,14 @@ def test_article_sentence_that_looks_like_a_rule_stays(line):
 
 @pytest.mark.parametrize(
     "heading",
-    ["Explore further", "Die meistgelesenen Artikel", "Dowiedz się więcej", "Pour approfondir"],
+    [
+        "Explore further",
+        "Die meistgelesenen Artikel",
+        "Dowiedz się więcej",
+        "Pour approfondir",
+        "Das Thema könnte dich auch interessieren:",
+        "Vorschau auf den nächsten Artikel",
+    ],
 )
 def test_teaser_headings_in_other_languages(heading):
     assert TEASER_HEADING.match(heading)
