@@ -439,6 +439,18 @@ RENT_CAP = (
 )
 PAGES += (
     Page(
+        # A blog post with its byline's label alone over the author's name ("von" / "Anna
+        # Berger"), and the same label and name in the post's footer, which is no byline.
+        name="byline_label_alone.txt",
+        keep=(
+            "Nach drei mageren Jahren hängt der alte Apfelbaum im Hinterhof",
+            "Der Baum war im Sommer 2017 schwer vom Feuerbrand befallen",
+            "Stattdessen schnitten die Bewohner die kranken Äste heraus",
+        ),
+        drop=("Beitragsnavigation", "Vorherige", "Über Anna Berger"),
+        drop_lines=("von", "Anna Berger", "Veröffentlicht am"),
+    ),
+    Page(
         # A news site's story: byline, a date stated as "Updated", then a video player's
         # label, title and buttons before the first paragraph.
         name="video_label_after_date.txt",
@@ -659,6 +671,7 @@ PAGES += (
 PAGE_NAMES = tuple(page.name for page in PAGES)
 
 HEADLINES = {
+    "byline_label_alone.txt": "Der Apfelbaum im Hof trägt wieder",
     "video_label_after_date.txt": (
         "Harbour workers end strike after pay deal is agreed in late-night talks"
     ),
@@ -783,6 +796,8 @@ BYLINES = {
     "excerpts_after_short_post.txt": ("Ines Vahl",),
     # "JUST WATCHED" under the date, after the byline: a video's label, not an author.
     "video_label_after_date.txt": ("Morwenna Tallis",),
+    # "von" alone over the name.
+    "byline_label_alone.txt": ("Anna Berger",),
 }
 
 # (as the reader must see it, as the scraper left it) in html_entities.txt.

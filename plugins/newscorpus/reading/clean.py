@@ -19,6 +19,7 @@ from ..wordlists import load_lines
 from . import datelines, linemodel
 from .furniture import (
     ACCOUNT_WORDS,
+    BYLINE_LABEL,
     POST_ATTRIBUTION,
     READ_ON,
     is_counter,
@@ -414,6 +415,11 @@ def _mark_header_bylines(
     label, not a second author)."""
     start = (headline or -1) + 1
     lines = range(start, min(len(units), start + HEADLINE_SCAN_LIMIT))
+    for index in lines:
+        # "von" / "Arian Schlichenmayer": a label alone over the names.
+        over = units[index + 1].text if index + 1 < len(units) else ""
+        if reasons[index] is None and BYLINE_LABEL.match(units[index].text) and is_name_line(over):
+            reasons[index] = "byline"
     for _ in range(BYLINE_PASSES):  # the line above a byline found below it, too
         named = False  # a byline seen above
         found = False

@@ -87,6 +87,14 @@ BYLINE_ELSEWHERE = re.compile(
     # Chinese and Japanese: "记者 林晓雯", "文／王磊", "記者：山田太郎" (a reporter's name).
     rf"|^(?:记者|記者|作者|文|编辑|編集)\s?[:：/／]?\s?{CJK_NAME}(?:\s{CJK_NAME})*$"
 )
+# A byline's label alone, the names on the next line: "von", "Eine Kolumne von", "Tipps
+# von" (see clean._mark_header_bylines: only under the headline, over a name).
+BYLINE_LABEL = re.compile(
+    r"^(?:(?:(?:ein|eine|un|une|una)\s+)?(?:beitrag|gastbeitrag|kolumne|kommentar|text|artikel"
+    r"|bericht|interview|tipps|geschrieben|verfasst|article|tribune|chronique|artículo)\s+)?"
+    r"(?:von|par|por|door)\s*:?$",
+    re.IGNORECASE,
+)
 AUTHOR_BIO = re.compile(r"\b(?i:more about) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*\.?$")
 # The heading over an author's biography: "About the author", "Über die Autorin", "Zur Person".
 ABOUT_AUTHOR = re.compile(
