@@ -439,6 +439,24 @@ RENT_CAP = (
 )
 PAGES += (
     Page(
+        # An opinion piece: the author's name, a follow button, then the date.
+        name="byline_follow_button.txt",
+        keep=(
+            "When the island council signed the new ferry contract last spring",
+            "The boats arrived, but the winter timetable published this month drops",
+            "Passengers who spoke at Tuesday's council meeting asked for the early crossings",
+            "A council spokesman said the contract allowed the operator",
+        ),
+        drop=(
+            "+ FOLLOW",
+            "Published: 10:00am",
+            "Share this article",
+            "The harbour wall needs more than a coat of paint",
+            "© 2020 Harbour Post",
+        ),
+        drop_lines=("Hannah Lindqvist", "News", "Opinion", "Sign in"),
+    ),
+    Page(
         # A blog post with its byline's label alone over the author's name ("von" / "Anna
         # Berger"), and the same label and name in the post's footer, which is no byline.
         name="byline_label_alone.txt",
@@ -671,6 +689,7 @@ PAGES += (
 PAGE_NAMES = tuple(page.name for page in PAGES)
 
 HEADLINES = {
+    "byline_follow_button.txt": "Why the ferry timetable should be set by the people who ride it",
     "byline_label_alone.txt": "Der Apfelbaum im Hof trägt wieder",
     "video_label_after_date.txt": (
         "Harbour workers end strike after pay deal is agreed in late-night talks"
@@ -796,6 +815,8 @@ BYLINES = {
     "excerpts_after_short_post.txt": ("Ines Vahl",),
     # "JUST WATCHED" under the date, after the byline: a video's label, not an author.
     "video_label_after_date.txt": ("Morwenna Tallis",),
+    # A follow button between the name and the date.
+    "byline_follow_button.txt": ("Hannah Lindqvist",),
     # "von" alone over the name.
     "byline_label_alone.txt": ("Anna Berger",),
 }

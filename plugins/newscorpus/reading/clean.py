@@ -25,6 +25,7 @@ from .furniture import (
     is_counter,
     is_keyword_list,
     is_name_line,
+    is_persons_name,
     is_section_label,
     line_furniture,
 )
@@ -424,7 +425,11 @@ def _mark_header_bylines(
         named = False  # a byline seen above
         found = False
         for index in lines:
-            above, below = reasons[max(index - 1, 0)], reasons[min(index + 1, len(units) - 1)]
+            # Past a widget's line only for a person's name ("Alice Wu", "+ FOLLOW", the
+            # date), not a label's ("Bild:" over the photographer) or a menu's words.
+            reach = is_persons_name(units[index].text)
+            above = _neighbour(units, reasons, index, -1, reach)
+            below = _neighbour(units, reasons, index, 1, reach)
             closed = named and above in BYLINE_KINDS and above != "byline"
             beside_byline = (above in BYLINE_KINDS and not closed) or below in BYLINE_KINDS
             text = units[index].text
@@ -435,6 +440,19 @@ def _mark_header_bylines(
             named = named or reasons[index] == "byline"
         if not found:
             return
+
+
+def _neighbour(
+    units: list[Unit], reasons: list[str | None], index: int, step: int, past_widget: bool
+) -> str | None:
+    """The reason of the line next to ``index`` (``step`` -1 above, 1 below); with
+    ``past_widget``, past one widget's line that is no label ("Alice Wu", "+ FOLLOW",
+    "Published: 10:00am, 20 Jan"; not "Bild:")."""
+    at = min(max(index + step, 0), len(reasons) - 1)
+    widget = reasons[at] == "share widget" and not units[at].text.rstrip().endswith(":")
+    if past_widget and widget and 0 <= at + step < len(reasons):
+        at += step
+    return reasons[at]
 
 
 def _mark_account_forms(units: list[Unit], reasons: list[str | None]) -> None:
