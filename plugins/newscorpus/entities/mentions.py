@@ -1002,18 +1002,16 @@ def conjoined(name: str, start: int) -> list[tuple[str, int, int]]:
     if second.startswith("the ") and second[4:5].isupper():
         # "Parliament and the Council": the second name after its article.
         joint, second = joint + "the ", second[4:]
+    subject = _headed_subject(first)
     if (
         not joint
         or " and " in second
         or not (first[:1].isupper() and second[:1].isupper())
         or name.casefold() in COMPOUND_NAMES
         or (
-            _ends_in_head(second)
-            and not _ends_in_head(first)
-            and " " in second
-            and not _headed_subject(first)
+            _ends_in_head(second) and not _ends_in_head(first) and " " in second and subject is None
         )
-        or (_headed_subject(first) and _shared_complement(first, second))
+        or (subject is not None and _shared_complement(subject, second))
     ):
         # "House Science and Technology Committee": the last word heads both halves.
         return [(name, start, len(name))]
@@ -1026,36 +1024,36 @@ def conjoined(name: str, start: int) -> list[tuple[str, int, int]]:
     return [(first, start, len(first)), later]
 
 
-def _shared_complement(first: str, second: str) -> bool:
+def _shared_complement(subject: re.Match[str], second: str) -> bool:
     """Whether "and" joins two words of one name's "of" or "for" phrase ("Ministry of
     Trade and Industry", "School of Oriental and African Studies", "Institute of Economic
     and Social Research"), after an organisation's head (:func:`_headed_subject`): the
     subject is no place ("Bank of England and Barclays"), and the second half a few words
     that name no place, person or company of their own ("University of Texas and Texas
     A&M") and end in no head of their own ("… and Resolution Foundation")."""
-    match = SUBJECT_PHRASE.search(first)
     rest = second.split()
     return (
-        bool(match)
-        and len(rest) <= SHARED_COMPLEMENT_WORDS
+        len(rest) <= SHARED_COMPLEMENT_WORDS
         and not _ends_in_head(second)
         and not any(
             word in STATE_NAMES
             or word in country_names()
             or word.lower() in FIRST_NAMES
             or ACRONYM_WORD.fullmatch(word)
-            for word in (*match["subject"].split(), *rest)
+            for word in (*subject["subject"].split(), *rest)
         )
     )
 
 
-def _headed_subject(name: str) -> bool:
-    """Whether a name ends in an organisation's head and its subject: "Institute for
-    Fiscal Studies", "Ministry of Trade"."""
+def _headed_subject(name: str) -> re.Match[str] | None:
+    """Where a name ends in an organisation's head and its subject ("Institute for Fiscal
+    Studies", "Ministry of Trade"): the head and subject found, or ``None``."""
     match = SUBJECT_PHRASE.search(name)
-    return bool(match) and (
+    if match and (
         match["head"].lower() in load_words("org-heads.txt") or match["head"] in SUBJECT_HEADS
-    )
+    ):
+        return match
+    return None
 
 
 def _comma_list(name: str, start: int) -> list[tuple[str, int, int]]:
